@@ -1,0 +1,24 @@
+import { Command, CommanderError } from 'commander';
+import { registerDemoCommand } from './commands/demo';
+import { registerLocalCommand } from './commands/local';
+import { CliError } from './errors';
+
+const program = new Command('lapor-paman')
+  .description('LAPOR Paman pipeline: ingest complaint updates, check deadlines, report each semester.')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerLocalCommand(program);
+registerDemoCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    process.exitCode = error.exitCode;
+  } else {
+    process.stderr.write(`lapor-paman: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (!(error instanceof CliError) && process.env.DEBUG) console.error(error);
+    process.exitCode = error instanceof CliError ? error.exitCode : 1;
+  }
+}

@@ -1,0 +1,27 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SESClient } from '@aws-sdk/client-ses';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * SDK clients, created once per container. Endpoints come from the SDK's own environment
+ * variables (AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL_SES), so local runs need no code path.
+ */
+let documentClient: DynamoDBDocumentClient | undefined;
+let sesClient: SESClient | undefined;
+
+export function getDocumentClient(): DynamoDBDocumentClient {
+  documentClient ??= createDocumentClient(new DynamoDBClient({}));
+  return documentClient;
+}
+
+export function getSesClient(): SESClient {
+  sesClient ??= new SESClient({});
+  return sesClient;
+}
+
+/** Wraps a low-level client with the marshalling options the adapters rely on. */
+export function createDocumentClient(client: DynamoDBClient): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+}

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Runtime configuration, read once from the environment at cold start. Endpoints are not here on
+ * purpose: the AWS SDK reads AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SES / AWS_ENDPOINT_URL_S3
+ * itself, so the same code talks to AWS or to the local stack.
+ */
+export interface AppConfig {
+  /** DynamoDB table holding complaints, roster and ledgers. */
+  tableName: string;
+  /** Two-digit province code; selects data/regions/<code>.json. */
+  province: string;
+  /** SLA policy id; selects data/policies/<id>.json. */
+  slaPolicy: string;
+  /** Folder holding regions/, calendar/, policies/, population/ (shipped beside the bundle in Lambda). */
+  dataDir: string;
+  /** Verified SES identity that sends every e-mail. */
+  senderAddress: string;
+  /** Base URL of the complaint pages in LAPOR!, for links in digests. */
+  laporBaseUrl: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const defaults = {
+  SLA_POLICY: 'permenpanrb-62-2018',
+  LAPOR_BASE_URL: 'https://www.lapor.go.id/laporan/detil',
+} as const;
+
+/**
+ * Reads the configuration and fails fast, naming every missing variable at once.
+ * @param env the environment to read (injectable for tests)
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const missing: string[] = [];
+  const need = (name: string): string => {
+    const value = env[name]?.trim();
+    if (!value) missing.push(name);
+    return value ?? '';
+  };
+  const config: AppConfig = {
+    tableName: need('TABLE_NAME'),
+    province: need('PROVINCE_CODE'),
+    senderAddress: need('SENDER_ADDRESS'),
+    slaPolicy: env.SLA_POLICY?.trim() || defaults.SLA_POLICY,
+    laporBaseUrl: env.LAPOR_BASE_URL?.trim() || defaults.LAPOR_BASE_URL,
+    dataDir: env.DATA_DIR?.trim() || defaultDataDir(),
+  };
+  if (missing.length > 0) {
+    throw new ConfigError(`missing environment variable(s): ${missing.join(', ')}`);
+  }
+  if (!/^\d{2}$/.test(config.province)) {
+    throw new ConfigError(`PROVINCE_CODE must be a two-digit province code, got "${config.province}"`);
+  }
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.senderAddress.replace(/^.*<(.+)>$/, '$1'))) {
+    throw new ConfigError(`SENDER_ADDRESS is not an e-mail address: "${config.senderAddress}"`);
+  }
+  return config;
+}
+
+/** The repository's data/ folder, or data/ beside the Lambda bundle. */
+function defaultDataDir(): string {
+  if (process.env.LAMBDA_TASK_ROOT) return `${process.env.LAMBDA_TASK_ROOT}/data`;
+  return fileURLToPath(new URL('../data', import.meta.url));
+}
