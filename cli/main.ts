@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerCalendarCommands } from './commands/calendar';
 import { registerDemoCommand } from './commands/demo';
 import { registerLocalCommand } from './commands/local';
 import { CliError } from './errors';
@@ -10,6 +11,7 @@ const program = new Command('lapor-paman')
 
 registerLocalCommand(program);
 registerDemoCommand(program);
+registerCalendarCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -61,7 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /** The repository's data/ folder, or data/ beside the Lambda bundle. */
-function defaultDataDir(): string {
+export function defaultDataDir(): string {
   if (process.env.LAMBDA_TASK_ROOT) return `${process.env.LAMBDA_TASK_ROOT}/data`;
   return fileURLToPath(new URL('../data', import.meta.url));
 }

@@ -1,0 +1,6 @@
+import { defaultDataDir } from '../functions/config';
+
+/** The data folder: $DATA_DIR, else the repository's data/. */
+export function dataDirFromEnv(): string {
+  return process.env.DATA_DIR?.trim() || defaultDataDir();
+}

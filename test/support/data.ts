@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import { loadCalendar, loadRegions, loadSlaPolicy } from '../../functions/adapters/data-files';
+
+/** The repository's data folder, as shipped. */
+export const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
+
+export const calendar = () => loadCalendar(dataDir);
+export const nationalPolicy = () => loadSlaPolicy(dataDir, 'permenpanrb-62-2018');
+export const kalselPolicy = () => loadSlaPolicy(dataDir, 'kalsel-2024');
+export const kalsel = () => loadRegions(dataDir, '63');
