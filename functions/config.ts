@@ -14,7 +14,7 @@ export interface AppConfig {
   slaPolicy: string;
   /** Folder holding regions/, calendar/, policies/, population/ (shipped beside the bundle in Lambda). */
   dataDir: string;
-  /** Verified SES identity that sends every e-mail. */
+  /** Verified SES identity that sends every e-mail (required by the functions that send). */
   senderAddress: string;
   /** Base URL of the complaint pages in LAPOR!, for links in digests. */
   laporBaseUrl: string;
@@ -32,8 +32,9 @@ const defaults = {
 /**
  * Reads the configuration and fails fast, naming every missing variable at once.
  * @param env the environment to read (injectable for tests)
+ * @param needs.email the caller sends e-mail, so SENDER_ADDRESS is required @default false
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: { email?: boolean } = {}): AppConfig {
   const missing: string[] = [];
   const need = (name: string): string => {
     const value = env[name]?.trim();
@@ -43,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     tableName: need('TABLE_NAME'),
     province: need('PROVINCE_CODE'),
-    senderAddress: need('SENDER_ADDRESS'),
+    senderAddress: needs.email ? need('SENDER_ADDRESS') : (env.SENDER_ADDRESS?.trim() ?? ''),
     slaPolicy: env.SLA_POLICY?.trim() || defaults.SLA_POLICY,
     laporBaseUrl: env.LAPOR_BASE_URL?.trim() || defaults.LAPOR_BASE_URL,
     dataDir: env.DATA_DIR?.trim() || defaultDataDir(),
@@ -54,7 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!/^\d{2}$/.test(config.province)) {
     throw new ConfigError(`PROVINCE_CODE must be a two-digit province code, got "${config.province}"`);
   }
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.senderAddress.replace(/^.*<(.+)>$/, '$1'))) {
+  if (
+    config.senderAddress &&
+    !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(config.senderAddress.replace(/^.*<(.+)>$/, '$1'))
+  ) {
     throw new ConfigError(`SENDER_ADDRESS is not an e-mail address: "${config.senderAddress}"`);
   }
   return config;

@@ -1,6 +1,10 @@
 import path from 'node:path';
 import type { Command } from 'commander';
+import { handleApiRequest } from '../../functions/api/ingest-routes';
+import { ingestDeps } from '../../functions/wiring';
+import { type LocalApi, startLocalApi } from '../../local/http-api';
 import { type LocalStack, startLocalStack } from '../../local/stack';
+import { localApiCredentials, localAppConfig, localClients } from '../local-env';
 
 /** `lapor-paman local`: the embedded AWS stack, kept up until Ctrl-C. */
 export function registerLocalCommand(program: Command): void {
@@ -16,38 +20,69 @@ export function registerLocalCommand(program: Command): void {
     .option('--ses-port <port>', 'preferred SES emulator port (another is used if taken)', toPort, 8005)
     .option('--db-path <dir>', 'folder where DynamoDB Local keeps its data', '.local/dynamodb')
     .option('--in-memory', 'keep no data on disk')
+    .option(
+      '--api-port <port>',
+      'preferred port of the ingest HTTP API (another is used if taken)',
+      toPort,
+      3000,
+    )
     .option('--table <name>', 'table name', 'lapor-paman')
-    .action(
-      async (opts: {
-        dynamodbPort: number;
-        sesPort: number;
-        dbPath: string;
-        inMemory?: boolean;
-        table: string;
-      }) => {
-        const stack = await startLocalStack({
-          tableName: opts.table,
-          sesPort: opts.sesPort,
-          dynamodb: {
-            port: opts.dynamodbPort,
-            dbPath: opts.inMemory ? undefined : path.resolve(opts.dbPath),
-          },
-        });
-        printStack(stack);
-        await waitForSignal();
-        process.stdout.write('\nStopping the local stack...\n');
-        await stack.stop();
-        process.stdout.write('Stopped.\n');
-      },
-    );
+    .action(async (opts: LocalOptions) => {
+      const stack = await startLocalStack({
+        tableName: opts.table,
+        sesPort: opts.sesPort,
+        dynamodb: { port: opts.dynamodbPort, dbPath: opts.inMemory ? undefined : path.resolve(opts.dbPath) },
+      });
+      const clients = localClients(stack);
+      const api = await startIngestApi(stack, clients.doc, opts.apiPort);
+      printStack(stack, api);
+      await waitForSignal();
+      process.stdout.write('\nStopping the local stack...\n');
+      await api.stop();
+      clients.destroy();
+      await stack.stop();
+      process.stdout.write('Stopped.\n');
+    });
 }
 
-export function printStack(stack: LocalStack): void {
+interface LocalOptions {
+  dynamodbPort: number;
+  sesPort: number;
+  apiPort: number;
+  dbPath: string;
+  inMemory?: boolean;
+  table: string;
+}
+
+/** The ingest API on localhost: the Lambda's own request handler behind a SigV4 check. */
+export async function startIngestApi(
+  stack: LocalStack,
+  doc: ReturnType<typeof localClients>['doc'],
+  port?: number,
+): Promise<LocalApi> {
+  const deps = ingestDeps(localAppConfig(stack), { doc });
+  return startLocalApi({
+    handle: (event) => handleApiRequest(deps, event),
+    credentials: localApiCredentials,
+    port,
+  });
+}
+
+export function printStack(stack: LocalStack, api?: LocalApi): void {
   const lines = [
     'Local AWS stack is up.',
     `  DynamoDB Local  ${stack.dynamodb.endpoint}  (table ${stack.tableName}; ${stack.dynamodb.dbPath ? `data in ${stack.dynamodb.dbPath}` : 'in memory'})`,
     `  SES emulator    ${stack.ses.endpoint}`,
     `  Received mail   ${stack.ses.mailPageUrl}`,
+    ...(api
+      ? [
+          `  Ingest API      ${api.url}  (POST /v1/updates, GET /v1/complaints/{trackingId}; SigV4, key local/local)`,
+          '',
+          'Try it:',
+          `  curl --aws-sigv4 "aws:amz:${stack.env.AWS_REGION}:execute-api" --user local:local \\`,
+          `    -H 'content-type: application/json' --data @examples/update.json ${api.url}/v1/updates`,
+        ]
+      : []),
     '',
     'To use it from another shell:',
     ...Object.entries(stack.env).map(([k, v]) => `  export ${k}=${v}`),

@@ -9,7 +9,8 @@ const complete = {
 
 describe('loadConfig', () => {
   it('names every missing variable at once', () => {
-    expect(() => loadConfig({})).toThrow(/TABLE_NAME, PROVINCE_CODE, SENDER_ADDRESS/);
+    expect(() => loadConfig({}, { email: true })).toThrow(/TABLE_NAME, PROVINCE_CODE, SENDER_ADDRESS/);
+    expect(() => loadConfig({})).toThrow('missing environment variable(s): TABLE_NAME, PROVINCE_CODE');
     expect(() => loadConfig({ ...complete, TABLE_NAME: ' ' })).toThrow(ConfigError);
   });
 

@@ -1,0 +1,26 @@
+/**
+ * Key formats of the single table (see docs/data-model.md). Instants in keys are UTC ISO strings
+ * with milliseconds, so that string order is time order.
+ */
+export const keys = {
+  complaint: (trackingId: string) => `C#${trackingId}`,
+  snapshotSk: 'SNAP',
+  eventSk: (sourceUpdateId: string) => `EV#${sourceUpdateId}`,
+  eventPrefix: 'EV#',
+  /** open-by-due: open complaints of a regency, by due instant of the current stage. */
+  openPk: (regencyCode: string) => `OPEN#${regencyCode}`,
+  openSk: (due: string | undefined, trackingId: string) => `${due ? utc(due) : '~PAUSED'}#${trackingId}`,
+  /** regency-activity: every complaint of a regency, by closing instant; open ones last. */
+  activityPk: (regencyCode: string) => `REG#${regencyCode}`,
+  activitySk: (closedAt: string | undefined, trackingId: string) =>
+    closedAt ? `${utc(closedAt)}#${trackingId}` : `OPEN#${trackingId}`,
+  aggregatePk: (regencyCode: string) => `AGG#${regencyCode}`,
+  monthSk: (month: string) => `M#${month}`,
+  roster: (code: string) => `ROSTER#${code}`,
+  importFile: (sha256: string) => `IMPORT#${sha256}`,
+} as const;
+
+/** An instant as a sortable UTC ISO string with milliseconds. */
+export function utc(instant: string): string {
+  return new Date(instant).toISOString();
+}

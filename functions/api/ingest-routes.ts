@@ -1,0 +1,143 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { ComplaintStore } from '../adapters/complaint-store';
+import { computeSla } from '../domain/sla';
+import { type IngestDeps, type ItemResult, ingestBatch } from '../use-cases/ingest-updates';
+import { json, problem } from './http';
+
+/** Limits of POST /v1/updates, stated in errors and in the README. */
+export const limits = { maxBodyBytes: 1024 * 1024, maxItems: 500 } as const;
+
+export interface ApiDeps extends IngestDeps {
+  store: ComplaintStore;
+}
+
+/**
+ * The ingest HTTP API, independent of Lambda: API Gateway (HTTP API, payload v2) in AWS, and the
+ * local server in `lapor-paman local`, both call this with the same event shape.
+ */
+export async function handleApiRequest(
+  deps: ApiDeps,
+  event: APIGatewayProxyEventV2,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const method = event.requestContext.http.method.toUpperCase();
+  const path = event.rawPath.replace(/\/+$/, '') || '/';
+  if (path === '/v1/updates') {
+    return method === 'POST' ? postUpdates(deps, event) : methodNotAllowed('POST');
+  }
+  const complaint = /^\/v1\/complaints\/([^/]+)$/.exec(path);
+  if (complaint?.[1]) {
+    return method === 'GET' ? getComplaint(deps, decodeURIComponent(complaint[1])) : methodNotAllowed('GET');
+  }
+  return problem(
+    404,
+    'not-found',
+    `no route for ${method} ${path}; the API has POST /v1/updates and GET /v1/complaints/{trackingId}`,
+  );
+}
+
+function methodNotAllowed(allowed: string) {
+  return {
+    ...problem(405, 'method-not-allowed', `use ${allowed} on this path`),
+    headers: { allow: allowed, 'content-type': 'application/json; charset=utf-8' },
+  };
+}
+
+async function postUpdates(deps: ApiDeps, event: APIGatewayProxyEventV2) {
+  const contentType = headerValue(event, 'content-type') ?? '';
+  if (!/^application\/json\b/i.test(contentType)) {
+    return problem(
+      415,
+      'unsupported-media-type',
+      `send the updates as application/json (got "${contentType || 'no content type'}")`,
+    );
+  }
+  const raw = event.body
+    ? Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8')
+    : Buffer.alloc(0);
+  if (raw.length > limits.maxBodyBytes) {
+    return problem(
+      413,
+      'body-too-large',
+      `the body is ${raw.length} bytes; the limit is ${limits.maxBodyBytes} bytes`,
+      {
+        limitBytes: limits.maxBodyBytes,
+      },
+    );
+  }
+  if (raw.length === 0)
+    return problem(400, 'empty-body', 'the body is empty; send one update or {"updates": [...]}');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch (error) {
+    return problem(400, 'malformed-json', `the body is not valid JSON: ${(error as Error).message}`);
+  }
+  const items = asItems(parsed);
+  if (!items) {
+    return problem(400, 'wrong-shape', 'send one update object, an array of updates, or {"updates": [...]}');
+  }
+  if (items.length === 0) return problem(400, 'no-updates', 'the batch holds no updates');
+  if (items.length > limits.maxItems) {
+    return problem(
+      413,
+      'too-many-items',
+      `the batch holds ${items.length} updates; the limit is ${limits.maxItems}`,
+      {
+        limitItems: limits.maxItems,
+      },
+    );
+  }
+  const results = await ingestBatch(deps, items, 'api');
+  const summary = summarize(results);
+  const accepted = results.length - summary.rejected - summary.failed;
+  const statusCode =
+    summary.failed > 0
+      ? accepted > 0 || summary.rejected > 0
+        ? 207
+        : 503
+      : summary.rejected === 0
+        ? 200
+        : accepted > 0
+          ? 207
+          : 422;
+  return json(statusCode, { summary, results }, summary.failed > 0 ? { 'retry-after': '5' } : {});
+}
+
+function asItems(parsed: unknown): unknown[] | undefined {
+  if (Array.isArray(parsed)) return parsed;
+  if (typeof parsed !== 'object' || parsed === null) return undefined;
+  if ('updates' in parsed) {
+    const updates = (parsed as { updates: unknown }).updates;
+    return Array.isArray(updates) ? updates : undefined;
+  }
+  return [parsed];
+}
+
+export function summarize(results: readonly ItemResult[]) {
+  const summary = { created: 0, applied: 0, duplicate: 0, stale: 0, rejected: 0, failed: 0 };
+  for (const r of results) summary[r.result] += 1;
+  return summary;
+}
+
+async function getComplaint(deps: ApiDeps, trackingId: string) {
+  const { snapshot, events } = await deps.store.getHistory(trackingId);
+  if (!snapshot) return problem(404, 'complaint-not-found', `no complaint with tracking id "${trackingId}"`);
+  const sla = computeSla(
+    snapshot.timeline,
+    deps.sla.policy,
+    deps.sla.calendar,
+    deps.clock(),
+    snapshot.submittedAt,
+  );
+  const { timeline: _timeline, dueHint: _dueHint, ...complaint } = snapshot;
+  return json(200, {
+    complaint,
+    sla,
+    history: events.map(({ receivedAt, source, ...e }) => ({ ...e, receivedAt, source })),
+  });
+}
+
+function headerValue(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const entry = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === name);
+  return entry?.[1];
+}

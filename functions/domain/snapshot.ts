@@ -1,0 +1,129 @@
+import { type WorkingCalendar, witaDate } from './calendar';
+import type { Classification, Status } from './complaint';
+import { computeSla, type SlaState, type Stage, sortTimeline, type TimelineEntry } from './sla';
+import type { SlaPolicy } from './sla-policy';
+import type { ComplaintUpdate } from './update';
+
+/**
+ * The current state of a complaint: a pure function of its events. Ingest folds each new event
+ * into the previous snapshot; a replay of all events sorted by time gives the same snapshot
+ * (a property test holds both to that).
+ */
+export interface Snapshot {
+  trackingId: string;
+  regencyCode: string;
+  unit: string;
+  category: string;
+  classification: Classification;
+  status: Status;
+  /** Earliest of the reported submission instants and the first event. */
+  submittedAt: string;
+  /** Instant of the latest event by time (not by arrival). */
+  lastEventAt: string;
+  open: boolean;
+  paused: boolean;
+  closedAt?: string;
+  /** Every event, sorted by time: what the SLA engine needs, so jobs never read the events. */
+  timeline: TimelineEntry[];
+  /** The running stage with the earliest due, computed at ingest: the deadline index's key. */
+  dueHint?: { stage: Stage; due: string };
+  /** Optimistic-concurrency counter: one more per event folded in. */
+  version: number;
+}
+
+export type FoldOutcome = 'created' | 'applied' | 'stale' | 'duplicate';
+
+export interface SlaContext {
+  policy: SlaPolicy;
+  calendar: WorkingCalendar;
+}
+
+/** The timeline entry an update contributes. */
+export function toTimelineEntry(u: ComplaintUpdate): TimelineEntry {
+  return {
+    id: u.sourceUpdateId,
+    at: new Date(u.occurredAt).toISOString(),
+    status: u.status,
+    classification: u.classification,
+    ...(u.bukanWewenang ? { bukanWewenang: true } : {}),
+  };
+}
+
+/**
+ * Folds one update into the snapshot.
+ * - `duplicate`: an update with that source id is already in the timeline: nothing changes.
+ * - `created`: the first update of the complaint.
+ * - `applied`: the update is now the latest by time; the snapshot takes its state.
+ * - `stale`: an older update arriving late: it joins the history (and may move milestones such as
+ *   the disposition instant) but the current state stays at the newer update's.
+ * @param now the clock, injected; the SLA hint is computed at max(now, latest event)
+ */
+export function foldUpdate(
+  previous: Snapshot | undefined,
+  update: ComplaintUpdate,
+  ctx: SlaContext,
+  now: Date,
+): { outcome: FoldOutcome; snapshot: Snapshot } {
+  const entry = toTimelineEntry(update);
+  if (previous?.timeline.some((e) => e.id === entry.id)) return { outcome: 'duplicate', snapshot: previous };
+
+  const timeline = sortTimeline([...(previous?.timeline ?? []), entry]);
+  const latest = timeline.at(-1) as TimelineEntry;
+  const isLatest = latest.id === entry.id;
+  const base = !previous || isLatest ? update : previous;
+  const reportedSubmission = [previous?.submittedAt, update.submittedAt, timeline[0]?.at].filter(
+    (v): v is string => v !== undefined,
+  );
+  const submittedAt = new Date(Math.min(...reportedSubmission.map((v) => Date.parse(v)))).toISOString();
+  const at = new Date(Math.max(now.getTime(), Date.parse(latest.at)));
+  const sla = computeSla(timeline, ctx.policy, ctx.calendar, at, submittedAt);
+
+  const snapshot: Snapshot = {
+    trackingId: update.trackingId,
+    regencyCode: base.regencyCode,
+    unit: base.unit,
+    category: base.category,
+    classification: sla.classification,
+    status: sla.status,
+    submittedAt,
+    lastEventAt: latest.at,
+    open: sla.open,
+    paused: sla.paused,
+    ...(sla.closedAt ? { closedAt: sla.closedAt } : {}),
+    timeline,
+    ...dueHint(sla),
+    version: (previous?.version ?? 0) + 1,
+  };
+  return { outcome: !previous ? 'created' : isLatest ? 'applied' : 'stale', snapshot };
+}
+
+function dueHint(sla: SlaState): Pick<Snapshot, 'dueHint'> {
+  if (!sla.open || !sla.current?.due) return {};
+  return { dueHint: { stage: sla.current.stage, due: sla.current.due } };
+}
+
+/** What a complaint adds to its regency's monthly counters (month of submission, WITA). */
+export interface Contribution {
+  regencyCode: string;
+  month: string;
+  classification: Classification;
+}
+
+export function contributionOf(s: Snapshot): Contribution {
+  return {
+    regencyCode: s.regencyCode,
+    month: witaDate(s.submittedAt).slice(0, 7),
+    classification: s.classification,
+  };
+}
+
+/** Replays every update of a complaint from scratch, in the given order: the reference for tests. */
+export function replaySnapshot(
+  updates: readonly ComplaintUpdate[],
+  ctx: SlaContext,
+  now: Date,
+): Snapshot | undefined {
+  let snapshot: Snapshot | undefined;
+  for (const u of updates) snapshot = foldUpdate(snapshot, u, ctx, now).snapshot;
+  return snapshot;
+}

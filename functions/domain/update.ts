@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { isoInstantWithOffset } from './calendar';
+import {
+  type Classification,
+  classifications,
+  parseClassification,
+  parseStatus,
+  type Status,
+  statuses,
+} from './complaint';
+import type { Regions } from './regions';
+
+/**
+ * A complaint status update, as sources send it (HTTP API, or a row of a LAPOR! export).
+ * There is no field for the reporter's identity: personal data is not stored (UU 27/2022).
+ */
+export interface ComplaintUpdate {
+  /** LAPOR! tracking id. */
+  trackingId: string;
+  /** Kemendagri/BPS code of the regency or city handling it. */
+  regencyCode: string;
+  /** The responsible unit (instansi / OPD). */
+  unit: string;
+  category: string;
+  classification: Classification;
+  status: Status;
+  /** When the status changed, ISO-8601 with offset. */
+  occurredAt: string;
+  /** When the complaint was submitted, if the source knows it. */
+  submittedAt?: string;
+  /** The source's own id of this update: the same id twice is the same update. */
+  sourceUpdateId: string;
+  /** Free text, scrubbed of e-mail addresses, phone numbers and NIKs before storage. */
+  note?: string;
+  /** Closed as not within this government's authority. */
+  bukanWewenang?: boolean;
+}
+
+/** Fields that carry a reporter's identity: never stored, named back to the sender. */
+const personalFields = new Set([
+  'reporter',
+  'reportername',
+  'reporteremail',
+  'reporterphone',
+  'name',
+  'nama',
+  'namapelapor',
+  'pelapor',
+  'email',
+  'phone',
+  'telepon',
+  'nohp',
+  'hp',
+  'nik',
+  'ktp',
+  'alamat',
+  'address',
+]);
+
+export const maxNoteLength = 2000;
+
+/** An instant with offset, real, and not in the future; one message per problem. */
+function instant(latestMs: number) {
+  return z.string().superRefine((value, ctx) => {
+    if (!isoInstantWithOffset.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an ISO-8601 instant with offset, e.g. 2026-03-17T10:00:00+08:00',
+      });
+    } else if (Number.isNaN(Date.parse(value))) {
+      ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
+    } else if (Date.parse(value) > latestMs) {
+      ctx.addIssue({ code: 'custom', message: 'is in the future' });
+    }
+  });
+}
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+/** Accepts the id ("terdisposisi-selesai") or the LAPOR! label ("Terdisposisi Selesai"). */
+const statusField = z.preprocess(
+  (v) => (typeof v === 'string' ? (parseStatus(v) ?? v) : v),
+  z.enum(statuses, { error: `must be one of: ${statuses.join(', ')}` }),
+);
+const classificationField = z.preprocess(
+  (v) => (typeof v === 'string' ? (parseClassification(v) ?? v) : v),
+  z.enum(classifications, { error: `must be one of: ${classifications.join(', ')}` }),
+);
+
+function updateSchema(regions: Regions, now: Date) {
+  const latest = now.getTime() + 5 * 60_000; // clock skew allowance
+  return z
+    .object({
+      trackingId: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{2,63}$/, 'must be 3-64 letters, digits, dots, dashes'),
+      regencyCode: z
+        .string()
+        .trim()
+        .refine(
+          (c) => regions.has(c),
+          `is not a regency of province ${regions.province.code} (${regions.province.name})`,
+        ),
+      unit: text(200),
+      category: text(200),
+      classification: classificationField,
+      status: statusField,
+      occurredAt: instant(latest),
+      submittedAt: instant(latest).optional(),
+      sourceUpdateId: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9:._#-]{0,127}$/, 'must be 1-128 letters, digits or :._#-'),
+      note: z.string().max(maxNoteLength, `must be at most ${maxNoteLength} characters`).optional(),
+      bukanWewenang: z.boolean().optional(),
+    })
+    .refine((u) => !u.submittedAt || Date.parse(u.submittedAt) <= Date.parse(u.occurredAt), {
+      path: ['submittedAt'],
+      message: 'is after occurredAt',
+    });
+}
+
+export type ValidationResult =
+  | { ok: true; update: ComplaintUpdate; ignoredFields: string[] }
+  | { ok: false; errors: { path: string; message: string }[]; ignoredFields: string[] };
+
+/**
+ * Validates one update. Unknown fields are ignored and listed (personal-data fields marked as such);
+ * the note is scrubbed. Errors name the field path and the reason.
+ */
+export function validateUpdate(input: unknown, regions: Regions, now: Date): ValidationResult {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      errors: [{ path: '', message: 'an update must be a JSON object' }],
+      ignoredFields: [],
+    };
+  }
+  const schema = updateSchema(regions, now);
+  const known = new Set(Object.keys(schema.shape));
+  const ignoredFields = Object.keys(input)
+    .filter((k) => !known.has(k))
+    .map((k) =>
+      personalFields.has(k.toLowerCase().replace(/[^a-z]/g, '')) ? `${k} (personal data: not stored)` : k,
+    );
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      ignoredFields,
+    };
+  }
+  const { note, ...rest } = result.data;
+  const scrubbed = note === undefined ? undefined : scrubPersonalData(note).trim();
+  return { ok: true, update: { ...rest, ...(scrubbed ? { note: scrubbed } : {}) }, ignoredFields };
+}
+
+/**
+ * Removes e-mail addresses, 16-digit NIKs and Indonesian phone numbers from free text.
+ * NIKs go first: a 16-digit run would otherwise be taken for a phone number.
+ */
+export function scrubPersonalData(value: string): string {
+  return value
+    .replace(/[A-Za-z0-9._%+-]+\s*(?:@|\(at\)|\[at\])\s*[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gi, '[email dihapus]')
+    .replace(/(?<!\d)\d{16}(?!\d)/g, '[NIK dihapus]')
+    .replace(/(?<!\d)\d{6}[ .-]\d{6}[ .-]\d{4}(?!\d)/g, '[NIK dihapus]')
+    .replace(/(?<![\w+])(?:\+?62|0)[\s.-]?8\d{1,3}(?:[\s.-]?\d{2,4}){2,3}(?!\d)/g, '[telepon dihapus]')
+    .replace(
+      /(?<![\w+(])\(?(?:\+?62|0)[\s.-]?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d)/g,
+      '[telepon dihapus]',
+    );
+}

@@ -1,0 +1,45 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { problem } from './api/http';
+import { handleApiRequest, type summarize } from './api/ingest-routes';
+import { loadConfig } from './config';
+import { createLogger, createMetrics } from './observability';
+import { ingestDeps } from './wiring';
+
+/** Lambda entry point of the HTTP API (API Gateway HTTP API, IAM-authorized): POST /v1/updates, GET /v1/complaints/{id}. */
+const logger = createLogger('ingest-api');
+const metrics = createMetrics('ingest-api');
+const deps = ingestDeps(loadConfig());
+
+export async function handler(
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  logger.addContext(context);
+  try {
+    const response = await handleApiRequest(deps, event);
+    logger.info('request', {
+      route: `${event.requestContext.http.method} ${event.rawPath}`,
+      status: response.statusCode,
+    });
+    if (
+      response.statusCode &&
+      response.statusCode < 300 &&
+      event.rawPath.endsWith('/updates') &&
+      response.body
+    ) {
+      const { summary } = JSON.parse(response.body) as { summary: ReturnType<typeof summarize> };
+      for (const [outcome, count] of Object.entries(summary)) {
+        if (count > 0) metrics.addMetric(`updates_${outcome}`, MetricUnit.Count, count);
+      }
+    }
+    return response;
+  } catch (error) {
+    logger.error('request failed', error as Error);
+    return problem(500, 'internal', 'the update could not be processed; retry later', {
+      requestId: context.awsRequestId,
+    });
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+}

@@ -1,0 +1,129 @@
+import type { ComplaintStore, StoredEvent } from '../adapters/complaint-store';
+import type { Regions } from '../domain/regions';
+import { type FoldOutcome, foldUpdate, type SlaContext } from '../domain/snapshot';
+import { type ComplaintUpdate, validateUpdate } from '../domain/update';
+
+export interface IngestDeps {
+  store: ComplaintStore;
+  regions: Regions;
+  sla: SlaContext;
+  clock: () => Date;
+}
+
+/** The answer for one item of a request or one row of a file. */
+export type ItemResult =
+  | {
+      index: number;
+      result: FoldOutcome;
+      trackingId: string;
+      sourceUpdateId: string;
+      ignoredFields?: string[];
+    }
+  | {
+      index: number;
+      result: 'rejected';
+      errors: { path: string; message: string }[];
+      ignoredFields?: string[];
+    }
+  | {
+      index: number;
+      result: 'failed';
+      trackingId: string;
+      sourceUpdateId: string;
+      message: string;
+      retryable: true;
+    };
+
+const maxAttempts = 10;
+
+/**
+ * Records one valid update: reads the snapshot, folds the update in, commits event + snapshot +
+ * counters in one transaction. Another writer in between makes the commit fail its version check;
+ * then it reads again and refolds, so concurrent deliveries converge on one snapshot.
+ */
+export async function recordUpdate(
+  deps: IngestDeps,
+  update: ComplaintUpdate,
+  source: string,
+): Promise<FoldOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const previous = await deps.store.getSnapshot(update.trackingId);
+    const now = deps.clock();
+    const { outcome, snapshot } = foldUpdate(previous, update, deps.sla, now);
+    if (outcome === 'duplicate') return outcome;
+    const event: StoredEvent = { ...update, receivedAt: now.toISOString(), source };
+    const committed = await deps.store.commit(event, snapshot, previous);
+    if (committed === 'committed') return outcome;
+    if (committed === 'duplicate') return 'duplicate';
+    if (attempt >= maxAttempts)
+      throw new Error(`complaint ${update.trackingId} kept changing under ${maxAttempts} attempts`);
+    // Jittered backoff so that writers of the same complaint stop colliding.
+    await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+  }
+}
+
+/**
+ * Validates and records a batch. Each item stands alone: a rejected or failed item never keeps
+ * the valid ones from landing. Updates of one complaint are recorded in the order given; different
+ * complaints run a few at a time.
+ */
+export async function ingestBatch(
+  deps: IngestDeps,
+  items: readonly unknown[],
+  source: string,
+  concurrency = 4,
+): Promise<ItemResult[]> {
+  const results: ItemResult[] = new Array(items.length);
+  const queues = new Map<string, { index: number; update: ComplaintUpdate; ignored: string[] }[]>();
+  items.forEach((item, index) => {
+    const validation = validateUpdate(item, deps.regions, deps.clock());
+    if (!validation.ok) {
+      results[index] = {
+        index,
+        result: 'rejected',
+        errors: validation.errors,
+        ...ignoredOf(validation.ignoredFields),
+      };
+      return;
+    }
+    const queue = queues.get(validation.update.trackingId) ?? [];
+    queue.push({ index, update: validation.update, ignored: validation.ignoredFields });
+    queues.set(validation.update.trackingId, queue);
+  });
+  const pending = [...queues.values()];
+  const worker = async () => {
+    for (let queue = pending.shift(); queue; queue = pending.shift()) {
+      for (const { index, update, ignored } of queue)
+        results[index] = await recordOne(deps, update, index, ignored, source);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+  return results;
+}
+
+function ignoredOf(fields: string[]) {
+  return fields.length > 0 ? { ignoredFields: fields } : {};
+}
+
+async function recordOne(
+  deps: IngestDeps,
+  update: ComplaintUpdate,
+  index: number,
+  ignored: string[],
+  source: string,
+): Promise<ItemResult> {
+  const { trackingId, sourceUpdateId } = update;
+  try {
+    const result = await recordUpdate(deps, update, source);
+    return { index, result, trackingId, sourceUpdateId, ...ignoredOf(ignored) };
+  } catch (error) {
+    return {
+      index,
+      result: 'failed',
+      trackingId,
+      sourceUpdateId,
+      message: error instanceof Error ? error.message : String(error),
+      retryable: true,
+    };
+  }
+}

@@ -1,0 +1,50 @@
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { ComplaintUpdate } from '../../functions/domain/update';
+
+let counter = 0;
+
+/** A valid update with sensible defaults; override what the test is about. */
+export function anUpdate(overrides: Partial<ComplaintUpdate> = {}): ComplaintUpdate {
+  counter += 1;
+  return {
+    trackingId: `T-${process.pid}-${counter}`,
+    regencyCode: '6302',
+    unit: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+    category: 'Infrastruktur',
+    classification: 'pengaduan-tidak-berkadar-pengawasan',
+    status: 'belum-terverifikasi',
+    occurredAt: '2026-06-01T09:00:00+08:00',
+    sourceUpdateId: `U-${process.pid}-${counter}`,
+    ...overrides,
+  };
+}
+
+/** An API Gateway HTTP API (payload v2) event, as the gateway would pass it. */
+export function apiEvent(
+  method: string,
+  path: string,
+  body?: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: '',
+    headers,
+    requestContext: {
+      accountId: 'test',
+      apiId: 'test',
+      domainName: 'test',
+      domainPrefix: 'test',
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      requestId: 'r',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+    },
+    ...(body === undefined ? {} : { body }),
+    isBase64Encoded: false,
+  };
+}
