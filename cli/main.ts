@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerDemoCommand } from './commands/demo';
+import { registerIngestCommand } from './commands/ingest';
 import { registerLocalCommand } from './commands/local';
 import { CliError } from './errors';
 
@@ -12,6 +13,7 @@ const program = new Command('lapor-paman')
 registerLocalCommand(program);
 registerDemoCommand(program);
 registerCalendarCommands(program);
+registerIngestCommand(program);
 
 try {
   await program.parseAsync(process.argv);

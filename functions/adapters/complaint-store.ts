@@ -5,6 +5,8 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { Classification, Status } from '../domain/complaint';
+import type { TimelineEntry } from '../domain/sla';
 import type { Contribution, Snapshot } from '../domain/snapshot';
 import { contributionOf } from '../domain/snapshot';
 import type { ComplaintUpdate } from '../domain/update';
@@ -186,12 +188,54 @@ const snapshotAttributes = [
   'version',
 ] as const;
 
+/**
+ * The timeline is stored as compact strings ("<at>|<status>|<class>|<W if bukan wewenang>|<id>"):
+ * the snapshot is written on every update, to the table and both indexes, and billed per started
+ * kilobyte, so keeping a typical complaint under 1 KB halves its write cost.
+ */
+const statusCodes: Record<Status, string> = {
+  'belum-terverifikasi': 'BT',
+  'terdisposisi-belum-ditindaklanjuti': 'DB',
+  'terdisposisi-sedang-diproses': 'DP',
+  'terdisposisi-selesai': 'DS',
+  tertunda: 'TT',
+  arsip: 'AR',
+};
+const classCodes: Record<Classification, string> = {
+  aspirasi: 'A',
+  'permintaan-informasi': 'PI',
+  'pengaduan-tidak-berkadar-pengawasan': 'PT',
+  'pengaduan-berkadar-pengawasan': 'PB',
+};
+const statusByCode = new Map(Object.entries(statusCodes).map(([k, v]) => [v, k as Status]));
+const classByCode = new Map(Object.entries(classCodes).map(([k, v]) => [v, k as Classification]));
+
+export function encodeTimeline(timeline: readonly TimelineEntry[]): string[] {
+  return timeline.map((e) =>
+    [e.at, statusCodes[e.status], classCodes[e.classification], e.bukanWewenang ? 'W' : '', e.id].join('|'),
+  );
+}
+
+export function decodeTimeline(encoded: readonly string[]): TimelineEntry[] {
+  return encoded.map((line) => {
+    const [at = '', status = '', cls = '', flag = '', ...id] = line.split('|');
+    return {
+      at,
+      status: statusByCode.get(status) as Status,
+      classification: classByCode.get(cls) as Classification,
+      ...(flag === 'W' ? { bukanWewenang: true } : {}),
+      id: id.join('|'),
+    };
+  });
+}
+
 export function toSnapshotItem(s: Snapshot): Record<string, unknown> {
   return {
     pk: keys.complaint(s.trackingId),
     sk: keys.snapshotSk,
     type: 'snapshot',
     ...s,
+    timeline: encodeTimeline(s.timeline),
     // Sparse: only open complaints are in the deadline index.
     ...(s.open
       ? { gsi1pk: keys.openPk(s.regencyCode), gsi1sk: keys.openSk(s.dueHint?.due, s.trackingId) }
@@ -202,9 +246,10 @@ export function toSnapshotItem(s: Snapshot): Record<string, unknown> {
 }
 
 export function fromSnapshotItem(item: Record<string, unknown>): Snapshot {
-  return Object.fromEntries(
+  const snapshot = Object.fromEntries(
     snapshotAttributes.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]),
   ) as unknown as Snapshot;
+  return { ...snapshot, timeline: decodeTimeline(item.timeline as string[]) };
 }
 
 function fromEventItem(item: Record<string, unknown>): StoredEvent {

@@ -19,11 +19,15 @@ export const tableDefinition = {
       projection: 'ALL',
     },
     {
-      /** Every complaint per regency, ordered by closing instant; still-open ones sort last ("OPEN"). */
+      /**
+       * Every complaint per regency, ordered by closing instant; still-open ones sort last ("OPEN").
+       * Keys only: it is written only when a complaint closes or reopens, not on every update;
+       * the semester job fetches the snapshots it lists with BatchGetItem.
+       */
       indexName: 'regency-activity',
       partitionKey: 'gsi2pk',
       sortKey: 'gsi2sk',
-      projection: 'ALL',
+      projection: 'KEYS_ONLY',
     },
   ],
 } as const;

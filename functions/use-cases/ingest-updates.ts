@@ -78,9 +78,11 @@ export async function ingestBatch(
   items.forEach((item, index) => {
     const validation = validateUpdate(item, deps.regions, deps.clock());
     if (!validation.ok) {
+      const sent = (item as { trackingId?: unknown } | null)?.trackingId;
       results[index] = {
         index,
         result: 'rejected',
+        ...(typeof sent === 'string' ? { trackingId: sent } : {}),
         errors: validation.errors,
         ...ignoredOf(validation.ignoredFields),
       };

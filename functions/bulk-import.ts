@@ -1,0 +1,27 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Context, S3Event } from 'aws-lambda';
+import { S3FileStore } from './adapters/file-store';
+import { loadConfig } from './config';
+import { createLogger } from './observability';
+import { type ImportDeps, importStoredFile } from './use-cases/import-stored-file';
+import { ingestDeps } from './wiring';
+
+/**
+ * Lambda entry point: imports the CSV/XLSX exports admins drop under the bucket's imports/ prefix
+ * (S3 event notification), and writes <file>.result.csv next to each.
+ */
+const logger = createLogger('bulk-import');
+const config = loadConfig();
+const bucket = process.env.IMPORT_BUCKET;
+if (!bucket) throw new Error('missing environment variable(s): IMPORT_BUCKET');
+const deps: ImportDeps = { ...ingestDeps(config), files: new S3FileStore(new S3Client({}), bucket) };
+
+export async function handler(event: S3Event, context: Context): Promise<void> {
+  logger.addContext(context);
+  for (const record of event.Records) {
+    // S3 URL-encodes keys in notifications, with "+" for spaces.
+    const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    const outcome = await importStoredFile(deps, key);
+    logger.info('import', { key, ...outcome });
+  }
+}

@@ -1,0 +1,161 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { timeZone } from './calendar';
+
+/**
+ * Columns of a bulk import file: the shape of a LAPOR! dashboard export, with Indonesian headers
+ * (English ids accepted too). Matching ignores case, spaces and punctuation. Columns that carry a
+ * reporter's identity are dropped unread and named in the result.
+ */
+export const importColumns = {
+  trackingId: ['ID Tracking', 'No Tracking', 'Nomor Tracking', 'Tracking ID', 'trackingId'],
+  regencyCode: ['Kode Wilayah', 'Kode Kabupaten/Kota', 'Kode Kab/Kota', 'regencyCode'],
+  unit: ['Instansi Terdisposisi', 'Instansi', 'Unit Kerja', 'OPD', 'unit'],
+  category: ['Kategori', 'category'],
+  classification: ['Klasifikasi', 'Jenis Laporan', 'classification'],
+  status: ['Status', 'status'],
+  occurredAt: ['Waktu Status', 'Tanggal Status', 'Waktu Pembaruan', 'occurredAt'],
+  submittedAt: ['Tanggal Laporan', 'Waktu Laporan', 'submittedAt'],
+  sourceUpdateId: ['ID Pembaruan', 'sourceUpdateId'],
+  note: ['Catatan', 'Keterangan', 'note'],
+  bukanWewenang: ['Bukan Wewenang', 'bukanWewenang'],
+} as const;
+
+export type ImportField = keyof typeof importColumns;
+
+const requiredFields: ImportField[] = [
+  'trackingId',
+  'regencyCode',
+  'unit',
+  'category',
+  'classification',
+  'status',
+  'occurredAt',
+];
+
+/** Export columns with personal data: never read. */
+const personalColumns = [
+  'nama pelapor',
+  'pelapor',
+  'nik',
+  'no hp',
+  'nomor hp',
+  'telepon',
+  'email',
+  'e-mail',
+  'alamat',
+  'no ktp',
+];
+
+const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export class ImportFileError extends Error {
+  override name = 'ImportFileError';
+}
+
+export interface MappedRow {
+  /** Line (CSV) or row (XLSX) number in the file, header = 1. */
+  line: number;
+  /** The update as the validator expects it. */
+  input: Record<string, unknown>;
+}
+
+export interface MappedFile {
+  rows: MappedRow[];
+  /** Columns that were not read, personal-data ones marked. */
+  ignoredColumns: string[];
+}
+
+/**
+ * Maps the rows of a file (header row first) to update objects for the validator.
+ * Instants without an offset are read as WITA (Asia/Makassar), the time zone of Kalsel's exports.
+ * A file without a source update id column gets one derived from the row's content, so that
+ * importing the same file again finds every row a duplicate.
+ */
+export function mapImportRows(table: readonly (readonly unknown[])[], fileName: string): MappedFile {
+  const headerIndex = table.findIndex((row) => row.some((cell) => String(cell ?? '').trim() !== ''));
+  if (headerIndex < 0) throw new ImportFileError(`${fileName}: the file is empty`);
+  const header = (table[headerIndex] ?? []).map((cell) => String(cell ?? '').trim());
+  const fieldOf = new Map<number, ImportField>();
+  const ignoredColumns: string[] = [];
+  header.forEach((name, index) => {
+    if (!name) return;
+    const field = (Object.keys(importColumns) as ImportField[]).find((f) =>
+      importColumns[f].some((alias) => normalise(alias) === normalise(name)),
+    );
+    if (field && ![...fieldOf.values()].includes(field)) fieldOf.set(index, field);
+    else if (personalColumns.some((p) => normalise(p) === normalise(name)))
+      ignoredColumns.push(`${name} (personal data: not read)`);
+    else ignoredColumns.push(name);
+  });
+  const missing = requiredFields.filter((f) => ![...fieldOf.values()].includes(f));
+  if (missing.length > 0) {
+    throw new ImportFileError(
+      `${fileName} line ${headerIndex + 1}: missing column(s) ${missing.map((f) => `"${importColumns[f][0]}"`).join(', ')}; see README "Bulk import"`,
+    );
+  }
+
+  const rows: MappedRow[] = [];
+  table.slice(headerIndex + 1).forEach((row, offset) => {
+    if (!row.some((cell) => String(cell ?? '').trim() !== '')) return;
+    const input: Record<string, unknown> = {};
+    for (const [index, field] of fieldOf) {
+      const cell = row[index];
+      if (cell === null || cell === undefined || String(cell).trim() === '') continue;
+      input[field] = cellValue(field, cell);
+    }
+    if (input.sourceUpdateId === undefined) {
+      input.sourceUpdateId = `row-${createHash('sha256')
+        .update([input.trackingId, input.status, input.occurredAt].map(String).join('|'))
+        .digest('hex')
+        .slice(0, 24)}`;
+    }
+    rows.push({ line: headerIndex + 2 + offset, input });
+  });
+  return { rows, ignoredColumns };
+}
+
+function cellValue(field: ImportField, cell: unknown): unknown {
+  if (field === 'occurredAt' || field === 'submittedAt') return toInstant(cell);
+  if (field === 'bukanWewenang') return /^(ya|y|yes|true|1)$/i.test(String(cell).trim());
+  if (field === 'regencyCode' || field === 'trackingId') return String(cell).trim();
+  return typeof cell === 'string' ? cell.trim() : String(cell);
+}
+
+/**
+ * An instant from a cell: ISO with offset as is; "2026-03-17 10:00", "17/03/2026 10:00" or a
+ * spreadsheet date (whose wall-clock time arrives as UTC fields) read as WITA.
+ */
+export function toInstant(cell: unknown): string {
+  if (cell instanceof Date) {
+    const wall = DateTime.fromJSDate(cell, { zone: 'UTC' });
+    return DateTime.fromObject(
+      {
+        year: wall.year,
+        month: wall.month,
+        day: wall.day,
+        hour: wall.hour,
+        minute: wall.minute,
+        second: wall.second,
+      },
+      { zone: timeZone },
+    ).toISO({ suppressMilliseconds: true }) as string;
+  }
+  const text = String(cell).trim();
+  if (/([zZ]|[+-]\d{2}:?\d{2})$/.test(text)) return text.replace(' ', 'T');
+  for (const format of [
+    'yyyy-MM-dd HH:mm:ss',
+    'yyyy-MM-dd HH:mm',
+    "yyyy-MM-dd'T'HH:mm:ss",
+    "yyyy-MM-dd'T'HH:mm",
+    'dd/MM/yyyy HH:mm:ss',
+    'dd/MM/yyyy HH:mm',
+    'd/M/yyyy H:mm',
+    'yyyy-MM-dd',
+    'dd/MM/yyyy',
+  ]) {
+    const parsed = DateTime.fromFormat(text, format, { zone: timeZone });
+    if (parsed.isValid) return parsed.toISO({ suppressMilliseconds: true }) as string;
+  }
+  return text; // the validator names it
+}
