@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerCalendarCommands } from './commands/calendar';
+import { registerCheckDeadlinesCommand } from './commands/check-deadlines';
 import { registerDemoCommand } from './commands/demo';
 import { registerIngestCommand } from './commands/ingest';
 import { registerLocalCommand } from './commands/local';
+import { registerRosterCommands } from './commands/roster';
 import { CliError } from './errors';
 
 const program = new Command('lapor-paman')
@@ -14,6 +16,8 @@ registerLocalCommand(program);
 registerDemoCommand(program);
 registerCalendarCommands(program);
 registerIngestCommand(program);
+registerRosterCommands(program);
+registerCheckDeadlinesCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -18,6 +18,10 @@ export interface AppConfig {
   senderAddress: string;
   /** Base URL of the complaint pages in LAPOR!, for links in digests. */
   laporBaseUrl: string;
+  /** SES configuration set (bounce and complaint events), if any. */
+  sesConfigurationSet?: string;
+  /** Most messages a second to hand to SES (the account's sending rate). @default 1 (sandbox) */
+  sesMaxSendRate: number;
 }
 
 export class ConfigError extends Error {
@@ -48,9 +52,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: { email?
     slaPolicy: env.SLA_POLICY?.trim() || defaults.SLA_POLICY,
     laporBaseUrl: env.LAPOR_BASE_URL?.trim() || defaults.LAPOR_BASE_URL,
     dataDir: env.DATA_DIR?.trim() || defaultDataDir(),
+    ...(env.SES_CONFIGURATION_SET?.trim() ? { sesConfigurationSet: env.SES_CONFIGURATION_SET.trim() } : {}),
+    sesMaxSendRate: Number(env.SES_MAX_SEND_RATE ?? 1),
   };
   if (missing.length > 0) {
     throw new ConfigError(`missing environment variable(s): ${missing.join(', ')}`);
+  }
+  if (!(config.sesMaxSendRate > 0)) {
+    throw new ConfigError(
+      `SES_MAX_SEND_RATE must be a positive number of messages a second, got "${env.SES_MAX_SEND_RATE}"`,
+    );
   }
   if (!/^\d{2}$/.test(config.province)) {
     throw new ConfigError(`PROVINCE_CODE must be a two-digit province code, got "${config.province}"`);

@@ -1,13 +1,22 @@
+import type { SESClient } from '@aws-sdk/client-ses';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CapacityMeter } from './adapters/capacity';
-import { getDocumentClient } from './adapters/clients';
+import { getDocumentClient, getSesClient } from './adapters/clients';
+import { ComplaintQueries } from './adapters/complaint-queries';
 import { DynamoComplaintStore } from './adapters/complaint-store';
-import { loadCalendar, loadRegions, loadSlaPolicy } from './adapters/data-files';
+import { loadCalendar, loadEscalationPolicy, loadRegions, loadSlaPolicy } from './adapters/data-files';
+import { Ledger } from './adapters/ledger';
+import { RosterStore } from './adapters/roster-store';
+import { type Mailer, SesMailer } from './adapters/ses-mailer';
 import type { AppConfig } from './config';
+import type { DeadlineDeps } from './use-cases/check-deadlines';
 import type { IngestDeps } from './use-cases/ingest-updates';
 
 export interface WiringOptions {
   doc?: DynamoDBDocumentClient;
+  ses?: SESClient;
+  /** Replaces SES entirely (fault injection in tests). */
+  mailer?: Mailer;
   meter?: CapacityMeter;
   clock?: () => Date;
 }
@@ -26,5 +35,33 @@ export function ingestDeps(config: AppConfig, options: WiringOptions = {}): Inge
     ...domainData(config),
     store: new DynamoComplaintStore(options.doc ?? getDocumentClient(), config.tableName, options.meter),
     clock: options.clock ?? (() => new Date()),
+  };
+}
+
+/** The mailer from configuration: SES at the configured sending rate. */
+export function mailerFor(config: AppConfig, options: WiringOptions = {}): Mailer {
+  return (
+    options.mailer ??
+    new SesMailer(options.ses ?? getSesClient(), {
+      maxPerSecond: config.sesMaxSendRate,
+      ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
+    })
+  );
+}
+
+/** Dependencies of the daily deadline check, from configuration. */
+export function deadlineDeps(config: AppConfig, options: WiringOptions = {}): DeadlineDeps {
+  const doc = options.doc ?? getDocumentClient();
+  const clock = options.clock ?? (() => new Date());
+  return {
+    ...domainData(config),
+    escalation: loadEscalationPolicy(config.dataDir, config.province),
+    queries: new ComplaintQueries(doc, config.tableName, options.meter),
+    roster: new RosterStore(doc, config.tableName, options.meter),
+    ledger: new Ledger(doc, config.tableName, clock, options.meter),
+    mailer: mailerFor(config, options),
+    senderAddress: config.senderAddress,
+    laporBaseUrl: config.laporBaseUrl,
+    clock,
   };
 }

@@ -15,7 +15,8 @@ export function getDocumentClient(): DynamoDBDocumentClient {
 }
 
 export function getSesClient(): SESClient {
-  sesClient ??= new SESClient({});
+  // Adaptive retry backs off and slows down on ThrottlingException (SES sending-rate limits).
+  sesClient ??= new SESClient({ retryMode: 'adaptive', maxAttempts: 6 });
   return sesClient;
 }
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type CalendarYear, parseCalendarCsv, WorkingCalendar } from '../domain/calendar';
+import { type EscalationPolicy, escalationPolicySchema } from '../domain/escalation';
 import { parseRegions, type Regions } from '../domain/regions';
 import { parseSlaPolicy, type SlaPolicy } from '../domain/sla-policy';
 
@@ -56,4 +57,16 @@ export function listSlaPolicies(dataDir: string): string[] {
     .filter((f) => f.endsWith('.json'))
     .map((f) => f.slice(0, -5))
     .sort();
+}
+
+export function loadEscalationPolicy(dataDir: string, province: string): EscalationPolicy {
+  return once(`escalation:${dataDir}:${province}`, () => {
+    const file = path.join(dataDir, 'escalation', `${province}.json`);
+    const result = escalationPolicySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new Error(`${file}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+    }
+    return result.data;
+  });
 }

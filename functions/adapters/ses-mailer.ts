@@ -67,3 +67,33 @@ export async function sendEmail(
   if (!result.MessageId) throw new Error('SES returned no MessageId');
   return result.MessageId;
 }
+
+/** The port the jobs send through: SES below, anything that returns a message id in tests. */
+export interface Mailer {
+  send(email: OutgoingEmail): Promise<string>;
+}
+
+/**
+ * Sends through SES at no more than `maxPerSecond` messages a second (the account's sending rate:
+ * 1/s in the SES sandbox, 14/s by default in production). Throttling that still happens is retried
+ * by the SDK (adaptive retry mode, see clients.ts).
+ */
+export class SesMailer implements Mailer {
+  private nextSlot = 0;
+
+  constructor(
+    private readonly ses: SESClient,
+    private readonly options: { maxPerSecond?: number; configurationSet?: string } = {},
+  ) {}
+
+  async send(email: OutgoingEmail): Promise<string> {
+    const rate = this.options.maxPerSecond ?? 1;
+    if (Number.isFinite(rate) && rate > 0) {
+      const now = Date.now();
+      const slot = Math.max(now, this.nextSlot);
+      this.nextSlot = slot + 1000 / rate;
+      if (slot > now) await new Promise((r) => setTimeout(r, slot - now));
+    }
+    return sendEmail(this.ses, email, this.options.configurationSet);
+  }
+}

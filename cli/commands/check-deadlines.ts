@@ -1,0 +1,56 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../functions/config';
+import { isoInstantWithOffset } from '../../functions/domain/calendar';
+import { checkDeadlines, type DeadlineReport } from '../../functions/use-cases/check-deadlines';
+import { deadlineDeps } from '../../functions/wiring';
+import { CliError } from '../errors';
+import { localDefaults } from '../local-env';
+
+/** `lapor-paman check-deadlines`: the daily job, for any day, against the configured table and SES. */
+export function registerCheckDeadlinesCommand(program: Command): void {
+  program
+    .command('check-deadlines')
+    .description('Run the daily deadline check: digests to admins, escalations, province digest.')
+    .option('--at <instant>', 'replay the check as of this ISO-8601 instant (default: now)')
+    .option('--dry-run', 'compute and print, send nothing, record nothing')
+    .option('--json', 'print the report as JSON')
+    .action(async (opts: { at?: string; dryRun?: boolean; json?: boolean }) => {
+      if (opts.at && !isoInstantWithOffset.test(opts.at)) {
+        throw new CliError(
+          `--at must be an ISO-8601 instant with offset (e.g. 2026-03-02T08:00:00+08:00), got "${opts.at}"`,
+        );
+      }
+      const env: NodeJS.ProcessEnv = { ...localDefaults, ...process.env };
+      if (!env.TABLE_NAME) {
+        throw new CliError(
+          'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
+        );
+      }
+      const deps = deadlineDeps(loadConfig(env, { email: true }));
+      const report = await checkDeadlines(deps, {
+        ...(opts.at ? { at: new Date(opts.at) } : {}),
+        dryRun: opts.dryRun === true,
+      });
+      process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+      if (report.failures > 0) process.exitCode = 2;
+    });
+}
+
+export function summary(report: DeadlineReport): string {
+  if (report.skipped) return `${report.date}: not a working day in Asia/Makassar; nothing checked.\n`;
+  const lines = [`Deadline check ${report.date} (${report.policy})`];
+  if (report.missingCalendarYears.length > 0)
+    lines.push(`  ! no calendar file for ${report.missingCalendarYears.join(', ')}`);
+  for (const r of report.regencies) {
+    lines.push(
+      `  ${r.code} ${r.name.padEnd(32)} overdue ${String(r.overdue).padStart(4)}  due soon ${String(r.dueSoon).padStart(3)}  digest ${r.digest}${
+        r.escalationNotice !== 'nothing-to-send' ? `, head ${r.escalationNotice}` : ''
+      }${r.vacant ? '  [no active admin]' : ''}${r.error ? `  ERROR ${r.error}` : ''}`,
+    );
+  }
+  lines.push(
+    `  province digest ${report.province.digest}: ${report.province.lagging.length} lagging, ${report.province.escalations} escalations`,
+  );
+  lines.push(`  e-mails sent ${report.emailsSent}, failures ${report.failures}`);
+  return `${lines.join('\n')}\n`;
+}

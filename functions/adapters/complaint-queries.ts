@@ -1,0 +1,98 @@
+import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Snapshot } from '../domain/snapshot';
+import type { CapacityMeter } from './capacity';
+import { fromSnapshotItem } from './complaint-store';
+import { keys, utc } from './keys';
+
+/**
+ * The jobs' reads, each through an index and one regency at a time: no job scans the table.
+ */
+export class ComplaintQueries {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly meter?: CapacityMeter,
+  ) {}
+
+  /** Open complaints of a regency whose stored due instant is at or before `until` (open-by-due). */
+  async openDueBy(regencyCode: string, until: string): Promise<Snapshot[]> {
+    const items = await this.queryAll({
+      IndexName: 'open-by-due',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :until',
+      ExpressionAttributeValues: { ':pk': keys.openPk(regencyCode), ':until': `${utc(until)}#~` },
+    });
+    return items.map(fromSnapshotItem);
+  }
+
+  /** Every open complaint of a regency, paused ones included (open-by-due). */
+  async allOpen(regencyCode: string): Promise<Snapshot[]> {
+    const items = await this.queryAll({
+      IndexName: 'open-by-due',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.openPk(regencyCode) },
+    });
+    return items.map(fromSnapshotItem);
+  }
+
+  /**
+   * Complaints of a regency closed at or after `since`, plus (if `includeOpen`) those still open
+   * (regency-activity, keys only), then their snapshots by BatchGetItem.
+   */
+  async closedSince(regencyCode: string, since: string, includeOpen = false): Promise<Snapshot[]> {
+    const condition = includeOpen
+      ? 'gsi2pk = :pk AND gsi2sk >= :since'
+      : 'gsi2pk = :pk AND gsi2sk BETWEEN :since AND :closedEnd';
+    const listed = await this.queryAll({
+      IndexName: 'regency-activity',
+      KeyConditionExpression: condition,
+      ExpressionAttributeValues: {
+        ':pk': keys.activityPk(regencyCode),
+        ':since': utc(since),
+        ...(includeOpen ? {} : { ':closedEnd': '9999' }),
+      },
+    });
+    return this.getSnapshots(listed.map((i) => String(i.pk)));
+  }
+
+  /** Snapshots by partition key, 100 per BatchGetItem (eventually consistent: half the read cost). */
+  async getSnapshots(pks: readonly string[]): Promise<Snapshot[]> {
+    const snapshots: Snapshot[] = [];
+    for (let i = 0; i < pks.length; i += 100) {
+      let request: Record<string, unknown>[] | undefined = pks
+        .slice(i, i + 100)
+        .map((pk) => ({ pk, sk: keys.snapshotSk }));
+      for (let attempt = 0; request && request.length > 0; attempt++) {
+        const result = await this.doc.send(
+          new BatchGetCommand({
+            RequestItems: { [this.tableName]: { Keys: request } },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        this.meter?.record('read', result.ConsumedCapacity);
+        snapshots.push(...(result.Responses?.[this.tableName] ?? []).map(fromSnapshotItem));
+        request = result.UnprocessedKeys?.[this.tableName]?.Keys as Record<string, unknown>[] | undefined;
+        if (request?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+    return snapshots;
+  }
+
+  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          ...input,
+          TableName: this.tableName,
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.meter?.record('read', page.ConsumedCapacity);
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return items;
+  }
+}

@@ -1,0 +1,77 @@
+import { createHash } from 'node:crypto';
+import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RosterEntry } from '../domain/roster';
+import type { CapacityMeter } from './capacity';
+import { keys } from './keys';
+
+/** Roster items: one per appointment, under ROSTER#<regency or province code>. */
+export class RosterStore {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly meter?: CapacityMeter,
+  ) {}
+
+  /** Every appointment of one code, past, present and future. */
+  async list(code: string): Promise<RosterEntry[]> {
+    const entries: RosterEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.roster(code) },
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.meter?.record('read', page.ConsumedCapacity);
+      for (const item of page.Items ?? []) {
+        const { pk: _pk, sk: _sk, type: _type, ...entry } = item;
+        entries.push(entry as RosterEntry);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries.sort((a, b) => a.role.localeCompare(b.role) || a.from.localeCompare(b.from));
+  }
+
+  async listMany(codes: readonly string[]): Promise<RosterEntry[]> {
+    return (await Promise.all(codes.map((c) => this.list(c)))).flat();
+  }
+
+  /**
+   * Makes the stored roster of every code in `entries` equal to the given entries: new and changed
+   * appointments are written, ones no longer listed are deleted. Running it twice changes nothing.
+   */
+  async replace(entries: readonly RosterEntry[]): Promise<{ written: number; deleted: number }> {
+    const codes = [...new Set(entries.map((e) => e.code))];
+    const existing = await this.listMany(codes);
+    const wanted = new Map(entries.map((e) => [itemKey(e).sk, e]));
+    const stale = existing.filter((e) => !wanted.has(itemKey(e).sk));
+    const requests = [
+      ...entries.map((e) => ({ PutRequest: { Item: { ...itemKey(e), type: 'roster', ...e } } })),
+      ...stale.map((e) => ({ DeleteRequest: { Key: itemKey(e) } })),
+    ];
+    for (let i = 0; i < requests.length; i += 25) {
+      let pending: typeof requests | undefined = requests.slice(i, i + 25);
+      for (let attempt = 0; pending && pending.length > 0; attempt++) {
+        const result = await this.doc.send(
+          new BatchWriteCommand({
+            RequestItems: { [this.tableName]: pending },
+            ReturnConsumedCapacity: 'TOTAL',
+          }),
+        );
+        this.meter?.record('write', result.ConsumedCapacity);
+        pending = result.UnprocessedItems?.[this.tableName] as typeof requests | undefined;
+        if (pending?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+      }
+    }
+    return { written: entries.length, deleted: stale.length };
+  }
+}
+
+function itemKey(e: RosterEntry) {
+  const person = createHash('sha256').update(e.email).digest('hex').slice(0, 12);
+  return { pk: keys.roster(e.code), sk: `${e.role}#${e.from}#${person}` };
+}

@@ -1,0 +1,146 @@
+import { DateTime } from 'luxon';
+import { endOfWitaDay, timeZone, type WorkingCalendar, witaDate } from './calendar';
+import type { Classification, Status } from './complaint';
+import { type EscalationLevel, type EscalationPolicy, levelsReached } from './escalation';
+import { computeSla, type Stage } from './sla';
+import type { SlaPolicy } from './sla-policy';
+import type { Snapshot } from './snapshot';
+
+/**
+ * What the daily deadline check decides, without I/O: which open complaints are overdue or due
+ * soon, which are newly breached since the previous check, which reached an escalation level, and
+ * how the regencies rank.
+ */
+export interface DigestItem {
+  trackingId: string;
+  regencyCode: string;
+  unit: string;
+  category: string;
+  classification: Classification;
+  status: Status;
+  stage: Stage;
+  due: string;
+  breached: boolean;
+  workingDaysLate: number;
+  /** Breached since the previous working day's check. */
+  newlyBreached: boolean;
+  /** Working days since the last update of any kind. */
+  workingDaysSinceUpdate: number;
+}
+
+/** End of the last working day that counts as "due soon" (the end of today when 0). */
+export function dueSoonHorizon(calendar: WorkingCalendar, date: string, workingDays: number): string {
+  if (workingDays === 0) return endOfWitaDay(date);
+  return endOfWitaDay(calendar.nthWorkingDate(date, workingDays).value as string);
+}
+
+/** The same time of day on the previous working day: when the last scheduled check ran. */
+export function previousCheck(calendar: WorkingCalendar, at: Date): string {
+  let day = DateTime.fromJSDate(at, { zone: timeZone });
+  do {
+    day = day.minus({ days: 1 });
+  } while (!calendar.isWorkingDate(day.toISODate() as string));
+  return day.toUTC().toISO() as string;
+}
+
+/**
+ * The digest of one regency: open complaints whose current stage is overdue or due by the horizon,
+ * most late first, then soonest due.
+ */
+export function digestItems(
+  snapshots: readonly Snapshot[],
+  ctx: { policy: SlaPolicy; calendar: WorkingCalendar },
+  at: Date,
+  horizon: string,
+  lastCheck: string,
+): DigestItem[] {
+  const items: DigestItem[] = [];
+  for (const s of snapshots) {
+    const sla = computeSla(s.timeline, ctx.policy, ctx.calendar, at, s.submittedAt);
+    const current = sla.current;
+    if (!sla.open || !current?.due) continue;
+    if (!current.breached && current.due > horizon) continue;
+    items.push({
+      trackingId: s.trackingId,
+      regencyCode: s.regencyCode,
+      unit: s.unit,
+      category: s.category,
+      classification: sla.classification,
+      status: sla.status,
+      stage: current.stage,
+      due: current.due,
+      breached: current.breached,
+      workingDaysLate: current.workingDaysLate,
+      newlyBreached: current.breached && current.due >= lastCheck,
+      workingDaysSinceUpdate: ctx.calendar.workingDaysBetween(s.lastEventAt, at).value,
+    });
+  }
+  return items.sort(
+    (a, b) =>
+      b.workingDaysLate - a.workingDaysLate ||
+      Number(b.breached) - Number(a.breached) ||
+      a.due.localeCompare(b.due),
+  );
+}
+
+/** Escalations a digest's items call for: one per (complaint, stage, level reached). */
+export interface Escalation {
+  item: DigestItem;
+  level: EscalationLevel;
+}
+
+export function escalationsFor(items: readonly DigestItem[], policy: EscalationPolicy): Escalation[] {
+  return items
+    .filter((i) => i.breached)
+    .flatMap((item) => levelsReached(policy, item.workingDaysLate).map((level) => ({ item, level })));
+}
+
+/** Overdue complaints nobody has touched for the configured number of working days. */
+export function untouched(items: readonly DigestItem[], policy: EscalationPolicy): DigestItem[] {
+  return items.filter((i) => i.breached && i.workingDaysSinceUpdate >= policy.untouchedAfterWorkingDays);
+}
+
+export interface RegencyStanding {
+  code: string;
+  name: string;
+  overdue: number;
+  dueSoon: number;
+  oldestBreachWorkingDays: number;
+  /** Complaints closed in the window whose completion met its limit, of those closed. */
+  onTimeShare?: number;
+  closedInWindow: number;
+  vacant: boolean;
+}
+
+/** Lagging regencies first: vacancy, then overdue count, then the oldest breach. */
+export function rankLagging(standings: readonly RegencyStanding[]): RegencyStanding[] {
+  return standings
+    .filter((s) => s.overdue > 0 || s.vacant)
+    .sort(
+      (a, b) =>
+        b.overdue - a.overdue ||
+        b.oldestBreachWorkingDays - a.oldestBreachWorkingDays ||
+        Number(b.vacant) - Number(a.vacant) ||
+        a.code.localeCompare(b.code),
+    );
+}
+
+/** Share of complaints closed (selesai) within their completion limit. */
+export function onTimeShare(
+  closed: readonly Snapshot[],
+  ctx: { policy: SlaPolicy; calendar: WorkingCalendar },
+): { share?: number; closed: number } {
+  let completed = 0;
+  let onTime = 0;
+  for (const s of closed) {
+    const sla = computeSla(s.timeline, ctx.policy, ctx.calendar, s.lastEventAt, s.submittedAt);
+    const completion = sla.stages.find((st) => st.stage === 'completion');
+    if (sla.closedReason !== 'selesai' || !completion) continue;
+    completed += 1;
+    if (!completion.breached) onTime += 1;
+  }
+  return completed === 0 ? { closed: 0 } : { share: onTime / completed, closed: completed };
+}
+
+/** The WITA date of an instant, for ledger keys and headings. */
+export const dayOf = witaDate;

@@ -1,0 +1,165 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import type { Regions } from './regions';
+
+/**
+ * Who is responsible, when. Alerts follow the role, not a person: each appointment has an
+ * effective date range (WITA dates, inclusive) and the decree (SK) that made it. The province team
+ * is filed under the province code. Changes are data imports, never deploys.
+ */
+export const rosterRoles = ['head', 'admin', 'backup', 'province'] as const;
+export type RosterRole = (typeof rosterRoles)[number];
+
+export const roleLabels: Record<RosterRole, string> = {
+  head: 'Kepala Daerah',
+  admin: 'Admin Penghubung',
+  backup: 'Admin Cadangan',
+  province: 'Tim Provinsi',
+};
+
+export interface RosterEntry {
+  /** Regency code, or the province code for the province team. */
+  code: string;
+  role: RosterRole;
+  name: string;
+  /** E.g. "Bupati", "Wali Kota", "Kepala Bidang Pengaduan". */
+  title?: string;
+  email: string;
+  /** First day in office (YYYY-MM-DD, WITA). */
+  from: string;
+  /** Last day in office, inclusive; absent while serving. */
+  to?: string;
+  /** The appointing decree (Surat Keputusan). */
+  decree: string;
+}
+
+const isoDate = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+
+function entrySchema(regions: Regions) {
+  return z
+    .object({
+      code: z
+        .string()
+        .trim()
+        .refine(
+          (c) => c === regions.province.code || regions.has(c),
+          `is neither province ${regions.province.code} nor one of its regencies`,
+        ),
+      role: z.enum(rosterRoles, { error: `must be one of: ${rosterRoles.join(', ')}` }),
+      name: z.string().trim().min(1, 'must not be empty').max(200),
+      title: z.string().trim().max(200).optional(),
+      email: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.email({ error: 'is not an e-mail address' })),
+      from: isoDate,
+      to: isoDate.optional(),
+      decree: z.string().trim().min(1, 'must name the SK that appointed them').max(300),
+    })
+    .refine((e) => !e.to || e.to >= e.from, { path: ['to'], message: 'is before from' })
+    .refine((e) => (e.role === 'province') === (e.code === regions.province.code), {
+      path: ['role'],
+      message: 'the province team is filed under the province code, and only it',
+    });
+}
+
+export class RosterFileError extends Error {
+  override name = 'RosterFileError';
+}
+
+/**
+ * Parses a roster CSV (`code,role,name,title,email,from,to,decree`). All rows must be valid: a
+ * roster is imported whole or not at all, and the error lists every bad line with its reason.
+ */
+export function parseRosterCsv(text: string, regions: Regions, fileName = 'roster'): RosterEntry[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, {
+      bom: true,
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      skip_empty_lines: true,
+      comment: '#',
+    });
+  } catch (error) {
+    throw new RosterFileError(`${fileName}: not a readable CSV file: ${(error as Error).message}`);
+  }
+  const schema = entrySchema(regions);
+  const problems: string[] = [];
+  const entries: RosterEntry[] = [];
+  rows.forEach((row, i) => {
+    const cleaned = Object.fromEntries(
+      Object.entries(row).filter(([, v]) => v !== undefined && String(v).trim() !== ''),
+    );
+    const result = schema.safeParse(cleaned);
+    if (result.success) entries.push(result.data as RosterEntry);
+    else {
+      const line = i + 2; // header is line 1 (comments excepted)
+      problems.push(
+        ...result.error.issues.map(
+          (issue) => `${fileName} row ${line}: ${issue.path.join('.') || 'row'}: ${issue.message}`,
+        ),
+      );
+    }
+  });
+  if (problems.length > 0) throw new RosterFileError(problems.join('\n'));
+  if (entries.length === 0) throw new RosterFileError(`${fileName}: no roster rows`);
+  return entries;
+}
+
+/** Whether an appointment is in force on a WITA date. */
+export function isActive(entry: RosterEntry, date: string): boolean {
+  return entry.from <= date && (entry.to === undefined || entry.to >= date);
+}
+
+export interface Recipients {
+  admins: RosterEntry[];
+  backups: RosterEntry[];
+  heads: RosterEntry[];
+  /** No liaison admin in office on that day. */
+  vacant: boolean;
+}
+
+/** Who is in office for a regency on a date. */
+export function recipientsOn(entries: readonly RosterEntry[], regencyCode: string, date: string): Recipients {
+  const active = entries.filter((e) => e.code === regencyCode && isActive(e, date));
+  const admins = active.filter((e) => e.role === 'admin');
+  return {
+    admins,
+    backups: active.filter((e) => e.role === 'backup'),
+    heads: active.filter((e) => e.role === 'head'),
+    vacant: admins.length === 0,
+  };
+}
+
+/** The province team in office on a date. */
+export function provinceTeamOn(
+  entries: readonly RosterEntry[],
+  provinceCode: string,
+  date: string,
+): RosterEntry[] {
+  return entries.filter((e) => e.code === provinceCode && e.role === 'province' && isActive(e, date));
+}
+
+/** "Nama <email>" for a mail header. */
+export function mailbox(entry: RosterEntry): string {
+  return `${entry.name.replace(/[<>"]/g, '')} <${entry.email}>`;
+}
+
+/** Days (inclusive range of WITA dates) on which a regency had no liaison admin in office. */
+export function daysWithoutAdmin(
+  entries: readonly RosterEntry[],
+  regencyCode: string,
+  fromDate: string,
+  toDate: string,
+): number {
+  let days = 0;
+  for (
+    let d = new Date(`${fromDate}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= toDate;
+    d.setUTCDate(d.getUTCDate() + 1)
+  ) {
+    if (recipientsOn(entries, regencyCode, d.toISOString().slice(0, 10)).vacant) days += 1;
+  }
+  return days;
+}

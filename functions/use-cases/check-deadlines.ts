@@ -1,0 +1,331 @@
+import { DateTime } from 'luxon';
+import {
+  escalationNoticeEmail,
+  provinceDigestEmail,
+  regencyDigestEmail,
+} from '../../templates/deadline-emails';
+import type { ComplaintQueries } from '../adapters/complaint-queries';
+import { type Ledger, type LedgerKey, ledgerKeys } from '../adapters/ledger';
+import type { Mailer, OutgoingEmail } from '../adapters/ses-mailer';
+import { timeZone, type WorkingCalendar, witaDate } from '../domain/calendar';
+import {
+  type DigestItem,
+  digestItems,
+  dueSoonHorizon,
+  escalationsFor,
+  onTimeShare,
+  previousCheck,
+  type RegencyStanding,
+  rankLagging,
+  untouched,
+} from '../domain/deadlines';
+import type { EscalationPolicy } from '../domain/escalation';
+import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
+import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
+import type { SlaPolicy } from '../domain/sla-policy';
+
+export interface DeadlineDeps {
+  regions: Regions;
+  sla: { policy: SlaPolicy; calendar: WorkingCalendar };
+  escalation: EscalationPolicy;
+  queries: Pick<ComplaintQueries, 'openDueBy' | 'closedSince'>;
+  roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
+  ledger: Ledger;
+  mailer: Mailer;
+  senderAddress: string;
+  laporBaseUrl: string;
+  clock: () => Date;
+}
+
+export type SendStatus =
+  | 'sent'
+  | 'already-sent'
+  | 'in-progress'
+  | 'nothing-to-send'
+  | 'no-recipient'
+  | 'failed'
+  | 'dry-run';
+
+export interface RegencyOutcome {
+  code: string;
+  name: string;
+  overdue: number;
+  dueSoon: number;
+  vacant: boolean;
+  digest: SendStatus;
+  escalationNotice: SendStatus;
+  /** Set when the regency could not be checked at all; the others still were. */
+  error?: string;
+}
+
+export interface DeadlineReport {
+  at: string;
+  date: string;
+  skipped?: 'non-working-day';
+  policy: string;
+  missingCalendarYears: number[];
+  regencies: RegencyOutcome[];
+  province: { digest: SendStatus; lagging: RegencyStanding[]; escalations: number; untouched: number };
+  emailsSent: number;
+  failures: number;
+}
+
+/** Stored due instants are hints computed at ingest; read a margin beyond the horizon and recompute. */
+const hintMarginMs = 14 * 86_400_000;
+
+/**
+ * The daily deadline check for one instant (replayable for any day). On a non-working day it does
+ * nothing. Otherwise, regency by regency: reads the open complaints due by the horizon (index,
+ * never a scan), sends the admins' digest, the head's escalation notice, then the province digest.
+ * Every e-mail goes through the ledger: a re-run the same day sends nothing new, a failed send is
+ * retried next run, and one regency's failure does not stop the others.
+ */
+export async function checkDeadlines(
+  deps: DeadlineDeps,
+  input: { at?: Date; dryRun?: boolean } = {},
+): Promise<DeadlineReport> {
+  const at = input.at ?? deps.clock();
+  const date = witaDate(at);
+  const { calendar, policy } = deps.sla;
+  const province = deps.regions.province;
+  const year = Number(date.slice(0, 4));
+  // This year, and next year once its deadlines come within reach (December).
+  const missingCalendarYears = [year, ...(date.slice(5, 7) === '12' ? [year + 1] : [])].filter(
+    (y) => !calendar.covers(y),
+  );
+  const report: DeadlineReport = {
+    at: at.toISOString(),
+    date,
+    policy: `${policy.name} (${policy.id} v${policy.version})`,
+    missingCalendarYears,
+    regencies: [],
+    province: { digest: 'nothing-to-send', lagging: [], escalations: 0, untouched: 0 },
+    emailsSent: 0,
+    failures: 0,
+  };
+  if (!calendar.isWorkingDate(date)) return { ...report, skipped: 'non-working-day' };
+
+  const roster = await deps.roster.listMany([...deps.regions.regencies.map((r) => r.code), province.code]);
+  const horizon = dueSoonHorizon(calendar, date, deps.escalation.dueSoonWorkingDays);
+  const lastCheck = previousCheck(calendar, at);
+  const windowStart = new Date(at.getTime() - deps.escalation.onTimeWindowDays * 86_400_000).toISOString();
+  const standings: RegencyStanding[] = [];
+  const provinceEscalations: { item: DigestItem; key: LedgerKey }[] = [];
+  const untouchedItems: DigestItem[] = [];
+  const failures: { code: string; message: string }[] = [];
+
+  const send = async (
+    key: LedgerKey,
+    email: OutgoingEmail,
+    what: Record<string, unknown>,
+  ): Promise<SendStatus> => {
+    if (input.dryRun) return 'dry-run';
+    const claim = await deps.ledger.claim(key, what);
+    if (claim !== 'claimed') return claim;
+    try {
+      const messageId = await deps.mailer.send(email);
+      await deps.ledger.markSent(key, messageId);
+      report.emailsSent += 1;
+      return 'sent';
+    } catch (error) {
+      await deps.ledger.markFailed(key, error instanceof Error ? error.message : String(error));
+      report.failures += 1;
+      return 'failed';
+    }
+  };
+
+  for (const regency of deps.regions.regencies) {
+    const outcome: RegencyOutcome = {
+      code: regency.code,
+      name: regencyDisplayName(regency),
+      overdue: 0,
+      dueSoon: 0,
+      vacant: false,
+      digest: 'nothing-to-send',
+      escalationNotice: 'nothing-to-send',
+    };
+    report.regencies.push(outcome);
+    try {
+      const candidates = await deps.queries.openDueBy(
+        regency.code,
+        new Date(Date.parse(horizon) + hintMarginMs).toISOString(),
+      );
+      const items = digestItems(candidates, deps.sla, at, horizon, lastCheck);
+      const people = recipientsOn(roster, regency.code, date);
+      outcome.overdue = items.filter((i) => i.breached).length;
+      outcome.dueSoon = items.length - outcome.overdue;
+      outcome.vacant = people.vacant;
+
+      if (items.length > 0) {
+        const to = (people.vacant ? people.backups : people.admins).map(mailbox);
+        const cc = people.vacant ? [] : people.backups.map(mailbox);
+        outcome.digest =
+          to.length === 0
+            ? 'no-recipient'
+            : await send(
+                ledgerKeys.digest(date, regency.code),
+                {
+                  from: deps.senderAddress,
+                  to,
+                  cc,
+                  ...regencyDigestEmail({
+                    province,
+                    regency,
+                    date,
+                    items,
+                    laporBaseUrl: deps.laporBaseUrl,
+                    policyName: report.policy,
+                    vacant: people.vacant,
+                  }),
+                  headers: { 'X-Lapor-Paman-Ledger': `DIGEST#${date}#${regency.code}` },
+                },
+                { kind: 'digest', regencyCode: regency.code, date, complaints: items.length },
+              );
+      }
+
+      const escalations = escalationsFor(items, deps.escalation);
+      const fresh = await unsentEscalations(deps.ledger, escalations);
+      const toHead = fresh.filter((e) => e.level.notify === 'regency-head');
+      if (toHead.length > 0) {
+        outcome.escalationNotice = await notifyHead(
+          deps,
+          send,
+          regency,
+          date,
+          people.heads,
+          people.admins,
+          toHead,
+        );
+      }
+      provinceEscalations.push(...fresh.filter((e) => e.level.notify === 'province'));
+      untouchedItems.push(...untouched(items, deps.escalation));
+
+      const closed = await deps.queries.closedSince(regency.code, windowStart);
+      const share = onTimeShare(closed, deps.sla);
+      standings.push({
+        code: regency.code,
+        name: outcome.name,
+        overdue: outcome.overdue,
+        dueSoon: outcome.dueSoon,
+        oldestBreachWorkingDays: Math.max(0, ...items.map((i) => i.workingDaysLate)),
+        ...(share.share === undefined ? {} : { onTimeShare: share.share }),
+        closedInWindow: share.closed,
+        vacant: people.vacant,
+      });
+    } catch (error) {
+      outcome.error = error instanceof Error ? error.message : String(error);
+      failures.push({ code: regency.code, message: outcome.error });
+      report.failures += 1;
+    }
+  }
+
+  const lagging = rankLagging(standings);
+  report.province = {
+    digest: 'nothing-to-send',
+    lagging,
+    escalations: provinceEscalations.length,
+    untouched: untouchedItems.length,
+  };
+  const worthSending =
+    lagging.length > 0 ||
+    provinceEscalations.length > 0 ||
+    missingCalendarYears.length > 0 ||
+    failures.length > 0;
+  if (worthSending) {
+    const team = provinceTeamOn(roster, province.code, date).map(mailbox);
+    report.province.digest =
+      team.length === 0
+        ? 'no-recipient'
+        : await send(
+            ledgerKeys.provinceDigest(date, province.code),
+            {
+              from: deps.senderAddress,
+              to: team,
+              ...provinceDigestEmail({
+                province,
+                date,
+                lagging,
+                escalations: provinceEscalations.map((e) => e.item),
+                untouched: untouchedItems,
+                missingCalendarYears,
+                regencyName: (code) => {
+                  const r = deps.regions.get(code);
+                  return r ? regencyDisplayName(r) : code;
+                },
+                laporBaseUrl: deps.laporBaseUrl,
+                onTimeWindowDays: deps.escalation.onTimeWindowDays,
+                failures,
+              }),
+              headers: { 'X-Lapor-Paman-Ledger': `PROVINCE#${date}` },
+            },
+            { kind: 'province-digest', date, lagging: lagging.length },
+          );
+    if (report.province.digest === 'sent')
+      await markEscalationsSent(
+        deps.ledger,
+        provinceEscalations.map((e) => e.key),
+        date,
+      );
+  }
+  return report;
+}
+
+/** Escalations whose (complaint, stage, level) has not been sent yet, with their ledger keys. */
+async function unsentEscalations(ledger: Ledger, escalations: ReturnType<typeof escalationsFor>) {
+  const withKeys = escalations.map((e) => ({
+    ...e,
+    key: ledgerKeys.escalation(e.item.trackingId, e.item.stage, e.level.level),
+  }));
+  const statuses = await Promise.all(withKeys.map((e) => ledger.status(e.key)));
+  return withKeys.filter((_, i) => statuses[i] !== 'sent');
+}
+
+async function notifyHead(
+  deps: DeadlineDeps,
+  send: (key: LedgerKey, email: OutgoingEmail, what: Record<string, unknown>) => Promise<SendStatus>,
+  regency: Regency,
+  date: string,
+  heads: RosterEntry[],
+  admins: RosterEntry[],
+  escalations: { item: DigestItem; key: LedgerKey; level: { minWorkingDaysLate: number } }[],
+): Promise<SendStatus> {
+  if (heads.length === 0) return 'no-recipient';
+  const status = await send(
+    ledgerKeys.escalationNotice(date, regency.code),
+    {
+      from: deps.senderAddress,
+      to: heads.map(mailbox),
+      cc: admins.map(mailbox),
+      ...escalationNoticeEmail({
+        province: deps.regions.province,
+        regency,
+        date,
+        items: escalations.map((e) => e.item),
+        minWorkingDaysLate: Math.min(...escalations.map((e) => e.level.minWorkingDaysLate)),
+        laporBaseUrl: deps.laporBaseUrl,
+      }),
+      headers: { 'X-Lapor-Paman-Ledger': `ESCALATION#${date}#${regency.code}` },
+    },
+    { kind: 'escalation-notice', regencyCode: regency.code, date, complaints: escalations.length },
+  );
+  if (status === 'sent')
+    await markEscalationsSent(
+      deps.ledger,
+      escalations.map((e) => e.key),
+      date,
+    );
+  return status;
+}
+
+/** Records each escalated (complaint, stage, level) once the e-mail carrying it went out. */
+async function markEscalationsSent(ledger: Ledger, keys: readonly LedgerKey[], date: string): Promise<void> {
+  for (const key of keys) {
+    if ((await ledger.claim(key, { kind: 'escalation', date })) === 'claimed')
+      await ledger.markSent(key, `with-notice-${date}`);
+  }
+}
+
+/** The instant the scheduled check runs on a date: 08:00 WITA. */
+export function scheduledInstant(date: string): Date {
+  return DateTime.fromISO(`${date}T08:00:00`, { zone: timeZone }).toJSDate();
+}

@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import type { OutgoingEmail } from '../../functions/adapters/ses-mailer';
+import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
+import { recordUpdate } from '../../functions/use-cases/ingest-updates';
+import { deadlineWorld } from '../support/deadlines';
+import { anUpdate } from '../support/fixtures';
+import { receivedMail } from '../support/local-aws';
+
+/** Submits a complaint (status Belum Terverifikasi) at an instant. */
+async function submit(
+  world: Awaited<ReturnType<typeof deadlineWorld>>,
+  trackingId: string,
+  regencyCode: string,
+  at: string,
+) {
+  world.setNow(at);
+  await recordUpdate(
+    world.ingest,
+    anUpdate({ trackingId, regencyCode, occurredAt: at, sourceUpdateId: `${trackingId}-1` }),
+    'test',
+  );
+}
+
+const mailTo = (domain: string, local: string) => receivedMail(`${local}@${domain}`);
+
+describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)', () => {
+  it('puts the right complaints in the right regency digest around the Idul Fitri 2026 cluster', async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([
+      world.person('6301', 'admin', 'a'),
+      world.person('6302', 'admin', 'a'),
+      world.person('63', 'province', 'p'),
+    ]);
+    // Verification (3 HK) skips 18-24 March: A (Mon 16) is due Thu 26, B (Tue 17) Fri 27, C (Wed 25) Mon 30.
+    await submit(world, 'A-6301', '6301', '2026-03-16T09:00:00+08:00');
+    await submit(world, 'B-6301', '6301', '2026-03-17T09:00:00+08:00');
+    await submit(world, 'C-6302', '6302', '2026-03-25T09:00:00+08:00');
+
+    const holiday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-23') });
+    expect(holiday.skipped).toBe('non-working-day');
+
+    const thursday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-26') });
+    expect(thursday.regencies.find((r) => r.code === '6301')).toMatchObject({
+      overdue: 0,
+      dueSoon: 2,
+      digest: 'sent',
+    });
+    expect(thursday.regencies.find((r) => r.code === '6302')).toMatchObject({
+      overdue: 0,
+      dueSoon: 0,
+      digest: 'nothing-to-send',
+    });
+
+    const friday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-27') });
+    expect(friday.regencies.find((r) => r.code === '6301')).toMatchObject({
+      overdue: 1,
+      dueSoon: 1,
+      digest: 'sent',
+    });
+
+    const mails = await mailTo(world.domain, 'a.6301');
+    expect(mails).toHaveLength(2);
+    const fridayMail = mails.find((m) => m.subject.includes('27 Maret 2026'));
+    expect(fridayMail?.subject).toBe(
+      '[LAPOR Paman] 1 laporan melewati batas waktu, 1 mendekati batas waktu — Kabupaten Tanah Laut, Jumat, 27 Maret 2026',
+    );
+    // A is 1 working day late and newly breached; it is listed first, linked to LAPOR!.
+    const text = fridayMail?.body.text ?? '';
+    expect(text.indexOf('A-6301 [BARU]')).toBeGreaterThan(-1);
+    expect(text.indexOf('A-6301')).toBeLessThan(text.indexOf('B-6301'));
+    expect(fridayMail?.body.html).toContain('href="https://www.lapor.go.id/laporan/detil/A-6301"');
+    expect(text).not.toContain('C-6302');
+    // On Friday the horizon is the end of Monday 30 March: C, due then, is due soon in Kotabaru's digest.
+    const kotabaru = await mailTo(world.domain, 'a.6302');
+    expect(kotabaru.map((m) => m.body.text?.includes('C-6302'))).toEqual([true]);
+  });
+
+  it('sends to the admin in office that day: the new one from the day of the change, the old one no longer', async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([
+      world.person('6303', 'admin', 'old', '2025-01-01', '2026-03-10'),
+      world.person('6303', 'admin', 'new', '2026-03-11'),
+      world.person('63', 'province', 'p'),
+    ]);
+    await submit(world, 'D-6303', '6303', '2026-03-02T09:00:00+08:00'); // due Thu 5 Mar
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10') });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11') });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-12') });
+    const old = await mailTo(world.domain, 'old.6303');
+    const fresh = await mailTo(world.domain, 'new.6303');
+    expect(old.map((m) => m.subject)).toEqual([expect.stringContaining('Selasa, 10 Maret 2026')]);
+    expect(fresh.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining('Kamis, 12 Maret 2026'),
+      expect.stringContaining('Rabu, 11 Maret 2026'),
+    ]);
+  });
+
+  it('reports a regency with no active admin to the province, and escalates by working days late', async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([
+      world.person('6305', 'admin', 'gone', '2025-01-01', '2026-02-27'),
+      world.person('6305', 'head', 'bupati'),
+      world.person('63', 'province', 'p'),
+    ]);
+    await submit(world, 'E-6305', '6305', '2026-02-02T09:00:00+08:00'); // due Thu 5 Feb
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02') });
+    const tapin = report.regencies.find((r) => r.code === '6305');
+    expect(tapin).toMatchObject({
+      vacant: true,
+      overdue: 1,
+      digest: 'no-recipient',
+      escalationNotice: 'sent',
+    });
+    expect(report.province.digest).toBe('sent');
+
+    const [provinceMail] = await mailTo(world.domain, 'p.63');
+    expect(provinceMail?.body.text).toContain('DAERAH TANPA ADMIN PENGHUBUNG AKTIF');
+    expect(provinceMail?.body.text).toContain('Kabupaten Tapin: pengingat tidak dapat dikirim');
+    // Due Thu 5 Feb; by Mon 2 Mar 15 working days have passed (Imlek 16-17 Feb skipped): past level 2.
+    expect(provinceMail?.body.text).toContain('ESKALASI KE PROVINSI (BARU HARI INI)');
+    expect(provinceMail?.body.text).toMatch(
+      /E-6305\s+Kabupaten Tapin\s+Verifikasi dan penerusan\s+5 Feb 2026 23\.59 WITA\s+15/,
+    );
+    const [headMail] = await mailTo(world.domain, 'bupati.6305');
+    expect(headMail?.subject).toContain(
+      'Eskalasi: 1 laporan terlambat 3 hari kerja atau lebih — Kabupaten Tapin',
+    );
+
+    // The next day: same complaint, same levels: no second escalation of it.
+    const next = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-03') });
+    expect(next.regencies.find((r) => r.code === '6305')?.escalationNotice).toBe('nothing-to-send');
+    expect(next.province.escalations).toBe(0);
+  });
+
+  it('sends nothing new on a second run the same day', async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([
+      world.person('6301', 'admin', 'a'),
+      world.person('6301', 'head', 'h'),
+      world.person('63', 'province', 'p'),
+    ]);
+    await submit(world, 'F-6301', '6301', '2026-02-02T09:00:00+08:00');
+    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02') });
+    expect(first.emailsSent).toBe(3); // admin digest, head escalation, province digest
+    const second = await checkDeadlines(world.deps(), { at: new Date('2026-03-02T11:30:00+08:00') });
+    expect(second.emailsSent).toBe(0);
+    expect(second.regencies.find((r) => r.code === '6301')?.digest).toBe('already-sent');
+    // The admin received the digest once (and is cc'd once on the head's escalation notice).
+    const adminMail = await mailTo(world.domain, 'a.6301');
+    expect(adminMail.filter((m) => m.subject.includes('melewati batas waktu'))).toHaveLength(1);
+    expect(adminMail.filter((m) => m.subject.includes('Eskalasi'))).toHaveLength(1);
+    expect(await mailTo(world.domain, 'p.63')).toHaveLength(1);
+  });
+
+  it('delivers the other regencies when one send fails, and retries that one on the next run', async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([
+      world.person('6301', 'admin', 'a'),
+      world.person('6302', 'admin', 'a'),
+      world.person('63', 'province', 'p'),
+    ]);
+    await submit(world, 'G-6301', '6301', '2026-03-02T09:00:00+08:00');
+    await submit(world, 'H-6302', '6302', '2026-03-02T09:00:00+08:00');
+    // Fault injection at the mailer port: SES refuses every message to Tanah Laut once.
+    let refused = 0;
+    world.setMailer({
+      send: async (email: OutgoingEmail) => {
+        if (email.to.some((t) => t.includes('a.6301@')) && refused++ === 0)
+          throw new Error('SES: service unavailable');
+        return world.realMailer.send(email);
+      },
+    });
+    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-05') });
+    expect(first.regencies.find((r) => r.code === '6301')?.digest).toBe('failed');
+    expect(first.regencies.find((r) => r.code === '6302')?.digest).toBe('sent');
+    expect(first.failures).toBe(1);
+    expect(await mailTo(world.domain, 'a.6301')).toHaveLength(0);
+
+    const retry = await checkDeadlines(world.deps(), { at: new Date('2026-03-05T09:00:00+08:00') });
+    expect(retry.regencies.find((r) => r.code === '6301')?.digest).toBe('sent');
+    expect(retry.regencies.find((r) => r.code === '6302')?.digest).toBe('already-sent');
+    expect(await mailTo(world.domain, 'a.6301')).toHaveLength(1);
+    expect(await mailTo(world.domain, 'a.6302')).toHaveLength(1);
+  });
+
+  it('tells the province when the calendar file of the year is missing', async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([world.person('63', 'province', 'p')]);
+    const deps = world.deps();
+    const { WorkingCalendar } = await import('../../functions/domain/calendar');
+    const without2026 = new WorkingCalendar(deps.sla.calendar.years.filter((y) => y.year !== 2026));
+    const report = await checkDeadlines(
+      { ...deps, sla: { ...deps.sla, calendar: without2026 } },
+      { at: scheduledInstant('2026-03-02') },
+    );
+    expect(report.missingCalendarYears).toEqual([2026]);
+    const [mail] = await mailTo(world.domain, 'p.63');
+    expect(mail?.body.text).toContain('Belum ada data hari libur nasional dan cuti bersama untuk tahun 2026');
+  });
+});

@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import { CapacityMeter } from '../../functions/adapters/capacity';
+import { createDocumentClient } from '../../functions/adapters/clients';
+import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
+import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
+import { loadEscalationPolicy } from '../../functions/adapters/data-files';
+import { Ledger } from '../../functions/adapters/ledger';
+import { RosterStore } from '../../functions/adapters/roster-store';
+import { type Mailer, SesMailer } from '../../functions/adapters/ses-mailer';
+import type { RosterEntry } from '../../functions/domain/roster';
+import type { DeadlineDeps } from '../../functions/use-cases/check-deadlines';
+import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
+import { calendar, dataDir, kalsel, nationalPolicy } from './data';
+import { freshTable, localDynamoDbClient, localSesClient } from './local-aws';
+
+/**
+ * A deadline-check world against a fresh table in DynamoDB Local and the SES emulator. Every
+ * address ends in a domain unique to the test, so tests can find their own mail in the store.
+ */
+export async function deadlineWorld() {
+  const tableName = await freshTable('deadline');
+  const doc = createDocumentClient(localDynamoDbClient());
+  const meter = new CapacityMeter();
+  const domain = `t${randomUUID().slice(0, 8)}.example`;
+  const sla = { calendar: calendar(), policy: nationalPolicy() };
+  const realMailer = new SesMailer(localSesClient(), { maxPerSecond: Number.POSITIVE_INFINITY });
+  let mailer: Mailer = realMailer;
+  let now = new Date('2026-03-02T08:00:00+08:00');
+  const clock = () => now;
+  const deps = (): DeadlineDeps => ({
+    regions: kalsel(),
+    sla,
+    escalation: loadEscalationPolicy(dataDir, '63'),
+    queries: new ComplaintQueries(doc, tableName, meter),
+    roster: new RosterStore(doc, tableName, meter),
+    ledger: new Ledger(doc, tableName, clock, meter),
+    mailer,
+    senderAddress: `LAPOR Paman <no-reply@${domain}>`,
+    laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
+    clock,
+  });
+  const ingest: IngestDeps = {
+    store: new DynamoComplaintStore(doc, tableName, meter),
+    regions: kalsel(),
+    sla,
+    clock,
+  };
+  const person = (
+    code: string,
+    role: RosterEntry['role'],
+    local: string,
+    from = '2025-01-01',
+    to?: string,
+  ): RosterEntry => ({
+    code,
+    role,
+    name: `${role} ${code} ${local}`,
+    email: `${local}.${code}@${domain}`,
+    from,
+    ...(to ? { to } : {}),
+    decree: 'SK uji',
+  });
+  return {
+    tableName,
+    doc,
+    meter,
+    domain,
+    deps,
+    ingest,
+    person,
+    roster: new RosterStore(doc, tableName),
+    setNow: (instant: string) => {
+      now = new Date(instant);
+    },
+    setMailer: (m: Mailer) => {
+      mailer = m;
+    },
+    realMailer,
+  };
+}
