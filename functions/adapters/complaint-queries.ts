@@ -54,6 +54,27 @@ export class ComplaintQueries {
     return this.getSnapshots(listed.map((i) => String(i.pk)));
   }
 
+  /** Counter items of a regency between two sort keys (`M#<month>` or `D#<day>`), inclusive. */
+  async counters(regencyCode: string, fromSk: string, toSk: string): Promise<Record<string, unknown>[]> {
+    return this.queryAll({
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.aggregatePk(regencyCode), ':from': fromSk, ':to': toSk },
+    });
+  }
+
+  /** Complaints completed between two WITA days, and how many within their limit (day counters). */
+  async completions(
+    regencyCode: string,
+    fromDay: string,
+    toDay: string,
+  ): Promise<{ completed: number; onTime: number }> {
+    const items = await this.counters(regencyCode, keys.daySk(fromDay), keys.daySk(toDay));
+    return {
+      completed: items.reduce((n, i) => n + Number(i.completed ?? 0), 0),
+      onTime: items.reduce((n, i) => n + Number(i.completedOnTime ?? 0), 0),
+    };
+  }
+
   /** Snapshots by partition key, 100 per BatchGetItem (eventually consistent: half the read cost). */
   async getSnapshots(pks: readonly string[]): Promise<Snapshot[]> {
     const snapshots: Snapshot[] = [];

@@ -135,18 +135,20 @@ export class DynamoComplaintStore implements ComplaintStore {
 
 /** The counter changes between a complaint's old and new contribution, merged per item. */
 function aggregateUpdates(before: Contribution | undefined, after: Contribution) {
-  const deltas = new Map<string, { regencyCode: string; month: string; fields: Map<string, number> }>();
-  const add = (c: Contribution, sign: number) => {
-    const id = `${c.regencyCode}|${c.month}`;
-    const entry = deltas.get(id) ?? {
-      regencyCode: c.regencyCode,
-      month: c.month,
-      fields: new Map<string, number>(),
-    };
-    for (const field of ['received', `cls_${c.classification}`]) {
-      entry.fields.set(field, (entry.fields.get(field) ?? 0) + sign);
-    }
+  const deltas = new Map<string, { regencyCode: string; sk: string; fields: Map<string, number> }>();
+  const bump = (regencyCode: string, sk: string, field: string, delta: number) => {
+    const id = `${regencyCode}|${sk}`;
+    const entry = deltas.get(id) ?? { regencyCode, sk, fields: new Map<string, number>() };
+    entry.fields.set(field, (entry.fields.get(field) ?? 0) + delta);
     deltas.set(id, entry);
+  };
+  const add = (c: Contribution, sign: number) => {
+    bump(c.regencyCode, keys.monthSk(c.month), 'received', sign);
+    bump(c.regencyCode, keys.monthSk(c.month), `cls_${c.classification}`, sign);
+    if (c.completedDay) {
+      bump(c.regencyCode, keys.daySk(c.completedDay), 'completed', sign);
+      if (c.completedOnTime) bump(c.regencyCode, keys.daySk(c.completedDay), 'completedOnTime', sign);
+    }
   };
   if (before) add(before, -1);
   add(after, +1);
@@ -154,18 +156,16 @@ function aggregateUpdates(before: Contribution | undefined, after: Contribution)
     .map((d) => ({ ...d, fields: [...d.fields].filter(([, v]) => v !== 0) }))
     .filter((d) => d.fields.length > 0)
     .map((d) => ({
-      Key: { pk: keys.aggregatePk(d.regencyCode), sk: keys.monthSk(d.month) },
-      UpdateExpression: `SET #type = :type, #regency = :regency, #month = :month ADD ${d.fields.map((_, i) => `#f${i} :d${i}`).join(', ')}`,
+      Key: { pk: keys.aggregatePk(d.regencyCode), sk: d.sk },
+      UpdateExpression: `SET #type = :type, #regency = :regency ADD ${d.fields.map((_, i) => `#f${i} :d${i}`).join(', ')}`,
       ExpressionAttributeNames: {
         '#type': 'type',
         '#regency': 'regencyCode',
-        '#month': 'month',
         ...Object.fromEntries(d.fields.map(([f], i) => [`#f${i}`, f])),
       },
       ExpressionAttributeValues: {
         ':type': 'aggregate',
         ':regency': d.regencyCode,
-        ':month': d.month,
         ...Object.fromEntries(d.fields.map(([, v], i) => [`:d${i}`, v])),
       },
     }));
@@ -185,6 +185,7 @@ const snapshotAttributes = [
   'closedAt',
   'timeline',
   'dueHint',
+  'completion',
   'version',
 ] as const;
 

@@ -16,6 +16,7 @@ export const keys = {
     closedAt ? `${utc(closedAt)}#${trackingId}` : `OPEN#${trackingId}`,
   aggregatePk: (regencyCode: string) => `AGG#${regencyCode}`,
   monthSk: (month: string) => `M#${month}`,
+  daySk: (day: string) => `D#${day}`,
   roster: (code: string) => `ROSTER#${code}`,
   importFile: (sha256: string) => `IMPORT#${sha256}`,
 } as const;

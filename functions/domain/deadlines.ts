@@ -106,7 +106,7 @@ export interface RegencyStanding {
   overdue: number;
   dueSoon: number;
   oldestBreachWorkingDays: number;
-  /** Complaints closed in the window whose completion met its limit, of those closed. */
+  /** Of the complaints completed in the window, the share completed within their limit. */
   onTimeShare?: number;
   closedInWindow: number;
   vacant: boolean;
@@ -123,23 +123,6 @@ export function rankLagging(standings: readonly RegencyStanding[]): RegencyStand
         Number(b.vacant) - Number(a.vacant) ||
         a.code.localeCompare(b.code),
     );
-}
-
-/** Share of complaints closed (selesai) within their completion limit. */
-export function onTimeShare(
-  closed: readonly Snapshot[],
-  ctx: { policy: SlaPolicy; calendar: WorkingCalendar },
-): { share?: number; closed: number } {
-  let completed = 0;
-  let onTime = 0;
-  for (const s of closed) {
-    const sla = computeSla(s.timeline, ctx.policy, ctx.calendar, s.lastEventAt, s.submittedAt);
-    const completion = sla.stages.find((st) => st.stage === 'completion');
-    if (sla.closedReason !== 'selesai' || !completion) continue;
-    completed += 1;
-    if (!completion.breached) onTime += 1;
-  }
-  return completed === 0 ? { closed: 0 } : { share: onTime / completed, closed: completed };
 }
 
 /** The WITA date of an instant, for ledger keys and headings. */

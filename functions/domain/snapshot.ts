@@ -27,6 +27,8 @@ export interface Snapshot {
   timeline: TimelineEntry[];
   /** The running stage with the earliest due, computed at ingest: the deadline index's key. */
   dueHint?: { stage: Stage; due: string };
+  /** Set once completed (Terdisposisi Selesai): when, and whether within the class limit. */
+  completion?: { at: string; onTime: boolean };
   /** Optimistic-concurrency counter: one more per event folded in. */
   version: number;
 }
@@ -92,9 +94,16 @@ export function foldUpdate(
     ...(sla.closedAt ? { closedAt: sla.closedAt } : {}),
     timeline,
     ...dueHint(sla),
+    ...completion(sla),
     version: (previous?.version ?? 0) + 1,
   };
   return { outcome: !previous ? 'created' : isLatest ? 'applied' : 'stale', snapshot };
+}
+
+function completion(sla: SlaState): Pick<Snapshot, 'completion'> {
+  const stage = sla.stages.find((s) => s.stage === 'completion');
+  if (sla.closedReason !== 'selesai' || !stage?.endedAt) return {};
+  return { completion: { at: stage.endedAt, onTime: !stage.breached } };
 }
 
 function dueHint(sla: SlaState): Pick<Snapshot, 'dueHint'> {
@@ -102,11 +111,16 @@ function dueHint(sla: SlaState): Pick<Snapshot, 'dueHint'> {
   return { dueHint: { stage: sla.current.stage, due: sla.current.due } };
 }
 
-/** What a complaint adds to its regency's monthly counters (month of submission, WITA). */
+/**
+ * What a complaint adds to its regency's counters: one "received" in its month of submission (by
+ * class), and once completed, one "completed" (and maybe "on time") on its day of completion (WITA).
+ */
 export interface Contribution {
   regencyCode: string;
   month: string;
   classification: Classification;
+  completedDay?: string;
+  completedOnTime?: boolean;
 }
 
 export function contributionOf(s: Snapshot): Contribution {
@@ -114,6 +128,9 @@ export function contributionOf(s: Snapshot): Contribution {
     regencyCode: s.regencyCode,
     month: witaDate(s.submittedAt).slice(0, 7),
     classification: s.classification,
+    ...(s.completion
+      ? { completedDay: witaDate(s.completion.at), completedOnTime: s.completion.onTime }
+      : {}),
   };
 }
 

@@ -13,7 +13,6 @@ import {
   digestItems,
   dueSoonHorizon,
   escalationsFor,
-  onTimeShare,
   previousCheck,
   type RegencyStanding,
   rankLagging,
@@ -28,7 +27,7 @@ export interface DeadlineDeps {
   regions: Regions;
   sla: { policy: SlaPolicy; calendar: WorkingCalendar };
   escalation: EscalationPolicy;
-  queries: Pick<ComplaintQueries, 'openDueBy' | 'closedSince'>;
+  queries: Pick<ComplaintQueries, 'openDueBy' | 'completions'>;
   roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
   ledger: Ledger;
   mailer: Mailer;
@@ -108,7 +107,7 @@ export async function checkDeadlines(
   const roster = await deps.roster.listMany([...deps.regions.regencies.map((r) => r.code), province.code]);
   const horizon = dueSoonHorizon(calendar, date, deps.escalation.dueSoonWorkingDays);
   const lastCheck = previousCheck(calendar, at);
-  const windowStart = new Date(at.getTime() - deps.escalation.onTimeWindowDays * 86_400_000).toISOString();
+  const windowStart = witaDate(new Date(at.getTime() - deps.escalation.onTimeWindowDays * 86_400_000));
   const standings: RegencyStanding[] = [];
   const provinceEscalations: { item: DigestItem; key: LedgerKey }[] = [];
   const untouchedItems: DigestItem[] = [];
@@ -200,16 +199,16 @@ export async function checkDeadlines(
       provinceEscalations.push(...fresh.filter((e) => e.level.notify === 'province'));
       untouchedItems.push(...untouched(items, deps.escalation));
 
-      const closed = await deps.queries.closedSince(regency.code, windowStart);
-      const share = onTimeShare(closed, deps.sla);
+      // Day counters kept by ingest: constant cost, whatever the volume of the window.
+      const done = await deps.queries.completions(regency.code, windowStart, date);
       standings.push({
         code: regency.code,
         name: outcome.name,
         overdue: outcome.overdue,
         dueSoon: outcome.dueSoon,
         oldestBreachWorkingDays: Math.max(0, ...items.map((i) => i.workingDaysLate)),
-        ...(share.share === undefined ? {} : { onTimeShare: share.share }),
-        closedInWindow: share.closed,
+        ...(done.completed > 0 ? { onTimeShare: done.onTime / done.completed } : {}),
+        closedInWindow: done.completed,
         vacant: people.vacant,
       });
     } catch (error) {

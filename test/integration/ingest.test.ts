@@ -65,7 +65,7 @@ describe('recording updates in DynamoDB Local', () => {
       gsi1sk: `2026-06-04T15:59:59.999Z#${first.trackingId}`,
       gsi2sk: `OPEN#${first.trackingId}`,
     });
-    expect(items.find((i) => i.pk === 'AGG#6302')).toMatchObject({
+    expect(items.find((i) => i.pk === 'AGG#6302' && i.sk === 'M#2026-05')).toMatchObject({
       sk: 'M#2026-05',
       received: 1,
       'cls_pengaduan-tidak-berkadar-pengawasan': 1,
@@ -87,10 +87,15 @@ describe('recording updates in DynamoDB Local', () => {
     const closed = items.find((i) => i.sk === 'SNAP');
     expect(closed?.gsi1pk).toBeUndefined();
     expect(closed?.gsi2sk).toBe(`2026-06-05T01:00:00.000Z#${first.trackingId}`);
-    expect(items.find((i) => i.pk === 'AGG#6302')).toMatchObject({
+    expect(items.find((i) => i.pk === 'AGG#6302' && i.sk === 'M#2026-05')).toMatchObject({
       received: 1,
       'cls_pengaduan-tidak-berkadar-pengawasan': 0,
       cls_aspirasi: 1,
+    });
+    // Completed on Fri 5 Jun, within its limit: counted on that day for the on-time share.
+    expect(items.find((i) => i.pk === 'AGG#6302' && i.sk === 'D#2026-06-05')).toMatchObject({
+      completed: 1,
+      completedOnTime: 1,
     });
   });
 });
