@@ -1,0 +1,539 @@
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Flag, ProvinceSemester, RankedMetrics, Share } from '../functions/domain/semester-metrics';
+import { barChart, horizontalBarChart } from './charts';
+import {
+  calendarGapWarning,
+  colors,
+  contentWidth,
+  dateId,
+  dateTimeId,
+  displayName,
+  documentFrame,
+  flagStyles,
+  fmtNumber,
+  fmtShare,
+  lagReasons,
+  methodSection,
+  monthLabel,
+  noValue,
+  pageHeading,
+  provinceFigures,
+  rankedChartHeight,
+  shareParts,
+  tableLayout,
+  th,
+  warningBox,
+} from './semester-report-pdf';
+
+/**
+ * The province summary of a semester evaluation, for the province team (Diskominfo), in
+ * Indonesian: totals against the previous semester, every regency ranked, the lagging ones and
+ * why, charts, and the same method page as the regency reports. Pure, like semester-report-pdf.
+ */
+
+const flagOrder: Flag[] = ['hijau', 'kuning', 'merah'];
+
+function sumShares(shares: Share[]): Share {
+  const numerator = shares.reduce((a, s) => a + s.numerator, 0);
+  const denominator = shares.reduce((a, s) => a + s.denominator, 0);
+  return denominator > 0
+    ? { numerator, denominator, value: numerator / denominator }
+    : { numerator, denominator };
+}
+
+const right = (text: string, extra: Record<string, unknown> = {}): TableCell => ({
+  text,
+  alignment: 'right',
+  ...extra,
+});
+
+/** "+6,8%", "−3 laporan"... coloured by whether the change is good. */
+function changeCell(
+  now: number | undefined,
+  before: number | undefined,
+  better: 'higher' | 'lower',
+  unit: 'poin' | 'count',
+): TableCell {
+  if (now === undefined || before === undefined || !Number.isFinite(now) || !Number.isFinite(before)) {
+    return right(noValue, { color: colors.muted });
+  }
+  const delta = unit === 'poin' ? (now - before) * 100 : now - before;
+  const decimals = unit === 'poin' ? 1 : 0;
+  if (Math.abs(delta) < 0.5 * 10 ** -decimals) return right('tetap', { color: colors.muted });
+  const good = better === 'higher' ? delta > 0 : delta < 0;
+  const relative =
+    unit === 'count' && before > 0
+      ? ` (${delta > 0 ? '+' : '−'}${fmtNumber(Math.abs(delta / before) * 100, 1)}%)`
+      : '';
+  return right(
+    `${delta > 0 ? '+' : '−'}${fmtNumber(Math.abs(delta), decimals)}${unit === 'poin' ? ' poin' : ''}${relative}`,
+    { color: good ? colors.better : colors.worse, bold: true },
+  );
+}
+
+function coverPage(province: ProvinceSemester): Content[] {
+  return [
+    { text: province.province.brand, style: 'coverBrand' },
+    { text: `SP4N-LAPOR! Provinsi ${province.province.name}`, color: colors.muted, margin: [0, 0, 0, 150] },
+    { text: 'Ringkasan Evaluasi Pengelolaan Pengaduan SP4N-LAPOR!', style: 'coverTitle' },
+    { text: province.semesterLabel, style: 'coverSubtitle', margin: [0, 8, 0, 24] },
+    { text: `Provinsi ${province.province.name}`, style: 'coverName' },
+    { text: `${fmtNumber(province.regencies.length)} kabupaten/kota`, fontSize: 12, margin: [0, 2, 0, 0] },
+    {
+      canvas: [{ type: 'line', x1: 0, y1: 8, x2: 160, y2: 8, lineWidth: 3, lineColor: colors.accent }],
+      margin: [0, 0, 0, 20],
+    },
+    {
+      text: `Untuk: Tim Pengelola SP4N-LAPOR! Provinsi ${province.province.name} (Dinas Komunikasi dan Informatika)`,
+      fontSize: 12,
+    },
+    {
+      stack: [
+        `Disusun oleh ${province.province.brand}, SP4N-LAPOR! Provinsi ${province.province.name}`,
+        `Tanggal pembuatan: ${dateId(province.method.generatedAt)}`,
+        `Data sampai: ${dateTimeId(province.method.cutoff)}`,
+      ],
+      fontSize: 9,
+      color: colors.muted,
+      margin: [0, 250, 0, 0],
+    },
+  ];
+}
+
+/** Three coloured boxes: how many regencies per flag, and which. */
+function flagBoxes(province: ProvinceSemester): Content {
+  return {
+    columns: flagOrder.map((flag) => {
+      const style = flagStyles[flag];
+      const members = province.regencies.filter((r) => r.flag === flag).sort((a, b) => a.rank - b.rank);
+      return {
+        width: '*',
+        table: {
+          widths: ['*'],
+          body: [
+            [
+              {
+                stack: [
+                  { text: style.word, fontSize: 9, bold: true },
+                  { text: `${fmtNumber(members.length)} daerah`, fontSize: 18, bold: true },
+                  {
+                    text:
+                      members.length > 0
+                        ? members.map((r) => displayName(r.regencyName)).join(', ')
+                        : 'tidak ada',
+                    fontSize: 8,
+                  },
+                ],
+                color: style.text,
+                fillColor: style.fill,
+                margin: [6, 5, 6, 6],
+              },
+            ],
+          ],
+        },
+        layout: 'noBorders',
+      };
+    }),
+    columnGap: 8,
+    margin: [0, 0, 0, 10],
+  };
+}
+
+function totalsTable(province: ProvinceSemester): Content {
+  const t = province.totals;
+  const pt = province.previousTotals;
+  const p = provinceFigures(province);
+  const withPrevious = province.regencies.flatMap((r) => (r.previous ? [r.previous] : []));
+  const previousSum = (f: (r: NonNullable<RankedMetrics['previous']>) => number) =>
+    withPrevious.length > 0 ? withPrevious.reduce((a, r) => a + f(r), 0) : undefined;
+  const previousProvincial =
+    withPrevious.length > 0
+      ? sumShares(withPrevious.map((r) => r.followUpWithinLimit.provincial))
+      : undefined;
+  const shareCell = (s: Share): TableCell => ({
+    stack: [
+      { text: fmtShare(s), bold: true },
+      { text: shareParts(s), fontSize: 7.5, color: colors.muted },
+    ],
+    alignment: 'right',
+  });
+  const rows: TableCell[][] = [
+    [
+      'Laporan diterima',
+      right(fmtNumber(t.received), { bold: true }),
+      right(fmtNumber(pt?.received)),
+      changeCell(t.received, pt?.received, 'higher', 'count'),
+    ],
+    [
+      'Laporan per 100.000 penduduk',
+      right(fmtNumber(t.perHundredThousand, 1), { bold: true }),
+      right(noValue),
+      right(noValue, { color: colors.muted }),
+    ],
+    [
+      {
+        stack: [
+          'Tindak lanjut pertama tepat waktu',
+          { text: 'batas nasional', fontSize: 7.5, color: colors.muted },
+        ],
+      },
+      shareCell(t.followUpWithinLimit),
+      right(fmtShare(pt?.followUpWithinLimit)),
+      changeCell(t.followUpWithinLimit.value, pt?.followUpWithinLimit.value, 'higher', 'poin'),
+    ],
+    [
+      {
+        stack: [
+          'Tindak lanjut pertama tepat waktu',
+          { text: 'target provinsi', fontSize: 7.5, color: colors.muted },
+        ],
+      },
+      shareCell(p.followUpProvincial),
+      right(fmtShare(previousProvincial)),
+      changeCell(p.followUpProvincial.value, previousProvincial?.value, 'higher', 'poin'),
+    ],
+    [
+      'Penyelesaian tepat waktu',
+      shareCell(t.completedWithinLimit),
+      right(fmtShare(pt?.completedWithinLimit)),
+      changeCell(t.completedWithinLimit.value, pt?.completedWithinLimit.value, 'higher', 'poin'),
+    ],
+    [
+      'Tunggakan pada akhir semester',
+      right(fmtNumber(t.backlogAtEnd), { bold: true }),
+      right(fmtNumber(previousSum((r) => r.backlogAtEnd))),
+      changeCell(
+        t.backlogAtEnd,
+        previousSum((r) => r.backlogAtEnd),
+        'lower',
+        'count',
+      ),
+    ],
+    [
+      'Melewati batas waktu pada akhir semester',
+      right(fmtNumber(t.overdueAtEnd), { bold: true }),
+      right(fmtNumber(previousSum((r) => r.overdueAtEnd))),
+      changeCell(
+        t.overdueAtEnd,
+        previousSum((r) => r.overdueAtEnd),
+        'lower',
+        'count',
+      ),
+    ],
+    [
+      'Daerah dengan hari tanpa admin penghubung aktif',
+      right(fmtNumber(province.regencies.filter((r) => r.daysWithoutAdmin > 0).length), { bold: true }),
+      right(fmtNumber(previousSum((r) => (r.daysWithoutAdmin > 0 ? 1 : 0)))),
+      changeCell(
+        province.regencies.filter((r) => r.daysWithoutAdmin > 0).length,
+        previousSum((r) => (r.daysWithoutAdmin > 0 ? 1 : 0)),
+        'lower',
+        'count',
+      ),
+    ],
+  ];
+  return {
+    table: {
+      headerRows: 1,
+      widths: ['*', 90, 90, 90],
+      body: [
+        [
+          th('Indikator'),
+          th('Semester ini', 'right'),
+          th('Semester lalu', 'right'),
+          th('Perubahan', 'right'),
+        ],
+        ...rows,
+      ],
+    },
+    layout: tableLayout,
+    style: 'table',
+  };
+}
+
+function summaryPage(province: ProvinceSemester): Content[] {
+  const t = province.totals;
+  const n = province.regencies.length;
+  const missingPrevious = province.regencies.filter((r) => !r.previous);
+  const gaps = province.regencies.filter((r) => r.calendarGaps.length > 0);
+  const gapYears = gaps.flatMap((r) => r.calendarGaps);
+  const withoutAdmin = province.regencies
+    .filter((r) => r.daysWithoutAdmin > 0)
+    .sort((a, b) => b.daysWithoutAdmin - a.daysWithoutAdmin);
+  const ranked = [...province.regencies].sort((a, b) => a.rank - b.rank);
+  const best = ranked.slice(0, 3);
+  const worst = ranked.slice(-3).reverse();
+  const previousNote = !province.previousTotals
+    ? 'Belum ada data semester lalu.'
+    : missingPrevious.length > 0
+      ? `Semester lalu (${province.previousSemesterLabel}) mencakup ${fmtNumber(n - missingPrevious.length)} dari ${fmtNumber(n)} daerah; tanpa data: ${missingPrevious.map((r) => displayName(r.regencyName)).join(', ')}.`
+      : `Semester lalu: ${province.previousSemesterLabel}.`;
+  return [
+    pageHeading('Ringkasan Provinsi'),
+    {
+      text: [
+        `Selama ${province.semesterLabel}, ${fmtNumber(n)} kabupaten/kota di Provinsi ${province.province.name} menerima `,
+        { text: `${fmtNumber(t.received)} laporan`, bold: true },
+        t.perHundredThousand === undefined
+          ? ''
+          : ` (${fmtNumber(t.perHundredThousand, 1)} per 100.000 penduduk)`,
+        '. Tindak lanjut pertama tepat waktu (batas nasional): ',
+        { text: fmtShare(t.followUpWithinLimit), bold: true },
+        '; penyelesaian tepat waktu: ',
+        { text: fmtShare(t.completedWithinLimit), bold: true },
+        '.',
+      ],
+      style: 'lead',
+    },
+    ...(gaps.length > 0
+      ? [warningBox(calendarGapWarning(gapYears, gaps.map((r) => displayName(r.regencyName)).join(', ')))]
+      : []),
+    flagBoxes(province),
+    { text: 'Angka provinsi', style: 'h2', margin: [0, 0, 0, 4] },
+    totalsTable(province),
+    { text: previousNote, style: 'note' },
+    { text: 'Sekilas', style: 'h2' },
+    {
+      ul: [
+        `Tiga teratas: ${best.map((r) => `${displayName(r.regencyName)} (${fmtNumber(r.score, 1)})`).join(', ')}.`,
+        `Tiga terbawah: ${worst.map((r) => `${displayName(r.regencyName)} (${fmtNumber(r.score, 1)})`).join(', ')}.`,
+        withoutAdmin.length > 0
+          ? `Tanpa admin penghubung aktif: ${withoutAdmin.map((r) => `${displayName(r.regencyName)} ${fmtNumber(r.daysWithoutAdmin)} hari`).join(', ')}.`
+          : 'Semua daerah memiliki admin penghubung aktif sepanjang semester.',
+        `Tidak menerima laporan sama sekali: ${
+          province.regencies
+            .filter((r) => r.received.total === 0)
+            .map((r) => displayName(r.regencyName))
+            .join(', ') || 'tidak ada'
+        }.`,
+      ],
+    },
+  ];
+}
+
+/** Header cell of the dense ranking table. */
+const thSmall = (text: string, alignment: 'left' | 'right' | 'center' = 'left'): TableCell => ({
+  text,
+  style: 'th',
+  fontSize: 7.5,
+  alignment,
+});
+
+function flagCell(flag: Flag): TableCell {
+  const style = flagStyles[flag] ?? flagStyles.kuning;
+  return {
+    text: style.word,
+    fillColor: style.fill,
+    color: style.text,
+    bold: true,
+    alignment: 'center',
+    fontSize: 7,
+  };
+}
+
+function rankingPage(province: ProvinceSemester): Content[] {
+  const ranked = [...province.regencies].sort((a, b) => a.rank - b.rank);
+  const p = provinceFigures(province);
+  const t = province.totals;
+  const num = (v: number | undefined, d = 0) => right(fmtNumber(v, d));
+  const byVolume = [...province.regencies].sort(
+    (a, b) => (b.perHundredThousand ?? -1) - (a.perHundredThousand ?? -1),
+  );
+  return [
+    pageHeading('Peringkat Kabupaten/Kota'),
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: [12, '*', 22, 34, 30, 28, 28, 28, 30, 38, 26, 26],
+        body: [
+          [
+            thSmall('No'),
+            thSmall('Kabupaten/Kota'),
+            thSmall('Skor', 'right'),
+            thSmall('Status', 'center'),
+            thSmall('Laporan', 'right'),
+            thSmall('Per 100 rb', 'right'),
+            thSmall('TL nas.', 'right'),
+            thSmall('TL prov.', 'right'),
+            thSmall('Selesai tepat', 'right'),
+            thSmall('Tunggakan', 'right'),
+            thSmall('Lewat batas', 'right'),
+            thSmall('Hari tanpa admin', 'right'),
+          ],
+          ...ranked.map((r): TableCell[] => [
+            String(r.rank),
+            { text: displayName(r.regencyName), bold: true },
+            num(r.score, 1),
+            flagCell(r.flag),
+            num(r.received.total),
+            num(r.perHundredThousand, 1),
+            right(fmtShare(r.followUpWithinLimit.national)),
+            right(fmtShare(r.followUpWithinLimit.provincial)),
+            right(fmtShare(r.completedWithinLimit)),
+            num(r.backlogAtEnd),
+            num(r.overdueAtEnd),
+            right(
+              fmtNumber(r.daysWithoutAdmin),
+              r.daysWithoutAdmin > 0 ? { color: colors.worse, bold: true } : {},
+            ),
+          ]),
+          [
+            '',
+            { text: 'Provinsi', bold: true },
+            num(p.averageScore, 1),
+            '',
+            num(t.received),
+            num(t.perHundredThousand, 1),
+            right(fmtShare(p.followUpNational)),
+            right(fmtShare(p.followUpProvincial)),
+            right(fmtShare(p.completed)),
+            num(t.backlogAtEnd),
+            num(t.overdueAtEnd),
+            num(p.averageDaysWithoutAdmin, 1),
+          ],
+        ],
+      },
+      layout: { ...tableLayout, paddingLeft: () => 3, paddingRight: () => 3 },
+      style: 'tableSmall',
+    },
+    {
+      text: 'Skor: skor gabungan 0–100 (baris Provinsi: rata-rata). Per 100 rb: laporan per 100.000 penduduk. TL nas. / TL prov.: tindak lanjut pertama dalam batas nasional / target provinsi. Selesai tepat: penyelesaian dalam batas waktu klasifikasinya. Tunggakan dan Lewat batas: laporan terbuka dan yang melewati batas waktu pada akhir semester. Hari tanpa admin: hari tanpa admin penghubung aktif (baris Provinsi: rata-rata). Tanda – berarti tidak ada data.',
+      style: 'note',
+      margin: [0, 4, 0, 0],
+    },
+    { text: 'Laporan per 100.000 penduduk', style: 'h2', margin: [0, 14, 0, 4] },
+    {
+      svg: horizontalBarChart({
+        items: byVolume.map((r) => ({
+          label: displayName(r.regencyName),
+          value: r.perHundredThousand ?? Number.NaN,
+          highlight: r.flag === 'merah',
+        })),
+        ...(p.perHundredThousand === undefined
+          ? {}
+          : { target: p.perHundredThousand, targetLabel: 'Provinsi' }),
+        width: contentWidth,
+        height: rankedChartHeight(byVolume.length),
+      }),
+    },
+    { text: 'Daerah tanpa data penduduk tidak memiliki batang (–).', style: 'caption' },
+  ];
+}
+
+function attentionPage(province: ProvinceSemester): Content[] {
+  const lagging = province.regencies
+    .filter((r) => r.flag === 'merah' || r.flag === 'kuning')
+    .sort((a, b) => (a.flag === b.flag ? a.rank - b.rank : a.flag === 'merah' ? -1 : 1));
+  return [
+    pageHeading('Daerah yang Perlu Perhatian'),
+    {
+      text: 'Daerah berstatus merah lalu kuning, menurut peringkat. Alasan diturunkan dari angka daerah dibandingkan dengan angka provinsi.',
+      style: 'lead',
+    },
+    ...(lagging.length === 0
+      ? [{ text: 'Semua daerah berstatus hijau pada semester ini.', italics: true } satisfies Content]
+      : lagging.map((r): Content => {
+          const style = flagStyles[r.flag];
+          const reasons = lagReasons(r, province);
+          return {
+            stack: [
+              {
+                columns: [
+                  {
+                    width: 52,
+                    table: { widths: ['*'], body: [[flagCell(r.flag)]] },
+                    layout: 'noBorders',
+                  },
+                  {
+                    width: '*',
+                    text: [
+                      { text: r.regencyName, bold: true },
+                      {
+                        text: `  peringkat ${fmtNumber(r.rank)} dari ${fmtNumber(r.of)}, skor ${fmtNumber(r.score, 1)}`,
+                        color: colors.muted,
+                      },
+                    ],
+                    margin: [6, 0, 0, 0],
+                  },
+                ],
+              },
+              reasons.length > 0
+                ? { ul: reasons, margin: [58, 3, 0, 0], fontSize: 9.5 }
+                : {
+                    text: `Status ${style.word.toLowerCase()} karena skor atau hari tanpa admin melewati batas penanda (lihat Metode), tanpa indikator yang jauh di bawah nilai provinsi.`,
+                    margin: [58, 3, 0, 0],
+                    fontSize: 9.5,
+                  },
+            ],
+            margin: [0, 0, 0, 10],
+            unbreakable: true,
+          };
+        })),
+  ];
+}
+
+function chartsPages(province: ProvinceSemester): Content[] {
+  const ranked = [...province.regencies].sort((a, b) => a.rank - b.rank);
+  const p = provinceFigures(province);
+  return [
+    pageHeading('Grafik'),
+    { text: 'Skor gabungan (0–100)', style: 'h2', margin: [0, 0, 0, 4] },
+    {
+      svg: horizontalBarChart({
+        items: ranked.map((r) => ({
+          label: displayName(r.regencyName),
+          value: r.score,
+          highlight: r.flag === 'merah',
+        })),
+        ...(p.averageScore === undefined
+          ? {}
+          : { target: p.averageScore, targetLabel: 'Rata-rata provinsi' }),
+        width: contentWidth,
+        height: rankedChartHeight(ranked.length),
+      }),
+    },
+    { text: 'Daerah berstatus merah ditandai oranye dan tebal.', style: 'caption' },
+    { text: 'Laporan diterima per bulan, seluruh provinsi', style: 'h2' },
+    {
+      svg: barChart({
+        labels: province.totals.byMonth.map((m) => monthLabel(m.month)),
+        series: [
+          { name: `Provinsi ${province.province.name}`, values: province.totals.byMonth.map((m) => m.count) },
+        ],
+        width: contentWidth,
+        height: 210,
+        yLabel: 'Laporan',
+      }),
+    },
+  ];
+}
+
+/**
+ * The province summary PDF of a semester.
+ * @param province the province's semester, regencies ranked best first
+ */
+export function provinceSummaryPdf(province: ProvinceSemester): TDocumentDefinitions {
+  return documentFrame({
+    province,
+    title: `Ringkasan Evaluasi Pengelolaan Pengaduan SP4N-LAPOR! Provinsi ${province.province.name}, ${province.semesterLabel}`,
+    subject: `Ringkasan evaluasi semester pengelolaan pengaduan SP4N-LAPOR! seluruh kabupaten/kota di Provinsi ${province.province.name}`,
+    keywords: [
+      'SP4N-LAPOR!',
+      province.province.brand,
+      'evaluasi semester',
+      'ringkasan provinsi',
+      province.semester,
+      province.province.name,
+    ],
+    runningHeader: `Ringkasan Provinsi ${province.province.name} · ${province.semesterLabel}`,
+    content: [
+      ...coverPage(province),
+      ...summaryPage(province),
+      ...rankingPage(province),
+      ...attentionPage(province),
+      ...chartsPages(province),
+      ...methodSection(province),
+    ],
+  });
+}
