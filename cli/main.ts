@@ -5,6 +5,7 @@ import { registerDemoCommand } from './commands/demo';
 import { registerIngestCommand } from './commands/ingest';
 import { registerLocalCommand } from './commands/local';
 import { registerRosterCommands } from './commands/roster';
+import { registerSemesterReportCommand } from './commands/semester-report';
 import { CliError } from './errors';
 
 const program = new Command('lapor-paman')
@@ -18,6 +19,7 @@ registerCalendarCommands(program);
 registerIngestCommand(program);
 registerRosterCommands(program);
 registerCheckDeadlinesCommand(program);
+registerSemesterReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,13 +4,22 @@ import type { CapacityMeter } from './adapters/capacity';
 import { getDocumentClient, getSesClient } from './adapters/clients';
 import { ComplaintQueries } from './adapters/complaint-queries';
 import { DynamoComplaintStore } from './adapters/complaint-store';
-import { loadCalendar, loadEscalationPolicy, loadRegions, loadSlaPolicy } from './adapters/data-files';
+import {
+  loadCalendar,
+  loadEscalationPolicy,
+  loadPopulation,
+  loadRegions,
+  loadSlaPolicy,
+} from './adapters/data-files';
 import { Ledger } from './adapters/ledger';
+import { renderPdf } from './adapters/pdf-renderer';
 import { RosterStore } from './adapters/roster-store';
+import { SemesterStore } from './adapters/semester-store';
 import { type Mailer, SesMailer } from './adapters/ses-mailer';
 import type { AppConfig } from './config';
 import type { DeadlineDeps } from './use-cases/check-deadlines';
 import type { IngestDeps } from './use-cases/ingest-updates';
+import type { SemesterDeps } from './use-cases/semester-report';
 
 export interface WiringOptions {
   doc?: DynamoDBDocumentClient;
@@ -62,6 +71,28 @@ export function deadlineDeps(config: AppConfig, options: WiringOptions = {}): De
     mailer: mailerFor(config, options),
     senderAddress: config.senderAddress,
     laporBaseUrl: config.laporBaseUrl,
+    clock,
+  };
+}
+
+/** Dependencies of the semester evaluation, from configuration. */
+export function semesterDeps(config: AppConfig, options: WiringOptions = {}): SemesterDeps {
+  const doc = options.doc ?? getDocumentClient();
+  const clock = options.clock ?? (() => new Date());
+  const regions = loadRegions(config.dataDir, config.province);
+  return {
+    regions,
+    calendar: loadCalendar(config.dataDir),
+    national: loadSlaPolicy(config.dataDir, regions.province.nationalPolicy),
+    provincial: loadSlaPolicy(config.dataDir, regions.province.provincialPolicy),
+    population: loadPopulation(config.dataDir, config.province),
+    queries: new ComplaintQueries(doc, config.tableName, options.meter),
+    roster: new RosterStore(doc, config.tableName, options.meter),
+    store: new SemesterStore(doc, config.tableName, options.meter),
+    ledger: new Ledger(doc, config.tableName, clock, options.meter),
+    mailer: mailerFor(config, options),
+    renderPdf,
+    senderAddress: config.senderAddress,
     clock,
   };
 }

@@ -70,3 +70,44 @@ export function loadEscalationPolicy(dataDir: string, province: string): Escalat
     return result.data;
   });
 }
+
+export interface Population {
+  value: number;
+  year: number;
+  /** Full citation of the source. */
+  source: string;
+}
+
+/**
+ * data/population/<province>.csv: inhabitants per regency with the source (BPS) and its year.
+ * Lines: `# source <id>: <citation>`, `# year: <yyyy>`, then `code,name,population,source`.
+ */
+export function loadPopulation(dataDir: string, province: string): Map<string, Population> {
+  return once(`population:${dataDir}:${province}`, () => {
+    const file = path.join(dataDir, 'population', `${province}.csv`);
+    const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+    const sources = new Map<string, string>();
+    let year: number | undefined;
+    const result = new Map<string, Population>();
+    lines.forEach((raw, i) => {
+      const line = raw.trim();
+      const source = /^#\s*source\s+([\w-]+)\s*:\s*(.+)$/.exec(line);
+      if (source?.[1] && source[2]) sources.set(source[1], source[2]);
+      const y = /^#\s*year\s*:\s*(\d{4})$/.exec(line);
+      if (y) year = Number(y[1]);
+      if (!line || line.startsWith('#') || line.startsWith('code,')) return;
+      const [code = '', , population = '', sourceId = ''] = line.split(',').map((c) => c.trim());
+      const value = Number(population);
+      if (!/^\d{4}$/.test(code) || !Number.isInteger(value) || value <= 0) {
+        throw new Error(
+          `${file} line ${i + 1}: expected code,name,population,source with a positive whole population`,
+        );
+      }
+      const citation = sources.get(sourceId);
+      if (!citation) throw new Error(`${file} line ${i + 1}: source "${sourceId}" is not declared`);
+      if (!year) throw new Error(`${file}: no "# year:" line before the data`);
+      result.set(code, { value, year, source: citation });
+    });
+    return result;
+  });
+}

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { CapacityMeter } from './capacity';
 
 /**
@@ -31,10 +37,21 @@ export const ledgerKeys = {
     pk: `LEDGER#PROVINCE#${date}`,
     sk: provinceCode,
   }),
-  escalation: (trackingId: string, stage: string, level: number): LedgerKey => ({
-    pk: `ESC#${trackingId}`,
-    sk: `${stage}#${level}`,
+  /**
+   * One per (complaint, stage, level), filed per regency by the stage's due instant, so that a
+   * run reads the records of its overdue complaints with one range query, not one read each.
+   */
+  escalation: (
+    regencyCode: string,
+    due: string,
+    trackingId: string,
+    stage: string,
+    level: number,
+  ): LedgerKey => ({
+    pk: ledgerKeys.escalationPartition(regencyCode),
+    sk: `${due}#${trackingId}#${stage}#${level}`,
   }),
+  escalationPartition: (regencyCode: string) => `ESC#${regencyCode}`,
   report: (semester: string, regencyCode: string, recipient: string): LedgerKey => ({
     pk: `LEDGER#REPORT#${semester}`,
     sk: `${regencyCode}#${recipient.toLowerCase()}`,
@@ -105,6 +122,30 @@ export class Ledger {
     );
     this.meter?.record('read', result.ConsumedCapacity);
     return result.Item?.status as string | undefined;
+  }
+
+  /** Sort keys of the records under `pk` between two sort keys (inclusive) that are marked sent. */
+  async sentBetween(pk: string, fromSk: string, toSk: string): Promise<Set<string>> {
+    const sent = new Set<string>();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
+          ProjectionExpression: 'sk, #s',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+          ReturnConsumedCapacity: 'TOTAL',
+        }),
+      );
+      this.meter?.record('read', page.ConsumedCapacity);
+      for (const item of page.Items ?? []) if (item.status === 'sent') sent.add(String(item.sk));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return sent;
   }
 
   /** Deletes the record so that `--resend` can send again on purpose. */

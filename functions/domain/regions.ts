@@ -16,6 +16,9 @@ export const regionDataSchema = z
       brand: z.string().min(1),
       timeZone: z.string().min(1),
       source: z.string().min(1),
+      /** SLA policy ids (data/policies/) the semester report measures against. */
+      nationalPolicy: z.string().min(1),
+      provincialPolicy: z.string().min(1),
     }),
     regencies: z.array(regencySchema).min(1),
   })

@@ -183,7 +183,7 @@ export async function checkDeadlines(
       }
 
       const escalations = escalationsFor(items, deps.escalation);
-      const fresh = await unsentEscalations(deps.ledger, escalations);
+      const fresh = await unsentEscalations(deps.ledger, regency.code, escalations);
       const toHead = fresh.filter((e) => e.level.notify === 'regency-head');
       if (toHead.length > 0) {
         outcome.escalationNotice = await notifyHead(
@@ -270,13 +270,23 @@ export async function checkDeadlines(
 }
 
 /** Escalations whose (complaint, stage, level) has not been sent yet, with their ledger keys. */
-async function unsentEscalations(ledger: Ledger, escalations: ReturnType<typeof escalationsFor>) {
+async function unsentEscalations(
+  ledger: Ledger,
+  regencyCode: string,
+  escalations: ReturnType<typeof escalationsFor>,
+) {
+  if (escalations.length === 0) return [];
   const withKeys = escalations.map((e) => ({
     ...e,
-    key: ledgerKeys.escalation(e.item.trackingId, e.item.stage, e.level.level),
+    key: ledgerKeys.escalation(regencyCode, e.item.due, e.item.trackingId, e.item.stage, e.level.level),
   }));
-  const statuses = await Promise.all(withKeys.map((e) => ledger.status(e.key)));
-  return withKeys.filter((_, i) => statuses[i] !== 'sent');
+  const dues = withKeys.map((e) => e.item.due).sort();
+  const sent = await ledger.sentBetween(
+    ledgerKeys.escalationPartition(regencyCode),
+    dues[0] as string,
+    `${dues.at(-1)}~`,
+  );
+  return withKeys.filter((e) => !sent.has(e.key.sk));
 }
 
 async function notifyHead(

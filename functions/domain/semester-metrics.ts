@@ -1,0 +1,124 @@
+import type { Classification } from './complaint';
+import type { Stage } from './sla';
+
+/**
+ * The figures of one regency's semester evaluation. Computed from the complaints' event
+ * histories with the SLA engine (functions/domain/semester-evaluation.ts); rendered by
+ * templates/semester-report-pdf.ts. All durations are working days (HK, Asia/Makassar).
+ */
+
+/** A share with its parts, so a report can print "42 dari 50 (84,0%)". Undefined value: no case. */
+export interface Share {
+  numerator: number;
+  denominator: number;
+  value?: number;
+}
+
+export interface Distribution {
+  count: number;
+  median?: number;
+  p90?: number;
+  /** Buckets of working days, e.g. "0–1", "2–3", ... ">60". */
+  histogram: { label: string; count: number }[];
+}
+
+export interface FieldInspectionCase {
+  trackingId: string;
+  submittedAt: string;
+  /** Working days from disposition to completion, or to the cut-off while still open. */
+  workingDays: number;
+  open: boolean;
+}
+
+export interface RegencyMetrics {
+  semester: string;
+  regencyCode: string;
+  /** "Kabupaten Tanah Laut" */
+  regencyName: string;
+  headTitle: 'Bupati' | 'Wali Kota';
+  population?: { value: number; year: number; source: string };
+  received: {
+    total: number;
+    /** The semester's six months in order, YYYY-MM. */
+    byMonth: { month: string; count: number }[];
+    byClassification: Record<Classification, number>;
+    /** Most frequent first, at most 10. */
+    byCategory: { category: string; count: number }[];
+  };
+  /** Complaints received per 100,000 inhabitants. */
+  perHundredThousand?: number;
+  /** Of complaints whose verification was decided by the cut-off, the share within the limit. */
+  verifiedWithinLimit: Share;
+  /** First follow-up within the limit, under the national and the provincial policy. */
+  followUpWithinLimit: { national: Share; provincial: Share };
+  /** Completed within the limit of their class. */
+  completedWithinLimit: Share;
+  workingDaysToFollowUp: Distribution;
+  workingDaysToCompletion: Distribution;
+  /** Open at the cut-off, whenever received. */
+  backlogAtEnd: number;
+  /** Open at the cut-off and past the limit of their current stage. */
+  overdueAtEnd: number;
+  oldestOpen?: { trackingId: string; submittedAt: string; workingDaysOpen: number; stage?: Stage };
+  fieldInspection: {
+    count: number;
+    completed: number;
+    medianWorkingDays?: number;
+    cases: FieldInspectionCase[];
+  };
+  /** Days of the semester on which the regency had no liaison admin in office. */
+  daysWithoutAdmin: number;
+  /** Calendar years needed but missing: figures that touch them are uncertain. */
+  calendarGaps: number[];
+}
+
+export type Flag = 'hijau' | 'kuning' | 'merah';
+
+/** A regency's metrics placed among the province's. */
+export interface RankedMetrics extends RegencyMetrics {
+  /** Composite score, 0-100 (formula in ScoreFormula). */
+  score: number;
+  rank: number;
+  of: number;
+  flag: Flag;
+  /** The same regency's previous semester, when there is data for it. */
+  previous?: RegencyMetrics & { score?: number; rank?: number };
+  /** Two or three plain Indonesian sentences on what changed. */
+  changeSentences: string[];
+}
+
+/** Everything the province summary and the method page need. */
+export interface ProvinceSemester {
+  semester: string;
+  /** "Semester I 2026 (Januari–Juni)" */
+  semesterLabel: string;
+  previousSemesterLabel: string;
+  province: { code: string; name: string; brand: string };
+  /** Ranked, best first. */
+  regencies: RankedMetrics[];
+  totals: {
+    received: number;
+    perHundredThousand?: number;
+    followUpWithinLimit: Share;
+    completedWithinLimit: Share;
+    backlogAtEnd: number;
+    overdueAtEnd: number;
+    byMonth: { month: string; count: number }[];
+    /** Average per regency per month, for "the regency against the province" charts. */
+    averageByMonthPerRegency: { month: string; count: number }[];
+  };
+  previousTotals?: { received: number; followUpWithinLimit: Share; completedWithinLimit: Share };
+  method: {
+    nationalPolicy: string;
+    provincialPolicy: string;
+    calendarYears: { year: number; status: string; sources: string[] }[];
+    /** Data cut-off: the end of the semester, WITA. */
+    cutoff: string;
+    /** When the report was produced. */
+    generatedAt: string;
+    scoreFormula: string[];
+    flagRule: string;
+    definitions: { term: string; meaning: string }[];
+    populationSource?: string;
+  };
+}

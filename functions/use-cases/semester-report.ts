@@ -1,0 +1,349 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { provinceSummaryPdf } from '../../templates/province-summary-pdf';
+import { provinceSummaryEmail, regencyReportEmail } from '../../templates/semester-email';
+import { semesterReportPdf } from '../../templates/semester-report-pdf';
+import type { ComplaintQueries } from '../adapters/complaint-queries';
+import type { Population } from '../adapters/data-files';
+import { type Ledger, type LedgerKey, ledgerKeys } from '../adapters/ledger';
+import type { SemesterStore } from '../adapters/semester-store';
+import type { Mailer } from '../adapters/ses-mailer';
+import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
+import type { Regions } from '../domain/regions';
+import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
+import { parseSemester, previousSemester, type Semester, semesterLabel } from '../domain/semester';
+import {
+  definitions,
+  evaluateRegency,
+  flagRule,
+  rankProvince,
+  scoreFormula,
+} from '../domain/semester-evaluation';
+import type { ProvinceSemester, RankedMetrics, RegencyMetrics } from '../domain/semester-metrics';
+import { policyCitation, type SlaPolicy } from '../domain/sla-policy';
+
+export interface SemesterDeps {
+  regions: Regions;
+  calendar: WorkingCalendar;
+  national: SlaPolicy;
+  provincial: SlaPolicy;
+  population: ReadonlyMap<string, Population>;
+  queries: Pick<ComplaintQueries, 'closedSince'>;
+  roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
+  store: SemesterStore;
+  ledger: Ledger;
+  mailer: Mailer;
+  renderPdf: (doc: TDocumentDefinitions) => Promise<Buffer>;
+  senderAddress: string;
+  clock: () => Date;
+}
+
+/**
+ * Phase one, one regency: reads its complaints active since the previous semester began (one index
+ * query and batched reads of that regency only), evaluates this semester and the previous one, and
+ * stores both for the ranking.
+ */
+export async function computeRegencySemester(deps: SemesterDeps, semesterId: string, regencyCode: string) {
+  const semester = parseSemester(semesterId);
+  const previous = previousSemester(semester);
+  const regency = deps.regions.get(regencyCode);
+  if (!regency) throw new Error(`${regencyCode} is not a regency of province ${deps.regions.province.code}`);
+  const [snapshots, roster] = await Promise.all([
+    deps.queries.closedSince(regencyCode, previous.start, true),
+    deps.roster.listMany([regencyCode]),
+  ]);
+  const population = deps.population.get(regencyCode);
+  const evaluate = (s: Semester) =>
+    evaluateRegency({
+      semester: s,
+      regency,
+      snapshots,
+      national: deps.national,
+      provincial: deps.provincial,
+      calendar: deps.calendar,
+      roster,
+      ...(population ? { population } : {}),
+    });
+  const current = evaluate(semester);
+  const before = evaluate(previous);
+  await deps.store.putMetrics(semester.id, current, before);
+  return { current, previous: before, complaintsRead: snapshots.length };
+}
+
+/** Phase two's input: every regency's stored metrics, ranked into the province view. */
+export async function provinceSemester(deps: SemesterDeps, semesterId: string): Promise<ProvinceSemester> {
+  const semester = parseSemester(semesterId);
+  const stored = await deps.store.listMetrics(semester.id);
+  const missing = deps.regions.regencies.filter((r) => !stored.some((m) => m.current.regencyCode === r.code));
+  if (missing.length > 0)
+    throw new Error(`metrics of ${semester.id} are missing for ${missing.map((r) => r.code).join(', ')}`);
+  const years = deps.calendar.years.filter((y) => y.year >= semester.year - 1 && y.year <= semester.year + 1);
+  return rankProvince({
+    semester,
+    semesterLabel: semesterLabel(semester),
+    previousSemesterLabel: semesterLabel(previousSemester(semester)),
+    province: deps.regions.province,
+    current: stored.map((m) => m.current),
+    previous: new Map(
+      stored.flatMap((m) => (m.previous ? [[m.current.regencyCode, m.previous] as const] : [])),
+    ),
+    method: methodOf(deps, semester, years),
+  });
+}
+
+function methodOf(
+  deps: SemesterDeps,
+  semester: Semester,
+  years: readonly CalendarYear[],
+): ProvinceSemester['method'] {
+  const population = [...deps.population.values()][0];
+  return {
+    nationalPolicy: policyCitation(deps.national),
+    provincialPolicy: policyCitation(deps.provincial),
+    calendarYears: years.map((y) => ({ year: y.year, status: y.status, sources: Object.values(y.sources) })),
+    cutoff: semester.end,
+    generatedAt: deps.clock().toISOString(),
+    scoreFormula,
+    flagRule,
+    definitions,
+    ...(population ? { populationSource: `${population.source} (tahun ${population.year})` } : {}),
+  };
+}
+
+export function reportFileName(
+  semesterId: string,
+  report: Pick<RegencyMetrics, 'regencyCode' | 'regencyName'>,
+): string {
+  const slug = report.regencyName
+    .toLowerCase()
+    .replace(/^(kabupaten|kota) /, '')
+    .replace(/[^a-z0-9]+/g, '-');
+  return `evaluasi-lapor-${semesterId}-${report.regencyCode}-${slug}.pdf`;
+}
+
+export const provinceFileName = (semesterId: string, provinceCode: string) =>
+  `ringkasan-evaluasi-lapor-${semesterId}-${provinceCode}.pdf`;
+
+export type DeliveryStatus = 'sent' | 'already-sent' | 'in-progress' | 'no-recipient' | 'failed';
+
+export interface Delivery {
+  status: DeliveryStatus;
+  recipients: string[];
+  error?: string;
+}
+
+/**
+ * Sends one PDF with its cover letter. Every recipient has a ledger entry per (semester, report,
+ * recipient): only those not yet sent are addressed, so a re-run sends nothing and a recipient
+ * added later (a new head) gets their copy. `resend` clears the entries first, on purpose.
+ */
+async function deliver(
+  deps: SemesterDeps,
+  input: {
+    semesterId: string;
+    ledgerScope: string;
+    to: RosterEntry[];
+    cc: RosterEntry[];
+    email: { subject: string; text: string; html: string };
+    attachment: { filename: string; content: Buffer };
+    resend?: boolean;
+  },
+): Promise<Delivery> {
+  const all = [
+    ...input.to.map((e) => ({ e, role: 'to' as const })),
+    ...input.cc.map((e) => ({ e, role: 'cc' as const })),
+  ];
+  const unique = all.filter((x, i) => all.findIndex((y) => y.e.email === x.e.email) === i);
+  if (!unique.some((x) => x.role === 'to')) return { status: 'no-recipient', recipients: [] };
+  const keyOf = (email: string): LedgerKey => ledgerKeys.report(input.semesterId, input.ledgerScope, email);
+  if (input.resend) await Promise.all(unique.map((x) => deps.ledger.forget(keyOf(x.e.email))));
+  const claimed: typeof unique = [];
+  for (const x of unique) {
+    const claim = await deps.ledger.claim(keyOf(x.e.email), {
+      kind: 'semester-report',
+      semester: input.semesterId,
+      scope: input.ledgerScope,
+    });
+    if (claim === 'claimed') claimed.push(x);
+  }
+  if (claimed.length === 0) return { status: 'already-sent', recipients: [] };
+  // If only copy recipients are left (the head already has it), they are addressed directly.
+  const to = claimed.filter((x) => x.role === 'to');
+  const cc = claimed.filter((x) => x.role === 'cc');
+  const addressed =
+    to.length > 0
+      ? { to: to.map((x) => mailbox(x.e)), cc: cc.map((x) => mailbox(x.e)) }
+      : { to: cc.map((x) => mailbox(x.e)), cc: [] };
+  try {
+    const messageId = await deps.mailer.send({
+      from: deps.senderAddress,
+      ...addressed,
+      ...input.email,
+      attachments: [
+        {
+          filename: input.attachment.filename,
+          content: input.attachment.content,
+          contentType: 'application/pdf',
+        },
+      ],
+      headers: { 'X-Lapor-Paman-Ledger': `REPORT#${input.semesterId}#${input.ledgerScope}` },
+    });
+    await Promise.all(claimed.map((x) => deps.ledger.markSent(keyOf(x.e.email), messageId)));
+    return { status: 'sent', recipients: claimed.map((x) => x.e.email) };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await Promise.all(claimed.map((x) => deps.ledger.markFailed(keyOf(x.e.email), message)));
+    return { status: 'failed', recipients: [], error: message };
+  }
+}
+
+/** Phase two, one regency: renders its PDF and mails it to its head, cc its admins and the province team. */
+export async function deliverRegencyReport(
+  deps: SemesterDeps,
+  province: ProvinceSemester,
+  regencyCode: string,
+  options: { send: boolean; resend?: boolean; roster?: RosterEntry[] },
+): Promise<{ report: RankedMetrics; pdf: Buffer; fileName: string; delivery?: Delivery }> {
+  const report = province.regencies.find((r) => r.regencyCode === regencyCode);
+  if (!report) throw new Error(`no metrics for ${regencyCode} in ${province.semester}`);
+  const pdf = await deps.renderPdf(semesterReportPdf({ report, province }));
+  const fileName = reportFileName(province.semester, report);
+  if (!options.send) return { report, pdf, fileName };
+  const today = witaDate(deps.clock());
+  const roster = options.roster ?? (await deps.roster.listMany([regencyCode, deps.regions.province.code]));
+  const people = recipientsOn(roster, regencyCode, today);
+  const delivery = await deliver(deps, {
+    semesterId: province.semester,
+    ledgerScope: regencyCode,
+    to: people.heads,
+    cc: [...people.admins, ...provinceTeamOn(roster, deps.regions.province.code, today)],
+    email: regencyReportEmail({ province, report }),
+    attachment: { filename: fileName, content: pdf },
+    ...(options.resend ? { resend: true } : {}),
+  });
+  return { report, pdf, fileName, delivery };
+}
+
+/** Phase two, province: the summary PDF to the province team. */
+export async function deliverProvinceSummary(
+  deps: SemesterDeps,
+  province: ProvinceSemester,
+  options: { send: boolean; resend?: boolean; roster?: RosterEntry[] },
+): Promise<{ pdf: Buffer; fileName: string; delivery?: Delivery }> {
+  const pdf = await deps.renderPdf(provinceSummaryPdf(province));
+  const fileName = provinceFileName(province.semester, province.province.code);
+  if (!options.send) return { pdf, fileName };
+  const roster = options.roster ?? (await deps.roster.listMany([deps.regions.province.code]));
+  const team = provinceTeamOn(roster, deps.regions.province.code, witaDate(deps.clock()));
+  const delivery = await deliver(deps, {
+    semesterId: province.semester,
+    ledgerScope: deps.regions.province.code,
+    to: team,
+    cc: [],
+    email: provinceSummaryEmail({ province }),
+    attachment: { filename: fileName, content: pdf },
+    ...(options.resend ? { resend: true } : {}),
+  });
+  return { pdf, fileName, delivery };
+}
+
+export interface SemesterRunResult {
+  semester: string;
+  province: ProvinceSemester;
+  regencies: {
+    code: string;
+    name: string;
+    fileName: string;
+    bytes: number;
+    delivery?: Delivery;
+    error?: string;
+  }[];
+  summary: { fileName: string; bytes: number; delivery?: Delivery; error?: string };
+}
+
+/**
+ * The whole job in one process (the CLI and `npm start`; in AWS the two phases fan out through SQS):
+ * compute every regency, rank, then render and (optionally) send. One regency's failure is recorded
+ * and the others go on; a re-run sends only what is missing.
+ */
+export async function runSemesterReport(
+  deps: SemesterDeps,
+  semesterId: string,
+  options: {
+    regency?: string;
+    send: boolean;
+    resend?: boolean;
+    write?: (fileName: string, pdf: Buffer) => Promise<void>;
+    onProgress?: (message: string) => void;
+  },
+): Promise<SemesterRunResult> {
+  const semester = parseSemester(semesterId);
+  if (options.regency && !deps.regions.has(options.regency)) {
+    throw new Error(
+      `--regency ${options.regency} is not a regency of province ${deps.regions.province.code}`,
+    );
+  }
+  for (const r of deps.regions.regencies) {
+    options.onProgress?.(`computing ${r.code} ${r.name}`);
+    await computeRegencySemester(deps, semester.id, r.code);
+  }
+  const province = await provinceSemester(deps, semester.id);
+  const roster = options.send
+    ? await deps.roster.listMany([...deps.regions.regencies.map((r) => r.code), deps.regions.province.code])
+    : [];
+  const result: SemesterRunResult = {
+    semester: semester.id,
+    province,
+    regencies: [],
+    summary: { fileName: '', bytes: 0 },
+  };
+  for (const r of province.regencies) {
+    if (options.regency && r.regencyCode !== options.regency) continue;
+    options.onProgress?.(`rendering ${r.regencyCode} ${r.regencyName}`);
+    try {
+      const out = await deliverRegencyReport(deps, province, r.regencyCode, {
+        send: options.send,
+        resend: options.resend,
+        roster,
+      });
+      await options.write?.(out.fileName, out.pdf);
+      result.regencies.push({
+        code: r.regencyCode,
+        name: r.regencyName,
+        fileName: out.fileName,
+        bytes: out.pdf.length,
+        ...(out.delivery ? { delivery: out.delivery } : {}),
+      });
+    } catch (error) {
+      result.regencies.push({
+        code: r.regencyCode,
+        name: r.regencyName,
+        fileName: '',
+        bytes: 0,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  if (!options.regency) {
+    options.onProgress?.('rendering the province summary');
+    try {
+      const out = await deliverProvinceSummary(deps, province, {
+        send: options.send,
+        resend: options.resend,
+        roster,
+      });
+      await options.write?.(out.fileName, out.pdf);
+      result.summary = {
+        fileName: out.fileName,
+        bytes: out.pdf.length,
+        ...(out.delivery ? { delivery: out.delivery } : {}),
+      };
+    } catch (error) {
+      result.summary = {
+        fileName: '',
+        bytes: 0,
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+  return result;
+}
