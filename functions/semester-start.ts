@@ -1,0 +1,28 @@
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Context } from 'aws-lambda';
+import { SqsWorkQueue } from './adapters/queue';
+import { loadConfig } from './config';
+import { lastEndedSemester, parseSemester } from './domain/semester';
+import { createLogger } from './observability';
+import { startSemesterRun } from './use-cases/semester-fanout';
+import { semesterDeps } from './wiring';
+
+/**
+ * Lambda entry point that starts the semester evaluation (EventBridge Scheduler, 1 January and 1 July,
+ * Asia/Makassar): queues one unit per regency. Input `{ "semester": "2026-H1" }` runs any semester.
+ */
+const logger = createLogger('semester-start');
+const queueUrl = process.env.SEMESTER_QUEUE_URL;
+if (!queueUrl) throw new Error('missing environment variable(s): SEMESTER_QUEUE_URL');
+const deps = {
+  ...semesterDeps(loadConfig(process.env, { email: true })),
+  queue: new SqsWorkQueue(new SQSClient({}), queueUrl),
+};
+
+export async function handler(event: { semester?: string } | undefined, context: Context) {
+  logger.addContext(context);
+  const semester = event?.semester ? parseSemester(event.semester) : lastEndedSemester(new Date());
+  const result = await startSemesterRun(deps, semester.id);
+  logger.info('semester run started', result);
+  return result;
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { WorkQueue } from '../adapters/queue';
+import { parseSemester } from '../domain/semester';
+import {
+  computeRegencySemester,
+  deliverProvinceSummary,
+  deliverRegencyReport,
+  provinceSemester,
+  type SemesterDeps,
+} from './semester-report';
+
+/**
+ * The semester job fanned out through a queue, one unit of work per regency, so that 548 regencies
+ * take no more wall time than a handful. Phase one computes and stores each regency's metrics; the
+ * unit that completes the set queues phase two (render and send, per regency, plus the province
+ * summary), which needs every regency's metrics for the ranking.
+ */
+export const semesterMessage = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('compute'), semester: z.string(), regency: z.string() }),
+  z.object({ kind: z.literal('deliver'), semester: z.string(), regency: z.string() }),
+  z.object({ kind: z.literal('deliver-province'), semester: z.string() }),
+]);
+export type SemesterMessage = z.infer<typeof semesterMessage>;
+
+export interface FanoutDeps extends SemesterDeps {
+  queue: WorkQueue;
+}
+
+/** Starts a run: records the expected regencies and queues one compute unit each. */
+export async function startSemesterRun(
+  deps: FanoutDeps,
+  semesterId: string,
+): Promise<{ semester: string; queued: number }> {
+  const semester = parseSemester(semesterId);
+  const codes = deps.regions.regencies.map((r) => r.code);
+  await deps.store.startRun(semester.id, codes, deps.clock());
+  await deps.queue.send(
+    codes.map((regency): SemesterMessage => ({ kind: 'compute', semester: semester.id, regency })),
+  );
+  return { semester: semester.id, queued: codes.length };
+}
+
+/**
+ * Handles one unit. Throws when a delivery failed, so that the queue redelivers it (and, after its
+ * retries, parks it in the dead-letter queue); the ledger keeps recipients who got it from a second copy.
+ */
+export async function handleSemesterMessage(deps: FanoutDeps, message: SemesterMessage): Promise<string> {
+  if (message.kind === 'compute') {
+    await computeRegencySemester(deps, message.semester, message.regency);
+    if (await deps.store.markComputed(message.semester, message.regency)) {
+      await deps.queue.send([
+        ...deps.regions.regencies.map(
+          (r): SemesterMessage => ({ kind: 'deliver', semester: message.semester, regency: r.code }),
+        ),
+        { kind: 'deliver-province', semester: message.semester },
+      ]);
+      return 'computed; all regencies done, reports queued';
+    }
+    return 'computed';
+  }
+  const province = await provinceSemester(deps, message.semester);
+  const outcome =
+    message.kind === 'deliver'
+      ? await deliverRegencyReport(deps, province, message.regency, { send: true })
+      : await deliverProvinceSummary(deps, province, { send: true });
+  if (outcome.delivery?.status === 'failed') throw new Error(`delivery failed: ${outcome.delivery.error}`);
+  return `delivery ${outcome.delivery?.status}`;
+}

@@ -1,0 +1,224 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/clients';
+import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
+import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
+import { loadPopulation } from '../../functions/adapters/data-files';
+import { Ledger } from '../../functions/adapters/ledger';
+import { renderPdf } from '../../functions/adapters/pdf-renderer';
+import { RosterStore } from '../../functions/adapters/roster-store';
+import { SemesterStore } from '../../functions/adapters/semester-store';
+import { type Mailer, type OutgoingEmail, SesMailer } from '../../functions/adapters/ses-mailer';
+import type { RosterEntry } from '../../functions/domain/roster';
+import { ingestBatch } from '../../functions/use-cases/ingest-updates';
+import {
+  handleSemesterMessage,
+  type SemesterMessage,
+  startSemesterRun,
+} from '../../functions/use-cases/semester-fanout';
+import { runSemesterReport, type SemesterDeps } from '../../functions/use-cases/semester-report';
+import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
+import { anUpdate } from '../support/fixtures';
+import {
+  freshTable,
+  localDynamoDbClient,
+  localSesClient,
+  receivedMail,
+  type StoredEmail,
+} from '../support/local-aws';
+import { flat, readPdf } from '../support/pdf-text';
+
+let tableName: string;
+let domain: string;
+const regencies = kalsel().regencies;
+const doc = createDocumentClient(localDynamoDbClient());
+const realMailer = new SesMailer(localSesClient(), { maxPerSecond: Number.POSITIVE_INFINITY });
+
+function deps(mailer: Mailer = realMailer): SemesterDeps {
+  return {
+    regions: kalsel(),
+    calendar: calendar(),
+    national: nationalPolicy(),
+    provincial: kalselPolicy(),
+    population: loadPopulation(dataDir, '63'),
+    queries: new ComplaintQueries(doc, tableName),
+    roster: new RosterStore(doc, tableName),
+    store: new SemesterStore(doc, tableName),
+    ledger: new Ledger(doc, tableName),
+    mailer,
+    renderPdf,
+    senderAddress: `LAPOR Paman <no-reply@${domain}>`,
+    clock: () => new Date('2026-07-01T07:00:00+08:00'),
+  };
+}
+
+const headAddress = (code: string) => `bupati.${code}@${domain}`;
+
+beforeAll(async () => {
+  tableName = await freshTable('semester');
+  domain = `s${randomUUID().slice(0, 8)}.example`;
+  const roster: RosterEntry[] = [
+    ...regencies.flatMap((r): RosterEntry[] => [
+      {
+        code: r.code,
+        role: 'head',
+        name: `${r.headTitle} ${r.name}`,
+        email: headAddress(r.code),
+        from: '2025-01-01',
+        decree: 'SK',
+      },
+      {
+        code: r.code,
+        role: 'admin',
+        name: `Admin ${r.name}`,
+        email: `admin.${r.code}@${domain}`,
+        from: '2025-01-01',
+        decree: 'SK',
+      },
+    ]),
+    {
+      code: '63',
+      role: 'province',
+      name: 'Tim Provinsi',
+      email: `provinsi@${domain}`,
+      from: '2025-01-01',
+      decree: 'SK',
+    },
+  ];
+  await new RosterStore(doc, tableName).replace(roster);
+  // A few complaints per regency, handled at different speeds.
+  const ingest = {
+    store: new DynamoComplaintStore(doc, tableName),
+    regions: kalsel(),
+    sla: { calendar: calendar(), policy: nationalPolicy() },
+    clock: () => new Date('2026-07-01T07:00:00+08:00'),
+  };
+  const updates = regencies
+    .flatMap((r, i) =>
+      Array.from({ length: 3 + (i % 4) }, (_, n) => {
+        const id = `SEM-${r.code}-${n}`;
+        const day = String(2 + n * 5).padStart(2, '0');
+        const submitted = anUpdate({
+          trackingId: id,
+          regencyCode: r.code,
+          occurredAt: `2026-03-${day}T09:00:00+08:00`,
+          sourceUpdateId: `${id}-1`,
+        });
+        const later =
+          n % 3 === 0
+            ? []
+            : [
+                {
+                  ...submitted,
+                  status: 'terdisposisi-sedang-diproses' as const,
+                  occurredAt: `2026-04-${day}T09:00:00+08:00`,
+                  sourceUpdateId: `${id}-2`,
+                },
+              ];
+        return [submitted, ...later];
+      }),
+    )
+    .flat();
+  const results = await ingestBatch(ingest, updates, 'test');
+  expect(results.every((r) => r.result === 'created' || r.result === 'applied')).toBe(true);
+}, 120_000);
+
+async function mine(): Promise<StoredEmail[]> {
+  return receivedMail(domain);
+}
+
+describe('the semester job, end to end (DynamoDB Local + SES emulator)', () => {
+  it('sends every head exactly one e-mail with a readable PDF of their own regency; a second run sends nothing', async () => {
+    const first = await runSemesterReport(deps(), '2026-H1', { send: true });
+    expect(first.regencies.map((r) => r.delivery?.status)).toEqual(regencies.map(() => 'sent'));
+    expect(first.summary.delivery?.status).toBe('sent');
+
+    const mails = await mine();
+    for (const r of regencies) {
+      const toHead = mails.filter((m) => m.destination.to.some((t) => t.includes(headAddress(r.code))));
+      expect(toHead, r.code).toHaveLength(1);
+      const [attachment] = toHead[0]?.attachments ?? [];
+      expect(attachment?.contentType).toBe('application/pdf');
+      expect(toHead[0]?.destination.cc.join(' ')).toContain(`admin.${r.code}@${domain}`);
+      expect(toHead[0]?.destination.cc.join(' ')).toContain(`provinsi@${domain}`);
+      if (r.code === '6302') {
+        const pdf = await readPdf(Buffer.from(attachment?.content ?? '', 'base64'));
+        expect(flat(pdf.pages.join(' '))).toContain('Kabupaten Kotabaru');
+        expect(flat(pdf.pages.join(' '))).toContain('Semester I 2026');
+        expect(toHead[0]?.subject).toBe(
+          '[LAPOR Paman] Laporan Evaluasi LAPOR! Semester I 2026 (Januari–Juni) — Kabupaten Kotabaru',
+        );
+      }
+    }
+    const summaries = mails.filter((m) => m.subject.includes('Ringkasan Evaluasi'));
+    expect(summaries).toHaveLength(1);
+
+    const second = await runSemesterReport(deps(), '2026-H1', { send: true });
+    expect(second.regencies.every((r) => r.delivery?.status === 'already-sent')).toBe(true);
+    expect(second.summary.delivery?.status).toBe('already-sent');
+    expect(await mine()).toHaveLength(mails.length);
+  }, 180_000);
+
+  it('leaves the others sent when one regency fails, and retries only that one', async () => {
+    let refuse = true;
+    const flaky: Mailer = {
+      send: async (email: OutgoingEmail) => {
+        if (refuse && email.to.some((t) => t.includes(headAddress('6371'))))
+          throw new Error('SES: throttled');
+        return realMailer.send(email);
+      },
+    };
+    const before = (await mine()).length;
+    const first = await runSemesterReport(deps(flaky), '2026-H2', { send: true, regency: '6371' });
+    expect(first.regencies).toHaveLength(1);
+    expect(first.regencies[0]?.delivery).toMatchObject({ status: 'failed', error: 'SES: throttled' });
+    const all = await runSemesterReport(deps(flaky), '2026-H2', { send: true });
+    expect(all.regencies.filter((r) => r.delivery?.status === 'sent')).toHaveLength(12);
+    expect(all.regencies.find((r) => r.code === '6371')?.delivery?.status).toBe('failed');
+    refuse = false;
+    const retry = await runSemesterReport(deps(flaky), '2026-H2', { send: true });
+    expect(retry.regencies.find((r) => r.code === '6371')?.delivery?.status).toBe('sent');
+    expect(retry.regencies.filter((r) => r.delivery?.status === 'already-sent')).toHaveLength(12);
+    const h2 = (await mine()).slice(before).filter((m) => m.subject.includes('Semester II 2026'));
+    expect(h2.filter((m) => m.subject.includes('Laporan Evaluasi'))).toHaveLength(13);
+  }, 180_000);
+
+  it('sends again on purpose with --resend', async () => {
+    const before = (await mine()).filter((m) =>
+      m.destination.to.some((t) => t.includes(headAddress('6309'))),
+    ).length;
+    const again = await runSemesterReport(deps(), '2026-H1', { send: true, resend: true, regency: '6309' });
+    expect(again.regencies[0]?.delivery?.status).toBe('sent');
+    const after = (await mine()).filter((m) =>
+      m.destination.to.some((t) => t.includes(headAddress('6309'))),
+    ).length;
+    expect(after).toBe(before + 1);
+  }, 120_000);
+});
+
+describe('the semester job fanned out through a queue', () => {
+  it('computes one unit per regency, queues the reports exactly once, and mails each head once despite a redelivered unit', async () => {
+    const queued: SemesterMessage[] = [];
+    const fanout = {
+      ...deps(),
+      queue: { send: async (m: readonly object[]) => void queued.push(...(m as SemesterMessage[])) },
+    };
+    expect(await startSemesterRun(fanout, '2025-H2')).toEqual({ semester: '2025-H2', queued: 13 });
+    expect(queued.filter((m) => m.kind === 'compute')).toHaveLength(13);
+    // SQS delivers at least once and in any order: one compute unit arrives twice, last.
+    queued.reverse().push({ ...(queued[3] as SemesterMessage) });
+    const outcomes: string[] = [];
+    while (queued.length > 0)
+      outcomes.push(await handleSemesterMessage(fanout, queued.shift() as SemesterMessage));
+    expect(outcomes.filter((o) => o.includes('reports queued'))).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'delivery sent')).toHaveLength(14);
+    const h2 = (await mine()).filter((m) => m.subject.includes('Semester II 2025'));
+    for (const r of regencies) {
+      expect(
+        h2.filter((m) => m.destination.to.some((t) => t.includes(headAddress(r.code)))),
+        r.code,
+      ).toHaveLength(1);
+    }
+    expect(h2.filter((m) => m.subject.includes('Ringkasan Evaluasi'))).toHaveLength(1);
+  }, 180_000);
+});
