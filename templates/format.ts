@@ -39,8 +39,18 @@ export function shortDate(instant: string): string {
 }
 
 /** Numbers with Indonesian separators: 1.234,5 */
+const numberFormats = new Map<number, Intl.NumberFormat>();
+
 export function numberId(value: number, decimals = 0): string {
-  return value.toLocaleString('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  let format = numberFormats.get(decimals);
+  if (!format) {
+    format = new Intl.NumberFormat('id-ID', {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    numberFormats.set(decimals, format);
+  }
+  return format.format(value);
 }
 
 /** "87,5%" */

@@ -1,24 +1,82 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { type DemoResult, runDemo } from '../../demo/run';
 import { startLocalStack } from '../../local/stack';
-import { printStack, waitForSignal } from './local';
+import { numberId, percentId } from '../../templates/format';
+import { printStack, toPort, waitForSignal } from './local';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 /** `lapor-paman demo` (what `npm start` runs): the main job end to end on the embedded stack. */
 export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
-    .description('Run the pipeline end to end on the embedded local stack (what `npm start` runs).')
-    .option('--keep', 'keep the local servers up afterwards to browse the received mail')
-    .action(async (opts: { keep?: boolean }) => {
-      process.stdout.write('Starting the embedded stack (DynamoDB Local, SES emulator)...\n');
-      const stack = await startLocalStack();
-      try {
-        process.stdout.write(`Table ${stack.tableName} is ready at ${stack.dynamodb.endpoint}.\n`);
-        if (opts.keep) {
-          printStack(stack);
-          await waitForSignal();
+    .description(
+      'Run a believable semester of South Kalimantan end to end on the embedded local stack (what `npm start` runs).',
+    )
+    .option('--semester <id>', 'the semester to replay and report', '2026-H1')
+    .option('--seed <n>', 'seed of the synthetic data (same seed, same data)', (v) => toPort(v), 2026)
+    .option('--complaints <n>', 'complaints per semester', (v) => toPort(v), 1400)
+    .option('--out <dir>', 'where the PDFs and .eml files go', 'out/demo')
+    .option('--keep', 'keep the local servers up afterwards to browse the received mail (Ctrl-C to stop)')
+    .action(
+      async (opts: { semester: string; seed: number; complaints: number; out: string; keep?: boolean }) => {
+        const say = (line: string) => process.stdout.write(`${line}\n`);
+        say('Starting the embedded stack (DynamoDB Local, SES emulator)...');
+        const stack = await startLocalStack();
+        try {
+          const result = await runDemo({
+            stack,
+            semester: opts.semester,
+            seed: opts.seed,
+            complaints: opts.complaints,
+            outDir: path.resolve(opts.out),
+            rosterFile: path.join(repoRoot, 'data/roster/63-demo.csv'),
+            log: say,
+          });
+          say('');
+          say(demoSummary(result));
+          say(
+            `Received mail: ${stack.ses.mailPageUrl}${opts.keep ? '' : ' (run `npm start -- --keep` to keep it up and browse it)'}`,
+          );
+          if (opts.keep) {
+            printStack(stack);
+            await waitForSignal();
+          }
+        } finally {
+          await stack.stop();
         }
-      } finally {
-        await stack.stop();
-      }
-    });
+      },
+    );
+}
+
+/** The closing table: per regency, complaints, on-time share, overdue, flag; then where to look. */
+export function demoSummary(result: DemoResult): string {
+  const p = result.report.province;
+  const lines = [
+    `${p.semesterLabel}, ${p.province.brand} — ${numberId(result.updates)} updates ingested, ${result.workingDaysChecked} working days checked, ${result.seconds} s`,
+    '',
+    `${'Kabupaten/Kota'.padEnd(32)} ${'Laporan'.padStart(7)} ${'Tepat waktu'.padStart(11)} ${'Terlambat'.padStart(9)}  Status  Peringkat`,
+  ];
+  for (const r of [...p.regencies].sort((a, b) => a.regencyCode.localeCompare(b.regencyCode))) {
+    lines.push(
+      `${r.regencyName.padEnd(32)} ${numberId(r.received.total).padStart(7)} ${percentId(r.completedWithinLimit.value).padStart(11)} ${numberId(r.overdueAtEnd).padStart(9)}  ${r.flag.padEnd(6)}  ${r.rank}/${r.of}`,
+    );
+  }
+  const e = result.emails;
+  lines.push(
+    '',
+    `E-mails sent (each once): ${e.digests} daily digests to admins, ${e.escalations} escalations to regency heads, ${e.provinceDigests} province digests, ${e.reports} semester reports.`,
+    `Regencies with days without an active admin: ${
+      Object.entries(result.vacantDays)
+        .map(([code, days]) => `${code} (${days} days)`)
+        .join(', ') || 'none'
+    }.`,
+    '',
+    'Where to look:',
+    `  PDFs:   ${path.join(result.outDir, 'reports')}`,
+    `  E-mail: ${path.join(result.outDir, 'mail')} (.eml files, open with any mail program)`,
+  );
+  return lines.join('\n');
 }

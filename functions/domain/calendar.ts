@@ -118,12 +118,26 @@ function dayNumber(isoDate: string): DayNumber {
   );
 }
 
+const isoDates = new Map<DayNumber, string>();
+
 function isoDate(day: DayNumber): string {
-  return new Date(day * msPerDay).toISOString().slice(0, 10);
+  let date = isoDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * msPerDay).toISOString().slice(0, 10);
+    if (isoDates.size < 100_000) isoDates.set(day, date);
+  }
+  return date;
 }
 
 function yearOf(day: DayNumber): number {
   return new Date(day * msPerDay).getUTCFullYear();
+}
+
+/** Every year from the year of one day to the year of another. */
+function yearsBetween(first: DayNumber, last: DayNumber): number[] {
+  const years: number[] = [];
+  for (let y = yearOf(first); y <= yearOf(Math.max(first, last)); y++) years.push(y);
+  return years;
 }
 
 /** 1970-01-01 was a Thursday; Monday = 1 ... Sunday = 7 as in ISO. */
@@ -137,24 +151,33 @@ export type Instant = string | Date;
 /** An ISO-8601 instant must carry its offset (Z, +08:00, +07:00...): local times are ambiguous. */
 export const isoInstantWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/;
 
-function toWita(instant: Instant): DateTime {
-  if (typeof instant === 'string' && !isoInstantWithOffset.test(instant)) {
+/**
+ * WITA's offset from UTC, from luxon's time-zone data for Asia/Makassar. It has been UTC+8 without
+ * daylight saving since 1963 (a test checks every day of the years this product handles), so the
+ * hot paths convert instants with this constant instead of a time-zone lookup per call.
+ */
+export const witaOffsetMs =
+  (DateTime.fromISO('2026-01-01T00:00:00Z').setZone(timeZone).offset as number) * 60_000;
+
+function instantMs(instant: Instant): number {
+  if (typeof instant !== 'string') return instant.getTime();
+  if (!isoInstantWithOffset.test(instant))
     throw new RangeError(`not an ISO-8601 instant with offset: ${instant}`);
-  }
-  const dt =
-    typeof instant === 'string' ? DateTime.fromISO(instant, { setZone: true }) : DateTime.fromJSDate(instant);
-  if (!dt.isValid) throw new RangeError(`not an ISO-8601 instant: ${String(instant)}`);
-  return dt.setZone(timeZone);
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an ISO-8601 instant: ${instant}`);
+  return ms;
 }
 
 /** The WITA calendar date (YYYY-MM-DD) of an instant. */
 export function witaDate(instant: Instant): string {
-  return toWita(instant).toISODate() as string;
+  const ms = instantMs(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
+  return isoDate(Math.floor((ms + witaOffsetMs) / msPerDay));
 }
 
 /** The end of a WITA day (23:59:59.999 +08:00) as a UTC ISO instant. */
 export function endOfWitaDay(date: string): string {
-  return DateTime.fromISO(date, { zone: timeZone }).endOf('day').toUTC().toISO() as string;
+  return new Date((dayNumber(date) + 1) * msPerDay - witaOffsetMs - 1).toISOString();
 }
 
 /** A deadline computed with the calendar; flags the years it needed but had no file for. */
@@ -170,13 +193,21 @@ export interface Computed<T> {
  */
 export class WorkingCalendar {
   private readonly nonWorking = new Map<string, NonWorkingDay>();
+  private readonly nonWorkingDays = new Set<DayNumber>();
   private readonly yearsCovered = new Set<number>();
 
   constructor(readonly years: readonly CalendarYear[]) {
     for (const y of years) {
       this.yearsCovered.add(y.year);
-      for (const d of y.days) this.nonWorking.set(d.date, d);
+      for (const d of y.days) {
+        this.nonWorking.set(d.date, d);
+        this.nonWorkingDays.add(dayNumber(d.date));
+      }
     }
+  }
+
+  private isWorking(day: DayNumber, excluded?: (date: string) => boolean): boolean {
+    return isoWeekday(day) <= 5 && !this.nonWorkingDays.has(day) && !excluded?.(isoDate(day));
   }
 
   /** Years that have a calendar file. */
@@ -195,8 +226,7 @@ export class WorkingCalendar {
 
   /** Whether a WITA date (YYYY-MM-DD) is a working day. */
   isWorkingDate(date: string): boolean {
-    const day = dayNumber(date);
-    return isoWeekday(day) <= 5 && !this.nonWorking.has(date);
+    return this.isWorking(dayNumber(date));
   }
 
   /** Whether an instant falls on a working day in WITA. */
@@ -212,23 +242,21 @@ export class WorkingCalendar {
   nthWorkingDate(
     startDate: string,
     n: number,
-    excluded: (date: string) => boolean = () => false,
+    excluded?: (date: string) => boolean,
     stopBefore?: string,
   ): Computed<string | undefined> {
     if (!Number.isInteger(n) || n < 1)
       throw new RangeError(`working days must be a positive integer, got ${n}`);
-    const years = new Set<number>();
-    let day = dayNumber(startDate);
+    const first = dayNumber(startDate) + 1;
+    let day = first - 1;
     const stop = stopBefore === undefined ? Number.POSITIVE_INFINITY : dayNumber(stopBefore);
     let counted = 0;
     while (counted < n) {
       day += 1;
-      if (day >= stop) return { value: undefined, missingYears: this.gaps(years) };
-      years.add(yearOf(day));
-      const date = isoDate(day);
-      if (isoWeekday(day) <= 5 && !this.nonWorking.has(date) && !excluded(date)) counted += 1;
+      if (day >= stop) return { value: undefined, missingYears: this.gaps(yearsBetween(first, day - 1)) };
+      if (this.isWorking(day, excluded)) counted += 1;
     }
-    return { value: isoDate(day), missingYears: this.gaps(years) };
+    return { value: isoDate(day), missingYears: this.gaps(yearsBetween(first, day)) };
   }
 
   /** The due instant of N working days after an instant: the end of working day N, WITA. */
@@ -244,17 +272,13 @@ export class WorkingCalendar {
   countWorkingDates(
     startDate: string,
     endDate: string,
-    excluded: (date: string) => boolean = () => false,
+    excluded?: (date: string) => boolean,
   ): Computed<number> {
-    const years = new Set<number>();
+    const first = dayNumber(startDate) + 1;
     const last = dayNumber(endDate);
     let count = 0;
-    for (let day = dayNumber(startDate) + 1; day <= last; day++) {
-      years.add(yearOf(day));
-      const date = isoDate(day);
-      if (isoWeekday(day) <= 5 && !this.nonWorking.has(date) && !excluded(date)) count += 1;
-    }
-    return { value: count, missingYears: this.gaps(years) };
+    for (let day = first; day <= last; day++) if (this.isWorking(day, excluded)) count += 1;
+    return { value: count, missingYears: last >= first ? this.gaps(yearsBetween(first, last)) : [] };
   }
 
   /** Working days elapsed between two instants by the counting rule above. */

@@ -192,7 +192,7 @@ export function computeSla(
     const endDate = witaDate(new Date(endMs));
     const startDate = witaDate(start);
     // Pauses after the stage ended do not move its due date.
-    const excluded = pausable ? (date: string) => date <= endDate && isPausedDate(date) : () => false;
+    const excluded = pausable ? (date: string) => date <= endDate && isPausedDate(date) : undefined;
     const openPause = pausable && paused && !endedAt ? pauseDates.at(-1)?.from : undefined;
     const due = calendar.nthWorkingDate(startDate, limit, excluded, openPause);
     const used = calendar.countWorkingDates(startDate, endDate, excluded);

@@ -8,6 +8,8 @@ export interface IngestDeps {
   regions: Regions;
   sla: SlaContext;
   clock: () => Date;
+  /** Complaints recorded at once within a batch. @default 4 */
+  concurrency?: number;
 }
 
 /** The answer for one item of a request or one row of a file. */
@@ -71,7 +73,7 @@ export async function ingestBatch(
   deps: IngestDeps,
   items: readonly unknown[],
   source: string,
-  concurrency = 4,
+  concurrency = deps.concurrency ?? 4,
 ): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(items.length);
   const queues = new Map<string, { index: number; update: ComplaintUpdate; ignored: string[] }[]>();

@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   CalendarFileError,
+  endOfWitaDay,
   parseCalendarCsv,
   WorkingCalendar,
   witaDate,
@@ -68,6 +70,19 @@ describe('working-day arithmetic (hand-computed against the SKB calendars)', () 
     const due = only2026.addWorkingDays('2026-12-23T09:00:00+08:00', 5);
     expect(due.missingYears).toEqual([2027]);
     expect(only2026.addWorkingDays('2026-06-01T09:00:00+08:00', 5).missingYears).toEqual([]);
+  });
+});
+
+describe('the WITA conversion', () => {
+  it('agrees with luxon and the Asia/Makassar time zone on every day of 2015-2035', () => {
+    for (let d = DateTime.fromISO('2015-01-01T00:00:00Z'); d.year < 2036; d = d.plus({ hours: 7 })) {
+      const zoned = d.setZone('Asia/Makassar');
+      expect(zoned.offset).toBe(480);
+      expect(witaDate(d.toJSDate())).toBe(zoned.toISODate());
+    }
+    expect(endOfWitaDay('2026-03-27')).toBe(
+      DateTime.fromISO('2026-03-27', { zone: 'Asia/Makassar' }).endOf('day').toUTC().toISO(),
+    );
   });
 });
 
