@@ -133,17 +133,7 @@ export async function checkDeadlines(
     }
   };
 
-  for (const regency of deps.regions.regencies) {
-    const outcome: RegencyOutcome = {
-      code: regency.code,
-      name: regencyDisplayName(regency),
-      overdue: 0,
-      dueSoon: 0,
-      vacant: false,
-      digest: 'nothing-to-send',
-      escalationNotice: 'nothing-to-send',
-    };
-    report.regencies.push(outcome);
+  const checkRegency = async (regency: Regency, outcome: RegencyOutcome) => {
     try {
       const candidates = await deps.queries.openDueBy(
         regency.code,
@@ -216,7 +206,26 @@ export async function checkDeadlines(
       failures.push({ code: regency.code, message: outcome.error });
       report.failures += 1;
     }
-  }
+  };
+  // A few regencies at a time; each is isolated: its failure is recorded and the others go on.
+  report.regencies = deps.regions.regencies.map((regency) => ({
+    code: regency.code,
+    name: regencyDisplayName(regency),
+    overdue: 0,
+    dueSoon: 0,
+    vacant: false,
+    digest: 'nothing-to-send',
+    escalationNotice: 'nothing-to-send',
+  }));
+  const pending = deps.regions.regencies.map(
+    (regency, i) => () => checkRegency(regency, report.regencies[i] as RegencyOutcome),
+  );
+  await Promise.all(
+    Array.from({ length: Math.min(4, pending.length) }, async () => {
+      for (let task = pending.shift(); task; task = pending.shift()) await task();
+    }),
+  );
+  standings.sort((a, b) => a.code.localeCompare(b.code));
 
   const lagging = rankLagging(standings);
   report.province = {
