@@ -1,9 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { StatefulStack } from './stateful-stack';
+import { defineApp } from './define-app';
 
-const app = new App();
-const env = {
-  account: process.env.CDK_DEFAULT_ACCOUNT,
-  region: process.env.CDK_DEFAULT_REGION ?? 'ap-southeast-3',
-};
-new StatefulStack(app, 'LaporPaman-Stateful', { env });
+/** The CDK app (`npm run synth`, `npx cdk deploy --all`); configuration: cdk.json "laporPaman". */
+defineApp(new App());

@@ -3,9 +3,12 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { toCreateTableInput } from '../../functions/adapters/table-definition';
 import { StatefulStack } from '../../infra/stateful-stack';
+import { cdkJsonContext } from './app-fixture';
 
 function synthTable() {
-  const template = Template.fromStack(new StatefulStack(new App(), 'Test'));
+  // cdk.json's feature flags, as `cdk synth` applies them (the access-log bucket relies on one).
+  const app = new App({ context: cdkJsonContext(), builtinCloudFormationValidation: false });
+  const template = Template.fromStack(new StatefulStack(app, 'Test'));
   const tables = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'));
   expect(tables).toHaveLength(1);
   return tables[0] as { Properties: Record<string, unknown>; DeletionPolicy: string };

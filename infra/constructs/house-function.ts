@@ -1,0 +1,183 @@
+import path from 'node:path';
+import { Duration } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import {
+  type BundlingOptions,
+  LogLevel,
+  NodejsFunction,
+  type NodejsFunctionProps,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '../../functions/adapters/table-definition';
+import { repoRoot } from '../config';
+
+/**
+ * The folders of data/ every function reads at cold start (functions/config.ts defaultDataDir:
+ * `${LAMBDA_TASK_ROOT}/data`). data/roster is demo data and is never shipped.
+ */
+export const shippedDataFolders = ['regions', 'calendar', 'policies', 'population', 'escalation'] as const;
+
+/** Where the Roboto TTFs live in the repository; shipped as fonts/ beside the semester worker's bundle. */
+export const fontsSourceDir = 'assets/fonts';
+
+/**
+ * An ESM bundle has no `require`, `__filename` or `__dirname`; bundled CommonJS dependencies
+ * (pdfkit, fontkit, the SDK's shims) still use them.
+ */
+export const esmBanner =
+  "import { createRequire as __cr } from 'node:module'; import { fileURLToPath as __fu } from 'node:url'; " +
+  "import { dirname as __dn } from 'node:path'; const require = __cr(import.meta.url); " +
+  'const __filename = __fu(import.meta.url); const __dirname = __dn(__filename);';
+
+/**
+ * The esbuild options every function is bundled with, locally (never in Docker). Exported so that
+ * tests and the benchmark bundle exactly what is deployed.
+ */
+export const houseBundlingOptions = {
+  format: OutputFormat.ESM,
+  // The code stays Node 20-compatible (the repo's own engine); the runtime is newer.
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  banner: esmBanner,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  // Bundle the AWS SDK: the lock file pins the versions the tests ran against, whatever SDK the
+  // runtime happens to carry.
+  bundleAwsSDK: true,
+  externalModules: [],
+  forceDockerBundling: false,
+  // esbuild's summary of every bundle is noise in `cdk synth` and the tests; warnings still show.
+  logLevel: LogLevel.WARNING,
+} as const satisfies BundlingOptions;
+
+/**
+ * One shell command (bash and cmd alike) that copies folders with Node itself: `node -e` with
+ * source and destination pairs as arguments.
+ */
+export function copyDirsCommand(pairs: readonly (readonly [from: string, to: string])[]): string {
+  const script =
+    "const a = process.argv; for (let i = 1; i < a.length; i += 2) require('node:fs').cpSync(a[i], a[i + 1], { recursive: true })";
+  return `node -e "${script}" ${pairs
+    .flat()
+    .map((p) => `"${p}"`)
+    .join(' ')}`;
+}
+
+/** The after-bundling copy: data/ (without the roster), and the fonts when asked. */
+export function assetCopyCommands(inputDir: string, outputDir: string, fonts: boolean): string[] {
+  const pairs: [string, string][] = shippedDataFolders.map((folder) => [
+    path.join(inputDir, 'data', folder),
+    path.join(outputDir, 'data', folder),
+  ]);
+  if (fonts) pairs.push([path.join(inputDir, fontsSourceDir), path.join(outputDir, 'fonts')]);
+  return [copyDirsCommand(pairs)];
+}
+
+/** Props of a {@link HouseFunction}: a NodejsFunction's, less what the house decides. */
+export interface HouseFunctionProps
+  extends Omit<
+    NodejsFunctionProps,
+    | 'entry'
+    | 'runtime'
+    | 'architecture'
+    | 'bundling'
+    | 'logGroup'
+    | 'role'
+    | 'projectRoot'
+    | 'depsLockFilePath'
+  > {
+  /** The entry point, relative to the repository root (e.g. `functions/ingest-api.ts`). */
+  readonly entry: string;
+  /** What the function does, for the console and the alarms. */
+  readonly description: string;
+  /** Retention of the function's log group. */
+  readonly logRetention: RetentionDays;
+  /** Ship assets/fonts as fonts/ beside the bundle (pdfmake reads the TTFs from disk). @default false */
+  readonly shipFonts?: boolean;
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default 30 seconds */
+  readonly timeout?: Duration;
+}
+
+/**
+ * A NodejsFunction with the house defaults: ARM64 on the newest Node.js runtime, an ESM bundle built
+ * locally by esbuild with source maps, data/ (and optionally the fonts) beside the bundle, its own
+ * log group with a retention, and its own role that may write only to that log group.
+ */
+export class HouseFunction extends NodejsFunction {
+  /** The function's own role (the `role` of a NodejsFunction is optional in its type). */
+  readonly executionRole: Role;
+
+  constructor(scope: Construct, id: string, props: HouseFunctionProps) {
+    const { entry, logRetention, shipFonts = false, environment, ...rest } = props;
+    const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention });
+    // Our own role instead of AWSLambdaBasicExecutionRole: logs go to this log group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${props.description}`,
+    });
+    super(scope, id, {
+      memorySize: 512,
+      timeout: Duration.seconds(30),
+      ...rest,
+      entry: path.join(repoRoot, entry),
+      projectRoot: repoRoot,
+      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      logGroup,
+      role,
+      environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+      bundling: {
+        ...houseBundlingOptions,
+        externalModules: [...houseBundlingOptions.externalModules],
+        mainFields: [...houseBundlingOptions.mainFields],
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (inputDir, outputDir) => assetCopyCommands(inputDir, outputDir, shipFonts),
+        },
+      },
+    });
+    this.executionRole = role;
+    logGroup.grantWrite(role);
+  }
+
+  /**
+   * Sets TABLE_NAME and grants item reads and writes on the table, and queries on its indexes by
+   * name. No Scan, no DeleteItem: no job scans the table, and nothing is deleted.
+   */
+  bindTable(table: ITableV2): void {
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    this.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'TableItems',
+        actions: [
+          'dynamodb:GetItem',
+          'dynamodb:BatchGetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:BatchWriteItem',
+          'dynamodb:ConditionCheckItem',
+        ],
+        resources: [table.tableArn],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'TableIndexQueries',
+        actions: ['dynamodb:Query'],
+        resources: tableDefinition.globalSecondaryIndexes.map(
+          (g) => `${table.tableArn}/index/${g.indexName}`,
+        ),
+      }),
+    );
+  }
+}

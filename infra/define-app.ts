@@ -1,0 +1,35 @@
+import { type App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type DeployConfig, loadDeployConfig } from './config';
+import { importBucketArnExport, StatefulStack } from './stateful-stack';
+import { StatelessStack } from './stateless-stack';
+
+/**
+ * Defines the two stacks on an app, with the cdk-nag AwsSolutions checks: any finding that is not
+ * acknowledged (one rule, one resource, a reason) fails synthesis.
+ * @param config the deployment configuration @default read from the app's context (cdk.json, -c)
+ */
+export function defineApp(
+  app: App,
+  config: DeployConfig = loadDeployConfig((key) => app.node.tryGetContext(key)),
+): { config: DeployConfig; stateful: StatefulStack; stateless: StatelessStack } {
+  const env = { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
+  const stateful = new StatefulStack(app, `${config.stackPrefix}-Stateful`, {
+    env,
+    config,
+    description: 'LAPOR Paman: complaints table, import bucket, SES identity (retained on delete)',
+    terminationProtection: true,
+  });
+  const stateless = new StatelessStack(app, `${config.stackPrefix}-Stateless`, {
+    env,
+    config,
+    description: 'LAPOR Paman: functions, HTTP API, queues, schedules, alarms',
+    table: stateful.table,
+    importBucketArnExport: importBucketArnExport(config),
+  });
+  // The import bucket is referenced by its export name, which CDK does not see as a dependency.
+  stateless.addStackDependency(stateful, 'the table and the import bucket');
+  Tags.of(app).add('project', 'lapor-paman');
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { config, stateful, stateless };
+}

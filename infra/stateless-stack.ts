@@ -1,0 +1,410 @@
+import { CfnOutput, Duration, Fn, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import { ScheduleExpression, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import {
+  ConfigurationSet,
+  ConfigurationSetEventDestination,
+  EmailSendingEvent,
+  EventDestination,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import type { DeployConfig } from './config';
+import { HouseFunction, type HouseFunctionProps } from './constructs/house-function';
+import { ScheduledJob } from './constructs/scheduled-job';
+import { acknowledge, wildcardResourceFinding } from './nag';
+import { importPrefix } from './stateful-stack';
+
+export interface StatelessStackProps extends StackProps {
+  readonly config: DeployConfig;
+  /** The complaints table (stateful stack). */
+  readonly table: ITableV2;
+  /** The export holding the ARN of the bucket admins drop exports into (stateful stack). */
+  readonly importBucketArnExport: string;
+}
+
+/** The HTTP API's routes, as the ingest function serves them (functions/api/ingest-routes.ts). */
+export const apiRoutes = [
+  { method: HttpMethod.POST, path: '/v1/updates', arnPath: '/v1/updates' },
+  { method: HttpMethod.GET, path: '/v1/complaints/{trackingId}', arnPath: '/v1/complaints/*' },
+] as const;
+
+/** Semester worker: function timeout, and how many run at once (they share the SES sending rate). */
+const workerTimeout = Duration.minutes(5);
+const workerConcurrency = 2;
+
+/**
+ * Everything that can be deleted and redeployed without losing data: the functions, the HTTP API,
+ * the queues, the schedules, SES sending configuration and the alarms.
+ */
+export class StatelessStack extends Stack {
+  readonly ingestApi: HouseFunction;
+  readonly bulkImport: HouseFunction;
+  readonly deadlineCheck: ScheduledJob;
+  readonly semesterStart: ScheduledJob;
+  readonly semesterWorker: HouseFunction;
+  readonly semesterQueue: Queue;
+  readonly semesterDeadLetterQueue: Queue;
+  readonly api: HttpApi;
+  readonly ingestClientPolicy: ManagedPolicy;
+  readonly configurationSet: ConfigurationSet;
+  readonly alarmTopic: Topic;
+  readonly scheduleGroup: ScheduleGroup;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, table } = props;
+    const logRetention = config.logRetentionDays as RetentionDays;
+
+    // --- SES: the configuration set every message is sent with, its feedback, and the grant.
+    this.configurationSet = new ConfigurationSet(this, 'MailConfig', {
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    const mailFeedback = new Topic(this, 'MailFeedback', {
+      displayName: 'LAPOR Paman: SES bounces and complaints',
+      enforceSSL: true,
+    });
+    new ConfigurationSetEventDestination(this, 'MailFeedbackDestination', {
+      configurationSet: this.configurationSet,
+      destination: EventDestination.snsTopic(mailFeedback),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    });
+    const sendMail = new PolicyStatement({
+      sid: 'SendAsConfiguredIdentity',
+      actions: ['ses:SendRawEmail'],
+      resources: [
+        this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.sesIdentity }),
+        this.formatArn({
+          service: 'ses',
+          resource: 'configuration-set',
+          resourceName: this.configurationSet.configurationSetName,
+        }),
+      ],
+    });
+
+    const common = (entry: string, description: string): HouseFunctionProps => ({
+      entry,
+      description,
+      logRetention,
+      environment: {
+        PROVINCE_CODE: config.provinceCode,
+        SLA_POLICY: config.slaPolicy,
+        LAPOR_BASE_URL: config.laporBaseUrl,
+      },
+    });
+    const mailEnvironment = (rate: number) => ({
+      SENDER_ADDRESS: config.senderAddress,
+      SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
+      SES_MAX_SEND_RATE: String(rate),
+    });
+
+    // --- Ingest: the HTTP API, IAM-authorized.
+    this.ingestApi = new HouseFunction(this, 'IngestApi', {
+      ...common('functions/ingest-api.ts', 'the ingest HTTP API (POST /v1/updates, GET /v1/complaints/{id})'),
+      timeout: Duration.seconds(15),
+    });
+    this.ingestApi.bindTable(table);
+
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention });
+    this.api = new HttpApi(this, 'Api', {
+      description: 'LAPOR Paman ingest API (SigV4-signed requests, IAM authorization)',
+      createDefaultStage: false,
+    });
+    new HttpStage(this, 'ApiDefaultStage', {
+      httpApi: this.api,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // Who called (the ingest client's IAM principal), what, and the outcome; never bodies.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            requestTime: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            caller: '$context.identity.userArn',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+    const integration = new HttpLambdaIntegration('Ingest', this.ingestApi);
+    const authorizer = new HttpIamAuthorizer();
+    for (const route of apiRoutes) {
+      this.api.addRoutes({ path: route.path, methods: [route.method], integration, authorizer });
+    }
+    const routeArn = (r: (typeof apiRoutes)[number]) =>
+      this.api.arnForExecuteApi(r.method, r.arnPath, '$default');
+    const clientRouteArns = apiRoutes.map(routeArn);
+    this.ingestClientPolicy = new ManagedPolicy(this, 'IngestClientPolicy', {
+      description:
+        'Lets an ingest client call the LAPOR Paman API: POST /v1/updates, GET /v1/complaints/{id}',
+      statements: [
+        new PolicyStatement({
+          sid: 'InvokeIngestRoutes',
+          actions: ['execute-api:Invoke'],
+          resources: clientRouteArns,
+        }),
+      ],
+    });
+    acknowledge(
+      this.ingestClientPolicy,
+      wildcardResourceFinding(this, routeArn(apiRoutes[1])),
+      'The last path segment is the {trackingId} parameter of GET /v1/complaints/{trackingId}: the grant covers that one route.',
+    );
+
+    // --- Bulk import: S3 notifications on the import bucket, imports/*.csv and imports/*.xlsx.
+    // The bucket belongs to the stateful stack: subscribe through a reference to it, so that the
+    // notification (and its handler) live here and the stateful stack never depends on this one.
+    const importBucket = Bucket.fromBucketArn(
+      this,
+      'ImportBucket',
+      Fn.importValue(props.importBucketArnExport),
+    );
+    const importFailures = deadLetterQueue(this, 'BulkImportDeadLetters');
+    this.bulkImport = new HouseFunction(this, 'BulkImport', {
+      ...common('functions/bulk-import.ts', 'the bulk import of LAPOR! exports dropped in S3'),
+      memorySize: 1024,
+      timeout: Duration.minutes(5),
+      deadLetterQueue: importFailures,
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+    });
+    this.bulkImport.bindTable(table);
+    this.bulkImport.addEnvironment('IMPORT_BUCKET', importBucket.bucketName);
+    const importObjects = importBucket.arnForObjects(`${importPrefix}*`);
+    this.bulkImport.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'ReadExportsWriteResults',
+        actions: ['s3:GetObject', 's3:PutObject'],
+        resources: [importObjects],
+      }),
+    );
+    acknowledge(
+      this.bulkImport.executionRole,
+      wildcardResourceFinding(this, importObjects),
+      'Admins name the export files they upload: the grant is limited to objects under imports/ of the one import bucket.',
+    );
+    for (const suffix of ['.csv', '.xlsx']) {
+      importBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.bulkImport), {
+        prefix: importPrefix,
+        suffix,
+      });
+    }
+    const notificationsHandler = this.node.findChild(
+      'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
+    );
+    acknowledge(
+      notificationsHandler.node.findChild('Role'),
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      "CDK's own deploy-time handler of S3 bucket notifications always gets this policy (log writes only); CDK offers no way to replace it.",
+    );
+
+    // --- Scheduled jobs (EventBridge Scheduler, Asia/Makassar).
+    this.scheduleGroup = new ScheduleGroup(this, 'Schedules');
+    this.deadlineCheck = new ScheduledJob(this, 'DeadlineCheck', {
+      description: 'Daily deadline check, 08:00 WITA Monday to Friday (the function skips holidays)',
+      scheduleGroup: this.scheduleGroup,
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: '8',
+        weekDay: 'MON-FRI',
+        timeZone: TimeZone.ASIA_MAKASSAR,
+      }),
+      function: {
+        ...common('functions/check-deadlines.ts', 'the daily deadline check and digests'),
+        timeout: Duration.minutes(10),
+      },
+    });
+
+    this.semesterDeadLetterQueue = deadLetterQueue(this, 'SemesterWorkDeadLetters');
+    this.semesterQueue = new Queue(this, 'SemesterWork', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // At least six times the worker's timeout, as Lambda recommends for SQS event sources.
+      visibilityTimeout: Duration.seconds(workerTimeout.toSeconds() * 6),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.semesterDeadLetterQueue, maxReceiveCount: 3 },
+    });
+    this.semesterStart = new ScheduledJob(this, 'SemesterStart', {
+      description: 'Semester evaluation, 07:00 WITA on 1 January and 1 July (for the semester just ended)',
+      scheduleGroup: this.scheduleGroup,
+      schedule: ScheduleExpression.cron({
+        minute: '0',
+        hour: '7',
+        day: '1',
+        month: '1,7',
+        timeZone: TimeZone.ASIA_MAKASSAR,
+      }),
+      function: {
+        ...common('functions/semester-start.ts', 'the start of the semester evaluation (fan-out)'),
+        timeout: Duration.minutes(2),
+      },
+    });
+    this.semesterWorker = new HouseFunction(this, 'SemesterWorker', {
+      ...common('functions/semester-worker.ts', 'the semester evaluation units (metrics, PDF, e-mail)'),
+      memorySize: 1024,
+      timeout: workerTimeout,
+      shipFonts: true,
+    });
+    this.semesterWorker.addEventSource(
+      new SqsEventSource(this.semesterQueue, {
+        batchSize: 2,
+        reportBatchItemFailures: true,
+        maxConcurrency: workerConcurrency,
+      }),
+    );
+
+    // Environment and grants, function by function.
+    for (const fn of [this.deadlineCheck.fn, this.semesterStart.fn, this.semesterWorker]) fn.bindTable(table);
+    for (const [k, v] of Object.entries(mailEnvironment(config.sesMaxSendRate))) {
+      this.deadlineCheck.fn.addEnvironment(k, v);
+      this.semesterStart.fn.addEnvironment(k, v);
+    }
+    // Workers run side by side: each gets its share of the account's sending rate.
+    for (const [k, v] of Object.entries(mailEnvironment(config.sesMaxSendRate / workerConcurrency))) {
+      this.semesterWorker.addEnvironment(k, v);
+    }
+    for (const fn of [this.semesterStart.fn, this.semesterWorker]) {
+      fn.addEnvironment('SEMESTER_QUEUE_URL', this.semesterQueue.queueUrl);
+      this.semesterQueue.grantSendMessages(fn);
+    }
+    this.deadlineCheck.fn.addToRolePolicy(sendMail);
+    this.semesterWorker.addToRolePolicy(sendMail);
+
+    // --- Alarms, all to one topic.
+    this.alarmTopic = new Topic(this, 'Alarms', { displayName: 'LAPOR Paman alarms', enforceSSL: true });
+    if (config.alarmEmail) {
+      this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
+      mailFeedback.addSubscription(new EmailSubscription(config.alarmEmail));
+    }
+    const alarm = (id: string, description: string, metric: IMetric, threshold = 1) =>
+      new Alarm(this, id, {
+        alarmDescription: description,
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(this.alarmTopic));
+
+    const deadLetterQueues: [string, IQueue][] = [
+      ['DeadlineCheck', this.deadlineCheck.deadLetterQueue],
+      ['SemesterStart', this.semesterStart.deadLetterQueue],
+      ['SemesterWork', this.semesterDeadLetterQueue],
+      ['BulkImport', importFailures],
+    ];
+    for (const [name, queue] of deadLetterQueues) {
+      alarm(
+        `${name}DeadLettersAlarm`,
+        `${name}: a message reached its dead-letter queue (a run, a unit or an import failed for good)`,
+        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      );
+    }
+    const functions: [string, HouseFunction][] = [
+      ['IngestApi', this.ingestApi],
+      ['BulkImport', this.bulkImport],
+      ['DeadlineCheck', this.deadlineCheck.fn],
+      ['SemesterStart', this.semesterStart.fn],
+      ['SemesterWorker', this.semesterWorker],
+    ];
+    for (const [name, fn] of functions) {
+      alarm(
+        `${name}ErrorsAlarm`,
+        `${name}: the function failed`,
+        fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      );
+    }
+    alarm(
+      'ApiServerErrorsAlarm',
+      'Ingest API: 5 or more 5xx responses in 5 minutes (the handler answers 500 on storage errors)',
+      this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
+      5,
+    );
+    const group = this.scheduleGroup;
+    const fiveMinutes = { period: Duration.minutes(5), statistic: 'Sum' };
+    alarm(
+      'ScheduleTargetErrorsAlarm',
+      'Scheduler: invoking a job failed',
+      group.metricTargetErrors(fiveMinutes),
+    );
+    alarm(
+      'ScheduleDroppedAlarm',
+      'Scheduler: a job invocation was dropped',
+      group.metricDropped(fiveMinutes),
+    );
+    alarm(
+      'ScheduleDeadLettersAlarm',
+      'Scheduler: a job invocation went to its dead-letter queue',
+      group.metricSentToDLQ(fiveMinutes),
+    );
+    alarm(
+      'ScheduleDeadLetterFailedAlarm',
+      'Scheduler: a job invocation could not even be put in its dead-letter queue',
+      group.metricFailedToBeSentToDLQ(undefined, fiveMinutes),
+    );
+    const reputation = (metricName: string) =>
+      new Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: 'Maximum' });
+    alarm(
+      'SesBounceRateAlarm',
+      'SES: bounce rate above 5% (SES reviews the account at 5%, may pause sending at 10%); check the roster addresses',
+      reputation('Reputation.BounceRate'),
+      0.05,
+    );
+    alarm(
+      'SesComplaintRateAlarm',
+      'SES: complaint rate above 0.1% (SES reviews the account at 0.1%, may pause sending at 0.5%)',
+      reputation('Reputation.ComplaintRate'),
+      0.001,
+    );
+
+    // --- What DevOps needs to find.
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'IngestClientPolicyArn', {
+      description: 'Attach to the IAM user or role of each ingest client',
+      value: this.ingestClientPolicy.managedPolicyArn,
+    });
+    new CfnOutput(this, 'DeadlineCheckFunction', { value: this.deadlineCheck.fn.functionName });
+    new CfnOutput(this, 'SemesterStartFunction', { value: this.semesterStart.fn.functionName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
+    new CfnOutput(this, 'MailFeedbackTopicArn', { value: mailFeedback.topicArn });
+    new CfnOutput(this, 'SesConfigurationSet', { value: this.configurationSet.configurationSetName });
+    for (const [name, queue] of deadLetterQueues) {
+      new CfnOutput(this, `${name}DeadLetterQueueUrl`, { value: queue.queueUrl });
+    }
+  }
+}
+
+/** A dead-letter queue: encrypted, TLS only, kept 14 days (the longest SQS allows). */
+function deadLetterQueue(scope: Construct, id: string): Queue {
+  return new Queue(scope, id, {
+    encryption: QueueEncryption.SQS_MANAGED,
+    enforceSSL: true,
+    retentionPeriod: Duration.days(14),
+  });
+}

@@ -1,0 +1,83 @@
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { describe, expect, it } from 'vitest';
+import { DeployConfigError, loadDeployConfig, parseDeployConfig } from '../../infra/config';
+import { cdkJsonContext, defineTestApp } from './app-fixture';
+
+describe('the deployment configuration', () => {
+  it('has working defaults, in Jakarta, for Kalimantan Selatan', () => {
+    expect(parseDeployConfig({})).toEqual({
+      region: 'ap-southeast-3',
+      stackPrefix: 'LaporPaman',
+      provinceCode: '63',
+      slaPolicy: 'permenpanrb-62-2018',
+      laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
+      sesIdentity: 'lapor.kalselprov.go.id',
+      senderAddress: 'LAPOR Paman <no-reply@lapor.kalselprov.go.id>',
+      manageSesIdentity: true,
+      sesMaxSendRate: 1,
+      logRetentionDays: 90,
+      importRetentionDays: 180,
+    });
+  });
+
+  it('reads cdk.json, then -c laporPaman.<key>=<value> overrides given as strings', () => {
+    const context: Record<string, unknown> = {
+      ...cdkJsonContext(),
+      'laporPaman.sesMaxSendRate': '14',
+      'laporPaman.manageSesIdentity': 'false',
+      'laporPaman.slaPolicy': 'kalsel-2024',
+      'laporPaman.alarmEmail': 'devops@kalselprov.go.id',
+    };
+    const config = loadDeployConfig((key) => context[key]);
+    expect(config).toMatchObject({
+      sesMaxSendRate: 14,
+      manageSesIdentity: false,
+      slaPolicy: 'kalsel-2024',
+      alarmEmail: 'devops@kalselprov.go.id',
+      region: 'ap-southeast-3',
+    });
+  });
+
+  it.each([
+    [{ provinceCode: '6' }, 'laporPaman.provinceCode: must be a two-digit province code'],
+    [{ provinceCode: '64' }, 'laporPaman.provinceCode: data/regions/64.json does not exist'],
+    [{ slaPolicy: 'strict' }, 'laporPaman.slaPolicy: data/policies/strict.json does not exist'],
+    [{ sesMaxSendRate: '0' }, 'laporPaman.sesMaxSendRate: must be a positive number'],
+    [{ alarmEmail: 'devops' }, 'laporPaman.alarmEmail: must be an e-mail address'],
+    [{ logRetentionDays: 100 }, 'laporPaman.logRetentionDays: must be one of 1, 3, 5'],
+    [{ region: 'jakarta' }, 'laporPaman.region: must be an AWS region code'],
+    [{ laporBaseUrl: 'http://www.lapor.go.id' }, 'laporPaman.laporBaseUrl'],
+    [
+      { senderAddress: 'no-reply@example.org' },
+      'laporPaman.senderAddress: "no-reply@example.org" is not covered',
+    ],
+    [{ sesIdentity: 'admin@lapor.kalselprov.go.id' }, 'is not covered by laporPaman.sesIdentity'],
+    [{ senderEmail: 'x@y.z' }, 'unknown key(s) laporPaman.senderEmail'],
+  ])('rejects %o, naming the value', (raw, message) => {
+    expect(() => parseDeployConfig(raw)).toThrow(DeployConfigError);
+    expect(() => parseDeployConfig(raw)).toThrow(message);
+  });
+
+  it('reports every bad value at once', () => {
+    expect(() => parseDeployConfig({ provinceCode: 'x', alarmEmail: 'y' })).toThrow(
+      /provinceCode[\s\S]*alarmEmail|alarmEmail[\s\S]*provinceCode/,
+    );
+  });
+
+  it('fails synthesis before any stack is defined when the configuration is bad', () => {
+    expect(() => defineTestApp({ sesMaxSendRate: -1 }, { bundle: false })).toThrow(
+      'laporPaman.sesMaxSendRate',
+    );
+  });
+});
+
+describe('synthesis', () => {
+  it('fails on any cdk-nag finding that is not acknowledged', () => {
+    const { app, stateless } = defineTestApp({}, { bundle: false, cfnValidation: false });
+    // A queue with neither a dead-letter queue nor a TLS-only policy.
+    new Queue(stateless, 'Unreviewed', { enforceSSL: false });
+    expect(() => app.synth()).toThrow(
+      /AwsSolutions-SQS3[\s\S]*Unreviewed|Unreviewed[\s\S]*AwsSolutions-SQS3/,
+    );
+  });
+});

@@ -1,0 +1,537 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Stack, Validations } from 'aws-cdk-lib';
+import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableDefinition } from '../../functions/adapters/table-definition';
+import { loadConfig } from '../../functions/config';
+import { shippedDataFolders } from '../../infra/constructs/house-function';
+import { synthTestApp } from './app-fixture';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
+type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Sid?: string };
+
+// One synthesis with real (local esbuild) bundling for the whole file.
+let app: ReturnType<typeof synthTestApp>;
+let stateful: Template;
+let stateless: Template;
+const alarmEmail = 'devops@kalselprov.go.id';
+
+beforeAll(() => {
+  app = synthTestApp({ alarmEmail });
+  stateful = app.statefulTemplate;
+  stateless = app.statelessTemplate;
+}, 180_000);
+
+const ref = (construct: IConstruct) => ({
+  Ref: Stack.of(construct).getLogicalId(construct.node.defaultChild as never),
+});
+const logicalId = (construct: IConstruct) =>
+  Stack.of(construct).getLogicalId(construct.node.defaultChild as never);
+const arnOf = (construct: IConstruct) => ({ 'Fn::GetAtt': [logicalId(construct), 'Arn'] });
+const actions = (s: Statement) => (Array.isArray(s.Action) ? s.Action : [s.Action]);
+const resources = (s: Statement) => (Array.isArray(s.Resource) ? s.Resource : [s.Resource]);
+
+/** Every statement of every policy (inline and managed) in a template, with the policy's roles. */
+function statements(template: Template): (Statement & { policy: string; roles: unknown[] })[] {
+  const policies = {
+    ...template.findResources('AWS::IAM::Policy'),
+    ...template.findResources('AWS::IAM::ManagedPolicy'),
+  } as Record<string, Resource>;
+  return Object.entries(policies).flatMap(([policy, r]) =>
+    (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement.map((s) => ({
+      ...s,
+      policy,
+      roles: (r.Properties.Roles as unknown[]) ?? [],
+    })),
+  );
+}
+
+/** The statements granted to a function's role. */
+function grantsOf(fn: { executionRole: IConstruct }) {
+  const role = ref(fn.executionRole);
+  return statements(stateless).filter((s) => s.roles.some((r) => JSON.stringify(r) === JSON.stringify(role)));
+}
+
+describe('the stateful stack', () => {
+  it('keeps the table: point-in-time recovery, deletion protection, encryption, retained', () => {
+    const tables = stateful.findResources('AWS::DynamoDB::GlobalTable') as Record<string, Resource>;
+    expect(Object.keys(tables)).toHaveLength(1);
+    const table = Object.values(tables)[0]!;
+    // cdk-nag's PITR rule ignores TableV2 (AWS::DynamoDB::GlobalTable): this is the check.
+    expect(table.Properties.Replicas).toEqual([
+      expect.objectContaining({
+        Region: 'ap-southeast-3',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    ]);
+    expect(table.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' });
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: tableDefinition.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDefinition.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(
+      (table.Properties.GlobalSecondaryIndexes as { IndexName: string }[]).map((g) => g.IndexName),
+    ).toEqual(tableDefinition.globalSecondaryIndexes.map((g) => g.indexName));
+  });
+
+  it('keeps the import bucket private, encrypted, TLS-only, versioned, logged and retained', () => {
+    stateful.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        LoggingConfiguration: {
+          DestinationBucketName: ref(app.stateful.accessLogBucket),
+          LogFilePrefix: Match.anyValue(),
+        },
+        LifecycleConfiguration: {
+          Rules: Match.arrayWith([
+            Match.objectLike({ Prefix: 'imports/', ExpirationInDays: 180 }),
+            Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+          ]),
+        },
+      }),
+    });
+    stateful.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: ref(app.stateful.importBucket),
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('creates the SES identity and retains it (new DKIM tokens would mean new DNS records)', () => {
+    stateful.hasResource('AWS::SES::EmailIdentity', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ EmailIdentity: 'lapor.kalselprov.go.id' }),
+    });
+    expect(Object.keys(stateful.findOutputs('*')).filter((k) => k.startsWith('DkimRecord'))).toHaveLength(3);
+  });
+});
+
+describe('the scheduled jobs', () => {
+  it('runs the deadline check at 08:00 Asia/Makassar, Monday to Friday, on the live alias', () => {
+    const job = app.stateless.deadlineCheck;
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 ? * MON-FRI *)',
+      ScheduleExpressionTimezone: 'Asia/Makassar',
+      GroupName: Stack.of(app.stateless).resolve(app.stateless.scheduleGroup.scheduleGroupName),
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      Target: Match.objectLike({
+        Arn: ref(job.alias),
+        DeadLetterConfig: { Arn: arnOf(job.deadLetterQueue) },
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+      }),
+    });
+  });
+
+  it('starts the semester evaluation at 07:00 Asia/Makassar on 1 January and 1 July', () => {
+    const job = app.stateless.semesterStart;
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 7 1 1,7 ? *)',
+      ScheduleExpressionTimezone: 'Asia/Makassar',
+      Target: Match.objectLike({
+        Arn: ref(job.alias),
+        DeadLetterConfig: { Arn: arnOf(job.deadLetterQueue) },
+        RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 3600 },
+      }),
+    });
+  });
+
+  it.each([
+    ['deadline check', () => app.stateless.deadlineCheck],
+    ['semester start', () => app.stateless.semesterStart],
+  ])('gives the %s its own async retries and parks failed runs in the same dead-letter queue', (_, job) => {
+    const { fn, alias, deadLetterQueue } = job();
+    const qualifier = new Capture();
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: ref(fn),
+      Qualifier: qualifier,
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 21600,
+    });
+    expect(JSON.stringify(qualifier.asObject())).toContain(logicalId(alias));
+    stateless.hasResourceProperties('AWS::Lambda::Function', {
+      DeadLetterConfig: { TargetArn: arnOf(deadLetterQueue) },
+      LoggingConfig: { LogGroup: Match.anyValue() },
+    });
+    expect(grantsOf(fn)).toContainEqual(
+      expect.objectContaining({ Action: 'sqs:SendMessage', Resource: arnOf(deadLetterQueue) }),
+    );
+  });
+
+  it('lets the scheduler invoke only the alias, and write only to its dead-letter queue', () => {
+    const schedulerGrants = statements(stateless).filter((s) => actions(s).includes('lambda:InvokeFunction'));
+    expect(schedulerGrants.map((s) => s.Resource)).toEqual(
+      expect.arrayContaining([
+        ref(app.stateless.deadlineCheck.alias),
+        ref(app.stateless.semesterStart.alias),
+      ]),
+    );
+    expect(schedulerGrants).toHaveLength(2);
+  });
+});
+
+describe('the semester fan-out', () => {
+  it('feeds the worker from SQS with partial batch responses and a small batch', () => {
+    stateless.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: ref(app.stateless.semesterWorker),
+      EventSourceArn: arnOf(app.stateless.semesterQueue),
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BatchSize: 2,
+      ScalingConfig: { MaximumConcurrency: 2 },
+    });
+  });
+
+  it('redrives a unit to the dead-letter queue after 3 receives, and hides it for 6 worker timeouts', () => {
+    const queue = stateless.findResources('AWS::SQS::Queue')[
+      logicalId(app.stateless.semesterQueue)
+    ] as Resource;
+    const worker = stateless.findResources('AWS::Lambda::Function')[
+      logicalId(app.stateless.semesterWorker)
+    ] as Resource;
+    expect(queue.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: arnOf(app.stateless.semesterDeadLetterQueue),
+      maxReceiveCount: 3,
+    });
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(
+      6 * (worker.Properties.Timeout as number),
+    );
+    expect(worker.Properties.MemorySize).toBe(1024);
+  });
+
+  it('encrypts every queue and refuses requests without TLS', () => {
+    for (const queue of Object.values(stateless.findResources('AWS::SQS::Queue')) as Resource[]) {
+      expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    }
+    const policies = Object.values(stateless.findResources('AWS::SQS::QueuePolicy')) as Resource[];
+    expect(policies).toHaveLength(Object.keys(stateless.findResources('AWS::SQS::Queue')).length);
+    for (const policy of policies) {
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+});
+
+describe('least privilege', () => {
+  it('names a resource in every statement: no Resource "*" anywhere', () => {
+    for (const template of [stateful, stateless]) {
+      for (const s of statements(template))
+        expect(resources(s), `${s.policy} ${actions(s)}`).not.toContain('*');
+    }
+  });
+
+  it('never grants Scan or DeleteItem, and queries indexes only by name', () => {
+    const dynamo = statements(stateless).filter((s) => actions(s).some((a) => a.startsWith('dynamodb:')));
+    expect(dynamo.length).toBeGreaterThan(0);
+    for (const s of dynamo) {
+      expect(actions(s)).not.toContain('dynamodb:Scan');
+      expect(actions(s)).not.toContain('dynamodb:DeleteItem');
+      expect(actions(s).some((a) => a.includes('*'))).toBe(false);
+    }
+    const indexArns = dynamo
+      .filter((s) => s.Sid === 'TableIndexQueries')
+      .flatMap((s) => resources(s).map((r) => JSON.stringify(r)));
+    for (const arn of indexArns) expect(arn).toMatch(/\/index\/(open-by-due|regency-activity)"/);
+  });
+
+  it('lets only the two mailing functions send, only as the identity and with the configuration set', () => {
+    const send = statements(stateless).filter((s) => actions(s).some((a) => a.startsWith('ses:')));
+    expect(send.flatMap((s) => s.roles)).toEqual(
+      expect.arrayContaining([
+        ref(app.stateless.deadlineCheck.fn.executionRole),
+        ref(app.stateless.semesterWorker.executionRole),
+      ]),
+    );
+    expect(send.flatMap((s) => s.roles)).toHaveLength(2);
+    for (const s of send) {
+      expect(actions(s)).toEqual(['ses:SendRawEmail']);
+      const arns = resources(s).map((r) => JSON.stringify(r));
+      expect(arns).toHaveLength(2);
+      expect(arns.some((a) => a.includes(':identity/lapor.kalselprov.go.id'))).toBe(true);
+      expect(
+        arns.some(
+          (a) => a.includes(':configuration-set/') && a.includes(logicalId(app.stateless.configurationSet)),
+        ),
+      ).toBe(true);
+    }
+    for (const fn of [app.stateless.ingestApi, app.stateless.bulkImport, app.stateless.semesterStart.fn]) {
+      expect(grantsOf(fn).some((s) => actions(s).some((a) => a.startsWith('ses:')))).toBe(false);
+    }
+  });
+
+  it('lets the bulk import read and write objects under imports/ only', () => {
+    const s3 = grantsOf(app.stateless.bulkImport).filter((s) => actions(s).some((a) => a.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect(actions(s3[0]!).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(JSON.stringify(s3[0]!.Resource)).toMatch(/"\/imports\/\*"/);
+  });
+
+  it('lets only the semester functions send to the semester queue', () => {
+    const senders = statements(stateless).filter(
+      (s) =>
+        actions(s).includes('sqs:SendMessage') &&
+        JSON.stringify(s.Resource) === JSON.stringify(arnOf(app.stateless.semesterQueue)),
+    );
+    expect(senders.flatMap((s) => s.roles)).toEqual(
+      expect.arrayContaining([
+        ref(app.stateless.semesterStart.fn.executionRole),
+        ref(app.stateless.semesterWorker.executionRole),
+      ]),
+    );
+    expect(senders.flatMap((s) => s.roles)).toHaveLength(2);
+  });
+});
+
+describe('the HTTP API', () => {
+  it('authorizes both routes with IAM', () => {
+    for (const routeKey of ['POST /v1/updates', 'GET /v1/complaints/{trackingId}']) {
+      stateless.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey,
+        AuthorizationType: 'AWS_IAM',
+      });
+    }
+    expect(Object.keys(stateless.findResources('AWS::ApiGatewayV2::Route'))).toHaveLength(2);
+  });
+
+  it('logs access with the caller and throttles the default stage', () => {
+    const format = new Capture();
+    stateless.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: format },
+      DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
+    });
+    expect(JSON.parse(format.asString())).toMatchObject({
+      requestId: '$context.requestId',
+      caller: '$context.identity.userArn',
+    });
+  });
+
+  it('offers a managed "ingest client" policy allowing exactly the two routes, and outputs its ARN', () => {
+    const [statement, ...others] = statements(stateless).filter((s) =>
+      actions(s).includes('execute-api:Invoke'),
+    );
+    expect(others).toHaveLength(0);
+    const arns = resources(statement!).map((r) => JSON.stringify(r));
+    expect(arns).toHaveLength(2);
+    expect(arns.some((a) => a.includes('/$default/POST/v1/updates"'))).toBe(true);
+    expect(arns.some((a) => a.includes('/$default/GET/v1/complaints/*"'))).toBe(true);
+    stateless.hasOutput('IngestClientPolicyArn', { Value: ref(app.stateless.ingestClientPolicy) });
+  });
+});
+
+describe('the functions', () => {
+  const fns = () =>
+    [
+      ['ingest-api', app.stateless.ingestApi, { email: false }],
+      ['bulk-import', app.stateless.bulkImport, { email: false }],
+      ['check-deadlines', app.stateless.deadlineCheck.fn, { email: true }],
+      ['semester-start', app.stateless.semesterStart.fn, { email: true }],
+      ['semester-worker', app.stateless.semesterWorker, { email: true }],
+    ] as const;
+
+  it('run ARM64 on nodejs24.x with source maps and a log group with a retention', () => {
+    for (const [name, fn] of fns()) {
+      const resource = stateless.findResources('AWS::Lambda::Function')[logicalId(fn)] as Resource;
+      expect(resource.Properties, name).toMatchObject({
+        Runtime: 'nodejs24.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        Environment: { Variables: expect.objectContaining({ NODE_OPTIONS: '--enable-source-maps' }) },
+      });
+      const logGroupId = (resource.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+      expect(stateless.findResources('AWS::Logs::LogGroup')[logGroupId]?.Properties).toMatchObject({
+        RetentionInDays: 90,
+      });
+    }
+  });
+
+  it('get every environment variable their cold start requires', () => {
+    const extra: Record<string, string[]> = {
+      'bulk-import': ['IMPORT_BUCKET'],
+      'semester-start': ['SEMESTER_QUEUE_URL', 'SES_CONFIGURATION_SET'],
+      'semester-worker': ['SEMESTER_QUEUE_URL', 'SES_CONFIGURATION_SET'],
+      'check-deadlines': ['SES_CONFIGURATION_SET'],
+    };
+    for (const [name, fn, needs] of fns()) {
+      const resource = stateless.findResources('AWS::Lambda::Function')[logicalId(fn)] as Resource;
+      const variables = (resource.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      // Tokens (table name, queue URL) resolve at deploy time: any string stands in for them.
+      const env = Object.fromEntries(
+        Object.entries(variables).map(([k, v]) => [k, typeof v === 'string' ? v : 'resolved-at-deploy']),
+      );
+      expect(() => loadConfig(env, needs), name).not.toThrow();
+      for (const key of extra[name] ?? []) expect(env[key], `${name} ${key}`).toBeTruthy();
+    }
+    const worker = stateless.findResources('AWS::Lambda::Function')[
+      logicalId(app.stateless.semesterWorker)
+    ] as Resource;
+    // Two workers at once share the account's sending rate (1/s in the sandbox).
+    expect(
+      (worker.Properties.Environment as { Variables: Record<string, string> }).Variables.SES_MAX_SEND_RATE,
+    ).toBe('0.5');
+  });
+
+  it('are bundled locally with data/ beside the bundle (no roster), fonts for the worker only', () => {
+    for (const [name, fn] of fns()) {
+      const resource = stateless.findResources('AWS::Lambda::Function')[logicalId(fn)] as Resource;
+      const key = (resource.Properties.Code as { S3Key: string }).S3Key;
+      const assetDir = path.join(app.outdir, `asset.${key.replace(/\.zip$/, '')}`);
+      expect(readdirSync(assetDir).sort(), name).toEqual(
+        name === 'semester-worker'
+          ? ['data', 'fonts', 'index.mjs', 'index.mjs.map']
+          : ['data', 'index.mjs', 'index.mjs.map'],
+      );
+      expect(readdirSync(path.join(assetDir, 'data')).sort()).toEqual([...shippedDataFolders].sort());
+      expect(existsSync(path.join(assetDir, 'data', 'regions', '63.json'))).toBe(true);
+    }
+  });
+});
+
+describe('the S3 import trigger', () => {
+  it('invokes the bulk import for imports/*.csv and imports/*.xlsx, with its own retries and dead letters', () => {
+    const configs = new Capture();
+    stateless.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: { LambdaFunctionConfigurations: configs },
+      Managed: false,
+    });
+    const filters = (
+      configs.asArray() as { Filter: { Key: { FilterRules: { Name: string; Value: string }[] } } }[]
+    ).map((c) => Object.fromEntries(c.Filter.Key.FilterRules.map((r) => [r.Name, r.Value])));
+    expect(filters).toEqual([
+      { prefix: 'imports/', suffix: '.csv' },
+      { prefix: 'imports/', suffix: '.xlsx' },
+    ]);
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: ref(app.stateless.bulkImport),
+      Qualifier: '$LATEST',
+      MaximumRetryAttempts: 2,
+    });
+  });
+});
+
+describe('SES and alarms', () => {
+  it('publishes bounces and complaints of the configuration set to a topic', () => {
+    stateless.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: ref(app.stateless.configurationSet),
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint'],
+        SnsDestination: { TopicARN: Match.anyValue() },
+      }),
+    });
+  });
+
+  it('sends every alarm to the alarm topic, which e-mails the configured address', () => {
+    const alarms = Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    for (const alarm of alarms)
+      expect(alarm.Properties.AlarmActions).toEqual([ref(app.stateless.alarmTopic)]);
+    stateless.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: alarmEmail,
+      TopicArn: ref(app.stateless.alarmTopic),
+    });
+  });
+
+  it('watches every dead-letter queue, every function, the schedule group and the SES reputation', () => {
+    const alarms = Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    const dimension = (a: Resource) =>
+      JSON.stringify((a.Properties.Dimensions as { Value: unknown }[])?.[0]?.Value);
+    const watched = (metric: string) =>
+      alarms.filter((a) => a.Properties.MetricName === metric).map(dimension);
+
+    const dlqs = [
+      app.stateless.deadlineCheck.deadLetterQueue,
+      app.stateless.semesterStart.deadLetterQueue,
+      app.stateless.semesterDeadLetterQueue,
+    ];
+    const queueNames = dlqs.map((q) => JSON.stringify({ 'Fn::GetAtt': [logicalId(q), 'QueueName'] }));
+    expect(watched('ApproximateNumberOfMessagesVisible')).toEqual(expect.arrayContaining(queueNames));
+    expect(watched('ApproximateNumberOfMessagesVisible')).toHaveLength(4); // + the bulk import's
+    const deadLetterTargets = (Object.values(stateless.findResources('AWS::Lambda::Function')) as Resource[])
+      .map((f) => (f.Properties.DeadLetterConfig as { TargetArn?: { 'Fn::GetAtt': string[] } })?.TargetArn)
+      .filter((t) => t !== undefined)
+      .map((t) => JSON.stringify({ 'Fn::GetAtt': [t['Fn::GetAtt'][0], 'QueueName'] }));
+    expect(watched('ApproximateNumberOfMessagesVisible')).toEqual(expect.arrayContaining(deadLetterTargets));
+
+    const functionIds = [
+      app.stateless.ingestApi,
+      app.stateless.bulkImport,
+      app.stateless.deadlineCheck.fn,
+      app.stateless.semesterStart.fn,
+      app.stateless.semesterWorker,
+    ].map((f) => JSON.stringify(ref(f)));
+    expect(watched('Errors').sort()).toEqual(functionIds.sort());
+
+    const group = JSON.stringify(
+      Stack.of(app.stateless).resolve(app.stateless.scheduleGroup.scheduleGroupName),
+    );
+    for (const metric of [
+      'TargetErrorCount',
+      'InvocationDroppedCount',
+      'InvocationsSentToDeadLetterCount',
+      'InvocationsFailedToBeSentToDeadLetterCount',
+    ]) {
+      expect(watched(metric), metric).toEqual([group]);
+    }
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.BounceRate',
+      Threshold: 0.05,
+    });
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SES',
+      MetricName: 'Reputation.ComplaintRate',
+      Threshold: 0.001,
+    });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('finds nothing unacknowledged in either stack (AwsSolutions)', () => {
+    const report = new AwsSolutionsChecks().validateScope(app.app);
+    expect(
+      report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath)}`),
+    ).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+
+  it('acknowledges each finding on one resource, for one rule, with a reason', () => {
+    const acknowledged: { path: string; rule: string; reason: string }[] = [];
+    const visit = (c: IConstruct) => {
+      for (const entry of c.node.metadata) {
+        if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+        for (const [rule, reason] of Object.entries(entry.data as Record<string, string>)) {
+          acknowledged.push({ path: c.node.path, rule: rule.replace(/^annotation::/i, ''), reason });
+        }
+      }
+      for (const child of c.node.children) visit(child);
+    };
+    visit(app.app);
+    for (const ack of acknowledged) {
+      expect(ack.path.split('/').length, ack.path).toBeGreaterThan(1); // a resource, not a stack or the app
+      expect(ack.rule).toMatch(/^AwsSolutions-[A-Z]+\d+(\[[^\]]+\])?$/);
+      expect(ack.reason.length, ack.rule).toBeGreaterThan(40);
+    }
+    expect(acknowledged.map((a) => `${a.path} ${a.rule.replace(/\[.*\]$/, '[…]')}`).sort()).toEqual([
+      'LaporPaman-Stateful/AccessLogs AwsSolutions-S1',
+      'LaporPaman-Stateless/BucketNotificationsHandler050a0587b7544547bf325f094a3db834/Role AwsSolutions-IAM4[…]',
+      'LaporPaman-Stateless/BulkImportRole AwsSolutions-IAM5[…]',
+      'LaporPaman-Stateless/IngestClientPolicy AwsSolutions-IAM5[…]',
+    ]);
+  });
+});
