@@ -2,6 +2,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import { localAppConfig, localClients } from '../cli/local-env';
+import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { RosterStore } from '../functions/adapters/roster-store';
 import { composeRawEmail, type Mailer, SesMailer } from '../functions/adapters/ses-mailer';
 import { handleApiRequest } from '../functions/api/ingest-routes';
@@ -102,7 +103,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const wiring = { doc: clients.doc, mailer, clock };
   const ingest = { ...ingestDeps(config, wiring), concurrency: 16 };
   const deadlines = deadlineDeps(config, wiring);
-  const reports = semesterDeps(config, wiring);
+  const reports = semesterDeps(config, { ...wiring, renderPdf });
 
   log('Loading the roster (heads, liaison admins, backups, province team)...');
   const roster = parseRosterCsv(

@@ -15,7 +15,8 @@ const logger = createLogger('semester-start');
 const queueUrl = process.env.SEMESTER_QUEUE_URL;
 if (!queueUrl) throw new Error('missing environment variable(s): SEMESTER_QUEUE_URL');
 const deps = {
-  ...semesterDeps(loadConfig(process.env, { email: true })),
+  // It only queues the units of work: it neither mails nor renders.
+  ...semesterDeps(loadConfig(process.env)),
   queue: new SqsWorkQueue(new SQSClient({}), queueUrl),
 };
 

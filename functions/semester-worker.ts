@@ -1,6 +1,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { renderPdf } from './adapters/pdf-renderer';
 import { SqsWorkQueue } from './adapters/queue';
 import { loadConfig } from './config';
 import { createLogger } from './observability';
@@ -16,7 +17,7 @@ const logger = createLogger('semester-worker');
 const queueUrl = process.env.SEMESTER_QUEUE_URL;
 if (!queueUrl) throw new Error('missing environment variable(s): SEMESTER_QUEUE_URL');
 const deps = {
-  ...semesterDeps(loadConfig(process.env, { email: true })),
+  ...semesterDeps(loadConfig(process.env, { email: true }), { renderPdf }),
   queue: new SqsWorkQueue(new SQSClient({}), queueUrl),
 };
 const processor = new BatchProcessor(EventType.SQS);

@@ -12,7 +12,6 @@ import {
   loadSlaPolicy,
 } from './adapters/data-files';
 import { Ledger } from './adapters/ledger';
-import { renderPdf } from './adapters/pdf-renderer';
 import { RosterStore } from './adapters/roster-store';
 import { SemesterStore } from './adapters/semester-store';
 import { type Mailer, SesMailer } from './adapters/ses-mailer';
@@ -75,8 +74,14 @@ export function deadlineDeps(config: AppConfig, options: WiringOptions = {}): De
   };
 }
 
-/** Dependencies of the semester evaluation, from configuration. */
-export function semesterDeps(config: AppConfig, options: WiringOptions = {}): SemesterDeps {
+/**
+ * Dependencies of the semester evaluation, from configuration. The PDF renderer is passed in by
+ * the callers that render, so that the other functions' bundles do not carry pdfmake.
+ */
+export function semesterDeps(
+  config: AppConfig,
+  options: WiringOptions & { renderPdf?: SemesterDeps['renderPdf'] } = {},
+): SemesterDeps {
   const doc = options.doc ?? getDocumentClient();
   const clock = options.clock ?? (() => new Date());
   const regions = loadRegions(config.dataDir, config.province);
@@ -91,7 +96,11 @@ export function semesterDeps(config: AppConfig, options: WiringOptions = {}): Se
     store: new SemesterStore(doc, config.tableName, options.meter),
     ledger: new Ledger(doc, config.tableName, clock, options.meter),
     mailer: mailerFor(config, options),
-    renderPdf,
+    renderPdf:
+      options.renderPdf ??
+      (() => {
+        throw new Error('this function does not render PDFs: pass renderPdf to semesterDeps');
+      }),
     senderAddress: config.senderAddress,
     clock,
   };

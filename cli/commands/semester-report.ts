@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { loadConfig } from '../../functions/config';
 import { lastEndedSemester, parseSemester, SemesterError } from '../../functions/domain/semester';
 import { runSemesterReport, type SemesterRunResult } from '../../functions/use-cases/semester-report';
@@ -47,7 +48,7 @@ export function registerSemesterReportCommand(program: Command): void {
             'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
           );
         }
-        const deps = semesterDeps(loadConfig(env, { email: opts.send === true }));
+        const deps = semesterDeps(loadConfig(env, { email: opts.send === true }), { renderPdf });
         if (opts.out) await mkdir(opts.out, { recursive: true });
         const result = await runSemesterReport(deps, semesterId, {
           ...(opts.regency ? { regency: opts.regency } : {}),
