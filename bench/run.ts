@@ -1,7 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { startLocalStack } from '../local/stack';
+import { benchBundles } from './bundles';
+import { costSection } from './cost';
 import { benchDeadline } from './deadline';
 import { benchIngest } from './ingest';
+import { benchSemester } from './semester';
 import { machineLine, progress } from './support';
 
 /**
@@ -9,21 +12,30 @@ import { machineLine, progress } from './support';
  * Capacity units and bytes do not depend on the machine; timings are ratios to a baseline
  * measured in the same run. `npm run bench -- deadline` runs one section and writes nothing.
  */
-const sections = {
-  ingest: benchIngest,
-  deadline: benchDeadline,
-} as const;
-const only = process.argv.slice(2).filter((a) => a in sections) as (keyof typeof sections)[];
+const names = ['ingest', 'deadline', 'semester', 'bundles'] as const;
+const only = process.argv
+  .slice(2)
+  .filter((a): a is (typeof names)[number] => (names as readonly string[]).includes(a));
+const wanted = (name: (typeof names)[number]) => only.length === 0 || only.includes(name);
 const started = Date.now();
 progress('starting the embedded stack');
 const stack = await startLocalStack({ tableName: 'bench-probe' });
-const outputs: string[] = [];
+const sections: string[] = [];
 try {
-  for (const [name, run] of Object.entries(sections)) {
-    if (only.length === 0 || only.includes(name as keyof typeof sections)) outputs.push(await run(stack));
-  }
+  const ingest = wanted('ingest') ? await benchIngest(stack) : undefined;
+  if (ingest) sections.push(ingest.section);
+  const deadline = wanted('deadline') ? await benchDeadline(stack) : undefined;
+  if (deadline) sections.push(deadline.section);
+  const semester = wanted('semester') ? await benchSemester(stack) : undefined;
+  if (semester) sections.push(semester.section);
+  if (ingest && deadline && semester)
+    sections.push(costSection({ ...ingest.figures, ...deadline.figures, ...semester.figures }));
 } finally {
   await stack.stop();
+}
+if (wanted('bundles')) {
+  progress('bundles: synthesizing the CDK app with real bundling');
+  sections.push(await benchBundles());
 }
 const report = [
   '# Benchmarks',
@@ -34,7 +46,7 @@ const report = [
   "DynamoDB Local stands in for DynamoDB: its capacity units follow DynamoDB's rules (see the ingest note on",
   "transactions); its timings are not AWS's.",
   '',
-  ...outputs.flatMap((s) => [s, '']),
+  ...sections.flatMap((s) => [s, '']),
 ].join('\n');
 if (only.length === 0) writeFileSync('BENCHMARKS.md', report);
 process.stdout.write(report);

@@ -1,8 +1,9 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Snapshot } from '../domain/snapshot';
 import type { CapacityMeter } from './capacity';
 import { fromSnapshotItem } from './complaint-store';
 import { keys, utc } from './keys';
+import { queryAll } from './query-all';
 
 /**
  * The jobs' reads, each through an index and one regency at a time: no job scans the table.
@@ -98,22 +99,9 @@ export class ComplaintQueries {
     return snapshots;
   }
 
-  private async queryAll(input: Omit<ConstructorParameters<typeof QueryCommand>[0], 'TableName'>) {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          ...input,
-          TableName: this.tableName,
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      this.meter?.record('read', page.ConsumedCapacity);
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private queryAll(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'ReturnConsumedCapacity'>,
+  ) {
+    return queryAll(this.doc, { ...input, TableName: this.tableName }, this.meter);
   }
 }

@@ -1,10 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Classification, Status } from '../domain/complaint';
 import type { TimelineEntry } from '../domain/sla';
 import type { Contribution, Snapshot } from '../domain/snapshot';
@@ -12,6 +7,7 @@ import { contributionOf } from '../domain/snapshot';
 import type { ComplaintUpdate } from '../domain/update';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
+import { queryAll } from './query-all';
 
 /** An update as stored: the event, with when and how it arrived. */
 export interface StoredEvent extends ComplaintUpdate {
@@ -62,22 +58,15 @@ export class DynamoComplaintStore implements ComplaintStore {
   }
 
   async getHistory(trackingId: string): Promise<{ snapshot?: Snapshot; events: StoredEvent[] }> {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.complaint(trackingId) },
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      this.meter?.record('read', page.ConsumedCapacity);
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(
+      this.doc,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.complaint(trackingId) },
+      },
+      this.meter,
+    );
     const snapshotItem = items.find((i) => i.sk === keys.snapshotSk);
     const events = items
       .filter((i) => String(i.sk).startsWith(keys.eventPrefix))

@@ -1,12 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { CapacityMeter } from './capacity';
+import { queryAll } from './query-all';
 
 /**
  * Exactly-once e-mail: before sending, a job claims the ledger item with a conditional write; after
@@ -126,26 +121,19 @@ export class Ledger {
 
   /** Sort keys of the records under `pk` between two sort keys (inclusive) that are marked sent. */
   async sentBetween(pk: string, fromSk: string, toSk: string): Promise<Set<string>> {
-    const sent = new Set<string>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
-          ProjectionExpression: 'sk, #s',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      this.meter?.record('read', page.ConsumedCapacity);
-      for (const item of page.Items ?? []) if (item.status === 'sent') sent.add(String(item.sk));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return sent;
+    const items = await queryAll(
+      this.doc,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': pk, ':from': fromSk, ':to': toSk },
+        ProjectionExpression: 'sk, #s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ConsistentRead: true,
+      },
+      this.meter,
+    );
+    return new Set(items.filter((i) => i.status === 'sent').map((i) => String(i.sk)));
   }
 
   /** Deletes the record so that `--resend` can send again on purpose. */

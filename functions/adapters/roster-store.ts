@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RosterEntry } from '../domain/roster';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
+import { queryAll } from './query-all';
 
 /** Roster items: one per appointment, under ROSTER#<regency or province code>. */
 export class RosterStore {
@@ -14,25 +15,18 @@ export class RosterStore {
 
   /** Every appointment of one code, past, present and future. */
   async list(code: string): Promise<RosterEntry[]> {
-    const entries: RosterEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.roster(code) },
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      this.meter?.record('read', page.ConsumedCapacity);
-      for (const item of page.Items ?? []) {
-        const { pk: _pk, sk: _sk, type: _type, ...entry } = item;
-        entries.push(entry as RosterEntry);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(
+      this.doc,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.roster(code) },
+      },
+      this.meter,
+    );
+    const entries = items.map(
+      ({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as unknown as RosterEntry,
+    );
     return entries.sort((a, b) => a.role.localeCompare(b.role) || a.from.localeCompare(b.from));
   }
 

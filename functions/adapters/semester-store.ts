@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegencyMetrics } from '../domain/semester-metrics';
 import type { CapacityMeter } from './capacity';
+import { queryAll } from './query-all';
 
 /**
  * The semester job's own items, under SEMESTER#<id>: each regency's computed metrics (phase one of
@@ -38,28 +39,19 @@ export class SemesterStore {
   }
 
   async listMetrics(semesterId: string): Promise<{ current: RegencyMetrics; previous?: RegencyMetrics }[]> {
-    const out: { current: RegencyMetrics; previous?: RegencyMetrics }[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
-          ExpressionAttributeValues: { ':pk': this.pk(semesterId), ':m': 'METRICS#' },
-          ExclusiveStartKey: startKey,
-          ReturnConsumedCapacity: 'TOTAL',
-        }),
-      );
-      this.meter?.record('read', page.ConsumedCapacity);
-      for (const item of page.Items ?? []) {
-        out.push({
-          current: JSON.parse(String(item.current)),
-          ...(item.previous ? { previous: JSON.parse(String(item.previous)) } : {}),
-        });
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return out;
+    const items = await queryAll(
+      this.doc,
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :m)',
+        ExpressionAttributeValues: { ':pk': this.pk(semesterId), ':m': 'METRICS#' },
+      },
+      this.meter,
+    );
+    return items.map((item) => ({
+      current: JSON.parse(String(item.current)),
+      ...(item.previous ? { previous: JSON.parse(String(item.previous)) } : {}),
+    }));
   }
 
   /** Records which regencies a run expects; resets what was done (a re-run computes again). */
