@@ -7,8 +7,9 @@ import type { FileStore } from '../../functions/adapters/file-store';
 import { importFile } from '../../functions/use-cases/import-file';
 import { importStoredFile } from '../../functions/use-cases/import-stored-file';
 import { runCli } from '../support/cli';
+import { localCliEnv } from '../support/cli-env';
 import { localIngest } from '../support/ingest';
-import { freshTable, localEndpoints } from '../support/local-aws';
+import { freshTable } from '../support/local-aws';
 
 /** A LAPOR! dashboard export as Excel writes it in Indonesia: semicolons, WITA wall-clock times. */
 const exportCsv = (prefix: string) =>
@@ -111,13 +112,7 @@ describe('lapor-paman ingest', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-'));
     const file = path.join(dir, 'ekspor.csv');
     writeFileSync(file, exportCsv('CLI'));
-    const env = {
-      TABLE_NAME: tableName,
-      AWS_ENDPOINT_URL_DYNAMODB: localEndpoints().dynamodb,
-      AWS_REGION: 'ap-southeast-3',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-    };
+    const env = localCliEnv(tableName);
     const first = runCli(['ingest', file], env);
     expect(first.stdout).toContain(
       '5 rows: 2 created, 1 applied, 0 stale, 0 duplicate, 2 rejected, 0 failed',

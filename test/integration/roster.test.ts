@@ -4,8 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRosterCsv, RosterFileError, recipientsOn } from '../../functions/domain/roster';
 import { runCli } from '../support/cli';
+import { localCliEnv } from '../support/cli-env';
 import { kalsel } from '../support/data';
-import { freshTable, localEndpoints } from '../support/local-aws';
+import { freshTable } from '../support/local-aws';
 
 const header = 'code,role,name,title,email,from,to,decree';
 
@@ -54,13 +55,7 @@ describe('roster files', () => {
 describe('lapor-paman roster', () => {
   it('imports a roster, lists who is in office on a date, and replaces it on re-import', async () => {
     const tableName = await freshTable('roster');
-    const env = {
-      TABLE_NAME: tableName,
-      AWS_ENDPOINT_URL_DYNAMODB: localEndpoints().dynamodb,
-      AWS_REGION: 'ap-southeast-3',
-      AWS_ACCESS_KEY_ID: 'local',
-      AWS_SECRET_ACCESS_KEY: 'local',
-    };
+    const env = localCliEnv(tableName);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'roster-'));
     const file = path.join(dir, 'roster.csv');
     writeFileSync(
