@@ -16,7 +16,7 @@ export interface StoredEvent extends ComplaintUpdate {
   source: string;
 }
 
-export type CommitResult = 'committed' | 'duplicate' | 'conflict';
+export type CommitResult = 'committed' | 'duplicate' | 'conflict' | 'throttled';
 
 /** The port the ingest use case needs; DynamoDB below, an in-memory fake in unit tests. */
 export interface ComplaintStore {
@@ -25,6 +25,7 @@ export interface ComplaintStore {
   /**
    * Writes the event, the new snapshot and the aggregate changes together, or nothing.
    * `duplicate`: the event exists already. `conflict`: the snapshot moved since it was read.
+   * `throttled`: DynamoDB cancelled the transaction for capacity; nothing was written.
    */
   commit(event: StoredEvent, next: Snapshot, previous: Snapshot | undefined): Promise<CommitResult>;
 }
@@ -117,6 +118,14 @@ export class DynamoComplaintStore implements ComplaintStore {
       if (eventReason?.Code === 'ConditionalCheckFailed') return 'duplicate';
       if (snapshotReason?.Code === 'ConditionalCheckFailed') return 'conflict';
       if (error.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) return 'conflict';
+      // The SDK does not retry a transaction cancelled for throttling: the caller backs off.
+      if (
+        error.CancellationReasons?.some(
+          (r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded',
+        )
+      ) {
+        return 'throttled';
+      }
       throw error;
     }
   }

@@ -57,10 +57,16 @@ export async function recordUpdate(
     const committed = await deps.store.commit(event, snapshot, previous);
     if (committed === 'committed') return outcome;
     if (committed === 'duplicate') return 'duplicate';
-    if (attempt >= maxAttempts)
-      throw new Error(`complaint ${update.trackingId} kept changing under ${maxAttempts} attempts`);
-    // Jittered backoff so that writers of the same complaint stop colliding.
-    await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
+    if (attempt >= maxAttempts) {
+      throw new Error(
+        committed === 'throttled'
+          ? `complaint ${update.trackingId}: DynamoDB kept throttling after ${maxAttempts} attempts`
+          : `complaint ${update.trackingId} kept changing under ${maxAttempts} attempts`,
+      );
+    }
+    // Jittered backoff: short so that writers of one complaint stop colliding, exponential when throttled.
+    const ceiling = committed === 'throttled' ? Math.min(2_000, 50 * 2 ** attempt) : 20 * attempt;
+    await new Promise((r) => setTimeout(r, Math.random() * ceiling));
   }
 }
 
