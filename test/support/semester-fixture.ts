@@ -1,3 +1,4 @@
+import { seededRandom } from '../../demo/generate';
 import type { Classification } from '../../functions/domain/complaint';
 import type {
   Distribution,
@@ -354,17 +355,8 @@ function flagOf(scoreValue: number, daysWithoutAdmin: number): Flag {
 const share = (numerator: number, denominator: number): Share =>
   denominator > 0 ? { numerator, denominator, value: numerator / denominator } : { numerator, denominator };
 
-/** Mulberry32: deterministic durations, so every run builds the same fixture. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo's mulberry32: deterministic durations, so every run builds the same fixture. */
+const random = seededRandom;
 
 const bins: { label: string; from: number; to: number }[] = [
   { label: '0–1', from: 0, to: 1 },
