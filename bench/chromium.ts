@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,7 @@ export async function benchChromium(input: {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'bench-chromium-'));
   const html = reportHtml(input);
   const cold = await time(async () => {
-    const browser = await chromium.launch({
+    const context = await chromium.launchPersistentContext(profile, {
       executablePath: executable,
       args: [
         '--no-sandbox',
@@ -39,15 +40,14 @@ export async function benchChromium(input: {
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--user-data-dir=${profile}`,
       ],
     });
-    const page = await browser.newPage();
+    const page = await context.newPage();
     await page.setContent(html);
     const pdf = await page.pdf({ format: 'A4' });
-    return { browser, page, pdf };
+    return { context, page, pdf };
   });
-  const { browser, page } = cold.value;
+  const { context, page } = cold.value;
   const warm: number[] = [];
   let bytes = cold.value.pdf.length;
   for (let i = 0; i < 10; i++) {
@@ -59,8 +59,8 @@ export async function benchChromium(input: {
     bytes = t.value.length;
   }
   const peakMb = peakMemoryOf(profile);
-  const version = browser.version();
-  await browser.close();
+  const version = spawnSync(executable, ['--version'], { encoding: 'utf8' }).stdout.trim();
+  await context.close();
   rmSync(profile, { recursive: true, force: true });
   return {
     ok: true,

@@ -180,7 +180,7 @@ export async function benchSemester(
       ),
       '',
       chromium.ok
-        ? `Chromium: ${chromium.version}, driven by playwright-core, printing an HTML rendering of the same figures and charts (bench/report-html.ts). Ratios in brackets are against pdfmake in this run.`
+        ? `${chromium.version}, driven by playwright-core, printing an HTML rendering of the same figures and charts (bench/report-html.ts). Ratios in brackets are against pdfmake in this run.`
         : `Chromium row skipped: ${chromium.reason}`,
     ].join('\n'),
   };

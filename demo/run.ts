@@ -166,7 +166,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     onProgress: (m) => log(`  ${m}`),
   });
   // The figures behind the reports, for scripts/render-samples.ts (npm run samples).
-  await writeFile(path.join(options.outDir, 'province-semester.json'), JSON.stringify(report.province, null, 1));
+  await writeFile(
+    path.join(options.outDir, 'province-semester.json'),
+    JSON.stringify(report.province, null, 1),
+  );
   clients.destroy();
   const vacantDays = Object.fromEntries(
     report.province.regencies
