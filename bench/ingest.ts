@@ -6,8 +6,8 @@ import { loadCalendar, loadRegions, loadSlaPolicy } from '../functions/adapters/
 import { handleApiRequest } from '../functions/api/ingest-routes';
 import { defaultDataDir } from '../functions/config';
 import type { ComplaintUpdate } from '../functions/domain/update';
+import { apiGatewayEvent } from '../local/api-event';
 import { ensureTable, type LocalStack } from '../local/stack';
-import { apiEvent } from '../test/support/fixtures';
 import { fmt, progress, table, time } from './support';
 
 /** Updates of one complaint's life: submitted, disposed, followed up, completed. */
@@ -78,7 +78,12 @@ export async function benchIngest(
       for (let i = 0; i < wave.length; i += 100) {
         const response = await handleApiRequest(
           deps,
-          apiEvent('POST', '/v1/updates', JSON.stringify({ updates: wave.slice(i, i + 100) })),
+          apiGatewayEvent({
+            method: 'POST',
+            path: '/v1/updates',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ updates: wave.slice(i, i + 100) }),
+          }),
         );
         if (response.statusCode !== 200)
           throw new Error(`bench batch failed: ${response.statusCode} ${response.body}`);

@@ -13,8 +13,8 @@ import type { ComplaintUpdate } from '../functions/domain/update';
 import { checkDeadlines, scheduledInstant } from '../functions/use-cases/check-deadlines';
 import { runSemesterReport, type SemesterRunResult } from '../functions/use-cases/semester-report';
 import { deadlineDeps, ingestDeps, semesterDeps } from '../functions/wiring';
+import { apiGatewayEvent } from '../local/api-event';
 import type { LocalStack } from '../local/stack';
-import { apiEvent } from './api-event';
 import { generateUpdates } from './generate';
 
 export interface DemoOptions {
@@ -44,10 +44,13 @@ export interface DemoResult {
 /** Updates through the ingest API handler (the Lambda's own request code), 100 per request. */
 async function post(deps: ReturnType<typeof ingestDeps>, updates: readonly ComplaintUpdate[]): Promise<void> {
   for (let i = 0; i < updates.length; i += 100) {
-    const response = await handleApiRequest(
-      deps,
-      apiEvent(JSON.stringify({ updates: updates.slice(i, i + 100) })),
-    );
+    const event = apiGatewayEvent({
+      method: 'POST',
+      path: '/v1/updates',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ updates: updates.slice(i, i + 100) }),
+    });
+    const response = await handleApiRequest(deps, event);
     const body = JSON.parse(response.body ?? '{}') as { summary?: Record<string, number> };
     if (response.statusCode !== 200) {
       throw new Error(

@@ -22,16 +22,10 @@ export async function handler(
       route: `${event.requestContext.http.method} ${event.rawPath}`,
       status: response.statusCode,
     });
-    if (
-      response.statusCode &&
-      response.statusCode < 300 &&
-      event.rawPath.endsWith('/updates') &&
-      response.body
-    ) {
-      const { summary } = JSON.parse(response.body) as { summary: ReturnType<typeof summarize> };
-      for (const [outcome, count] of Object.entries(summary)) {
-        if (count > 0) metrics.addMetric(`updates_${outcome}`, MetricUnit.Count, count);
-      }
+    // Per-item outcomes (also of partly rejected batches: 207, 422, 503) as metrics.
+    const { summary } = JSON.parse(response.body ?? '{}') as { summary?: ReturnType<typeof summarize> };
+    for (const [outcome, count] of Object.entries(summary ?? {})) {
+      if (count > 0) metrics.addMetric(`updates_${outcome}`, MetricUnit.Count, count);
     }
     return response;
   } catch (error) {

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { apiGatewayEvent } from './api-event';
 import { pickPort } from './ports';
 import { verifySigV4 } from './sigv4-verify';
 
@@ -68,7 +68,19 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         send(jsonError(verdict.status, verdict.error, verdict.message));
         return;
       }
-      send(await options.handle(toEvent(req, url, headers, body)));
+      send(
+        await options.handle(
+          apiGatewayEvent({
+            method: req.method ?? 'GET',
+            path: `${url.pathname}${url.search}`,
+            host: url.host,
+            headers,
+            body,
+            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            protocol: `HTTP/${req.httpVersion}`,
+          }),
+        ),
+      );
     } catch (error) {
       send(jsonError(500, 'internal', error instanceof Error ? error.message : String(error)));
     }
@@ -90,46 +102,5 @@ function jsonError(statusCode: number, error: string, message: string): APIGatew
     statusCode,
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify({ error, message }),
-  };
-}
-
-function toEvent(
-  req: http.IncomingMessage,
-  url: URL,
-  headers: Record<string, string>,
-  body: Buffer,
-): APIGatewayProxyEventV2 {
-  const method = req.method ?? 'GET';
-  const text = body.toString('utf8');
-  const isText = Buffer.from(text, 'utf8').equals(body);
-  const now = new Date();
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: url.pathname,
-    rawQueryString: url.search.replace(/^\?/, ''),
-    headers,
-    queryStringParameters: Object.fromEntries(url.searchParams),
-    requestContext: {
-      accountId: 'local',
-      apiId: 'local',
-      domainName: url.host,
-      domainPrefix: 'local',
-      http: {
-        method,
-        path: url.pathname,
-        protocol: `HTTP/${req.httpVersion}`,
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
-        userAgent: headers['user-agent'] ?? '',
-      },
-      requestId: randomUUID(),
-      routeKey: '$default',
-      stage: '$default',
-      time: now.toUTCString(),
-      timeEpoch: now.getTime(),
-    },
-    ...(body.length > 0
-      ? { body: isText ? text : body.toString('base64'), isBase64Encoded: !isText }
-      : { isBase64Encoded: false }),
   };
 }

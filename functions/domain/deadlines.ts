@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { endOfWitaDay, timeZone, type WorkingCalendar, witaDate } from './calendar';
+import { endOfWitaDay, timeZone, type WorkingCalendar } from './calendar';
 import type { Classification, Status } from './complaint';
 import { type EscalationLevel, type EscalationPolicy, levelsReached } from './escalation';
 import { computeSla, type Stage } from './sla';
@@ -124,6 +124,3 @@ export function rankLagging(standings: readonly RegencyStanding[]): RegencyStand
         a.code.localeCompare(b.code),
     );
 }
-
-/** The WITA date of an instant, for ledger keys and headings. */
-export const dayOf = witaDate;

@@ -63,8 +63,3 @@ export function lastEndedSemester(at: Date): Semester {
 export function semesterLabel(s: Semester): string {
   return `Semester ${s.half === 1 ? 'I' : 'II'} ${s.year} (${s.half === 1 ? 'Januari–Juni' : 'Juli–Desember'})`;
 }
-
-/** "Semester I 2026" */
-export function semesterShortLabel(s: Semester): string {
-  return `Semester ${s.half === 1 ? 'I' : 'II'} ${s.year}`;
-}

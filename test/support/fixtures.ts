@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ComplaintUpdate } from '../../functions/domain/update';
+import { apiGatewayEvent } from '../../local/api-event';
 
 let counter = 0;
 
@@ -26,25 +27,5 @@ export function apiEvent(
   body?: string,
   headers: Record<string, string> = { 'content-type': 'application/json' },
 ): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: path,
-    rawQueryString: '',
-    headers,
-    requestContext: {
-      accountId: 'test',
-      apiId: 'test',
-      domainName: 'test',
-      domainPrefix: 'test',
-      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
-      requestId: 'r',
-      routeKey: '$default',
-      stage: '$default',
-      time: '',
-      timeEpoch: 0,
-    },
-    ...(body === undefined ? {} : { body }),
-    isBase64Encoded: false,
-  };
+  return apiGatewayEvent({ method, path, headers, ...(body === undefined ? {} : { body }) });
 }
