@@ -1,10 +1,5 @@
 import { DateTime } from 'luxon';
-import {
-  type Classification,
-  classificationLabels,
-  type Status,
-  statusLabels,
-} from '../functions/domain/complaint';
+import { type Classification, classificationLabels } from '../functions/domain/complaint';
 import type { Stage } from '../functions/domain/sla';
 
 /** Indonesian wording and formats shared by every e-mail and report. */
@@ -16,7 +11,6 @@ export const stageLabels: Record<Stage, string> = {
 };
 
 export const classificationLabel = (c: Classification) => classificationLabels[c];
-export const statusLabel = (s: Status) => statusLabels[s];
 
 const wita = (instant: string) =>
   DateTime.fromISO(instant, { setZone: true }).setZone('Asia/Makassar').setLocale('id');
