@@ -64,7 +64,7 @@ export async function benchChromium(input: {
   rmSync(profile, { recursive: true, force: true });
   return {
     ok: true,
-    version: `Chromium ${version}`,
+    version,
     coldMs: cold.ms,
     warmMs: median(warm),
     peakMb,
