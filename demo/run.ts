@@ -4,7 +4,7 @@ import { DateTime } from 'luxon';
 import { localAppConfig, localClients } from '../cli/local-env';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { RosterStore } from '../functions/adapters/roster-store';
-import { composeRawEmail, type Mailer, SesMailer } from '../functions/adapters/ses-mailer';
+import { composeRawEmail, type Mailer, sendEmail } from '../functions/adapters/ses-mailer';
 import { handleApiRequest } from '../functions/api/ingest-routes';
 import { timeZone } from '../functions/domain/calendar';
 import { parseRosterCsv } from '../functions/domain/roster';
@@ -83,12 +83,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await mkdir(reportDir, { recursive: true });
 
   // Every e-mail goes to the SES emulator and is also kept as an .eml file to open.
-  const ses = new SesMailer(clients.ses, { maxPerSecond: Number.POSITIVE_INFINITY });
+
   const counts = { digests: 0, escalations: 0, provinceDigests: 0, reports: 0, total: 0 };
   let sequence = 0;
   const mailer: Mailer = {
     send: async (email) => {
-      const id = await ses.send(email);
+      const raw = await composeRawEmail(email);
+      const id = await sendEmail(clients.ses, email, undefined, raw);
       const ledger = email.headers?.['X-Lapor-Paman-Ledger'] ?? 'mail';
       const kind = ledger.split('#')[0] ?? 'MAIL';
       if (kind === 'DIGEST') counts.digests += 1;
@@ -98,13 +99,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       counts.total += 1;
       sequence += 1;
       const name = `${String(sequence).padStart(5, '0')}-${ledger.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}.eml`;
-      await writeFile(path.join(mailDir, name), await composeRawEmail(email));
+      await writeFile(path.join(mailDir, name), raw);
       return id;
     },
   };
 
   const wiring = { doc: clients.doc, mailer, clock };
-  const ingest = { ...ingestDeps(config, wiring), concurrency: 16 };
+  const ingest = { ...ingestDeps(config, wiring), concurrency: 24 };
   const deadlines = deadlineDeps(config, wiring);
   const reports = semesterDeps(config, { ...wiring, renderPdf });
 

@@ -48,8 +48,10 @@ export async function sendEmail(
   ses: SESClient,
   email: OutgoingEmail,
   configurationSet?: string,
+  /** The message already composed by composeRawEmail (e.g. to keep a copy of it). */
+  composed?: Buffer,
 ): Promise<string> {
-  const raw = await composeRawEmail(email);
+  const raw = composed ?? (await composeRawEmail(email));
   // The SDK sends the message base64-encoded: that is the size SES measures.
   const encodedBytes = Math.ceil(raw.length / 3) * 4;
   if (encodedBytes > sesMaxRawMessageBytes) {
