@@ -143,6 +143,9 @@ export function escalationNoticeEmail(input: {
   return { subject, text, html };
 }
 
+/** Rows of complaint lists in the province digest. */
+export const provinceListLimit = 30;
+
 /** The province team's daily digest: lagging regencies ranked, vacancies, escalations, gaps. */
 export function provinceDigestEmail(input: {
   province: Province;
@@ -197,8 +200,17 @@ export function provinceDigestEmail(input: {
     lines: input.lagging.length === 0 ? ['Tidak ada daerah dengan laporan terlambat. Terima kasih.'] : [],
     ...(input.lagging.length > 0 ? { table: { header: rankingHeader, rows: rankingRows } } : {}),
   });
+  // The province reads the worst cases; each regency's own digest lists them all.
+  const listed = (items: readonly DigestItem[]) =>
+    [...items].sort((a, b) => b.workingDaysLate - a.workingDaysLate).slice(0, provinceListLimit);
+  const more = (items: readonly DigestItem[]) =>
+    items.length > provinceListLimit
+      ? [
+          `Ditampilkan ${provinceListLimit} yang paling lama terlambat dari ${numberId(items.length)} laporan; selebihnya ada di digest harian tiap kabupaten/kota.`,
+        ]
+      : [];
   const complaintRows = (items: readonly DigestItem[]) =>
-    items.map((i) => [
+    listed(items).map((i) => [
       i.trackingId,
       input.regencyName(i.regencyCode),
       stageLabels[i.stage],
@@ -209,14 +221,14 @@ export function provinceDigestEmail(input: {
   if (input.escalations.length > 0) {
     sections.push({
       title: 'Eskalasi ke provinsi (baru hari ini)',
-      lines: [],
+      lines: more(input.escalations),
       table: { header: complaintHeader, rows: complaintRows(input.escalations) },
     });
   }
   if (input.untouched.length > 0) {
     sections.push({
       title: 'Laporan terlambat tanpa tindakan apa pun',
-      lines: [],
+      lines: more(input.untouched),
       table: { header: complaintHeader, rows: complaintRows(input.untouched) },
     });
   }
