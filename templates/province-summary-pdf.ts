@@ -5,8 +5,7 @@ import {
   calendarGapWarning,
   colors,
   contentWidth,
-  dateId,
-  dateTimeId,
+  coverFooter,
   displayName,
   documentFrame,
   flagStyles,
@@ -87,16 +86,7 @@ function coverPage(province: ProvinceSemester): Content[] {
       text: `Untuk: Tim Pengelola SP4N-LAPOR! Provinsi ${province.province.name} (Dinas Komunikasi dan Informatika)`,
       fontSize: 12,
     },
-    {
-      stack: [
-        `Disusun oleh ${province.province.brand}, SP4N-LAPOR! Provinsi ${province.province.name}`,
-        `Tanggal pembuatan: ${dateId(province.method.generatedAt)}`,
-        `Data sampai: ${dateTimeId(province.method.cutoff)}`,
-      ],
-      fontSize: 9,
-      color: colors.muted,
-      margin: [0, 250, 0, 0],
-    },
+    coverFooter(province),
   ];
 }
 

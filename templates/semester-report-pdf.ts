@@ -433,6 +433,20 @@ const calendarStatus: Record<string, string> = {
   missing: 'tidak tersedia',
 };
 
+/** The foot of a cover page: who made the report, when, and up to when the data runs. */
+export function coverFooter(province: ProvinceSemester): Content {
+  return {
+    stack: [
+      `Disusun oleh ${province.province.brand}, SP4N-LAPOR! Provinsi ${province.province.name}`,
+      `Tanggal pembuatan: ${dateId(province.method.generatedAt)}`,
+      `Data sampai: ${dateTimeId(province.method.cutoff)}`,
+    ],
+    fontSize: 9,
+    color: colors.muted,
+    margin: [0, 250, 0, 0],
+  };
+}
+
 /** "Metode dan Definisi": policies, calendar years and decrees, cut-off, definitions, score, flags. */
 export function methodSection(province: ProvinceSemester): Content[] {
   const m = province.method;
@@ -566,16 +580,7 @@ function coverPage(report: RankedMetrics, province: ProvinceSemester): Content[]
       margin: [0, 0, 0, 20],
     },
     { text: `Disampaikan kepada Yth. ${report.headTitle} ${bareName(report.regencyName)}`, fontSize: 12 },
-    {
-      stack: [
-        `Disusun oleh ${province.province.brand}, SP4N-LAPOR! Provinsi ${province.province.name}`,
-        `Tanggal pembuatan: ${dateId(province.method.generatedAt)}`,
-        `Data sampai: ${dateTimeId(province.method.cutoff)}`,
-      ],
-      fontSize: 9,
-      color: colors.muted,
-      margin: [0, 250, 0, 0],
-    },
+    coverFooter(province),
   ];
 }
 

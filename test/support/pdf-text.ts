@@ -1,3 +1,4 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** What a test reads back from a rendered PDF. */
@@ -35,4 +36,18 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfContent> {
 /** Collapses runs of white space (line breaks from wrapping included) into one space. */
 export function flat(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Decodes a PNG and counts its pixels that match a predicate. */
+export async function countPixels(png: Buffer, match: (r: number, g: number, b: number) => boolean) {
+  const image = await loadImage(png);
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const { data } = context.getImageData(0, 0, image.width, image.height);
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (match(data[i] as number, data[i + 1] as number, data[i + 2] as number)) count++;
+  }
+  return { count, width: image.width, height: image.height };
 }

@@ -3,13 +3,14 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PdfRenderError, renderPdf, resolveFontsDir } from '../../functions/adapters/pdf-renderer';
 import { pdfToPngs } from '../../scripts/pdf-to-png';
 import { barChart, histogram, horizontalBarChart } from '../../templates/charts';
+import { countPixels } from '../support/pdf-text';
 
 const title = 'Laporan Evaluasi Semester I 2026 — Kabupaten Tanah Laut';
 const creationDate = new Date('2026-07-15T01:00:00Z');
@@ -124,20 +125,6 @@ async function pageTexts(pdf: Buffer): Promise<string[]> {
   } finally {
     await document.destroy();
   }
-}
-
-/** Decodes a PNG and counts pixels by predicate. */
-async function countPixels(png: Buffer, match: (r: number, g: number, b: number) => boolean) {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const { data } = context.getImageData(0, 0, image.width, image.height);
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    if (match(data[i]!, data[i + 1]!, data[i + 2]!)) count++;
-  }
-  return { count, width: image.width, height: image.height };
 }
 
 describe('renderPdf', () => {

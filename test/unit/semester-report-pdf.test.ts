@@ -1,4 +1,3 @@
-import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfFontFamily, renderPdf } from '../../functions/adapters/pdf-renderer';
 import type { ProvinceSemester, RankedMetrics } from '../../functions/domain/semester-metrics';
@@ -11,7 +10,7 @@ import {
   methodSection,
   semesterReportPdf,
 } from '../../templates/semester-report-pdf';
-import { flat, type PdfContent, readPdf } from '../support/pdf-text';
+import { countPixels, flat, type PdfContent, readPdf } from '../support/pdf-text';
 import { fixtureProvince, fixtureRegency } from '../support/semester-fixture';
 
 /** Text that must never reach a reader: a formatting slip upstream. */
@@ -23,20 +22,6 @@ async function renderRegency(report: RankedMetrics, province = fixtureProvince()
 }
 
 const allText = (content: PdfContent) => flat(content.pages.join('\n'));
-
-/** Counts pixels of a PNG that match a predicate. */
-async function countPixels(png: Buffer, match: (r: number, g: number, b: number) => boolean) {
-  const image = await loadImage(png);
-  const canvas = createCanvas(image.width, image.height);
-  const context = canvas.getContext('2d');
-  context.drawImage(image, 0, 0);
-  const { data } = context.getImageData(0, 0, image.width, image.height);
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    if (match(data[i]!, data[i + 1]!, data[i + 2]!)) count++;
-  }
-  return count;
-}
 
 describe('semester fixture', () => {
   it('ranks 13 regencies 1..13 by score and keeps shares and totals consistent', () => {
@@ -196,12 +181,14 @@ describe('semesterReportPdf', () => {
     const pngs = await pdfToPngs(pdf, { scale: 1 });
     expect(pngs).toHaveLength(6);
     for (const png of pngs) {
-      expect(await countPixels(png, (r, g, b) => r < 200 || g < 200 || b < 200)).toBeGreaterThan(3_000);
+      expect((await countPixels(png, (r, g, b) => r < 200 || g < 200 || b < 200)).count).toBeGreaterThan(
+        3_000,
+      );
     }
     // #1B7F4B, the HIJAU box: colour plus the word, never colour alone.
     const green = (r: number, g: number, b: number) =>
       Math.abs(r - 0x1b) < 14 && Math.abs(g - 0x7f) < 14 && Math.abs(b - 0x4b) < 14;
-    expect(await countPixels(pngs[1]!, green)).toBeGreaterThan(5_000);
+    expect((await countPixels(pngs[1]!, green)).count).toBeGreaterThan(5_000);
   });
 });
 
