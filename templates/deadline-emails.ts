@@ -5,7 +5,9 @@ import {
   classificationLabel,
   escapeHtml,
   footerText,
+  htmlFooter,
   htmlPage,
+  htmlParagraphs,
   htmlTable,
   longDate,
   numberId,
@@ -97,12 +99,12 @@ export function regencyDigestEmail(input: {
   const html = htmlPage(
     subject,
     [
-      ...intro.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')),
+      htmlParagraphs(intro),
       htmlTable(itemHeader, itemRows(input.items, input.laporBaseUrl, true), {
         highlightRows: new Set(input.items.flatMap((i, n) => (i.newlyBreached ? [n] : []))),
       }),
       `<p style="color:#555;font-size:12px">${escapeHtml(note)}</p>`,
-      `<p style="color:#555;font-size:12px">${escapeHtml(footerText(input.province))}</p>`,
+      htmlFooter(input.province),
     ].join(''),
   );
   return { subject, text, html };
@@ -135,9 +137,9 @@ export function escalationNoticeEmail(input: {
   const html = htmlPage(
     subject,
     [
-      ...intro.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')),
+      htmlParagraphs(intro),
       htmlTable(itemHeader, itemRows(input.items, input.laporBaseUrl, true)),
-      `<p style="color:#555;font-size:12px">${escapeHtml(footerText(input.province))}</p>`,
+      htmlFooter(input.province),
     ].join(''),
   );
   return { subject, text, html };
@@ -259,7 +261,7 @@ export function provinceDigestEmail(input: {
   const html = htmlPage(
     subject,
     [
-      ...opening.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')),
+      htmlParagraphs(opening),
       ...sections.map(
         (s) =>
           `<h3 style="margin:16px 0 6px">${escapeHtml(s.title)}</h3>${s.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}${
@@ -271,7 +273,7 @@ export function provinceDigestEmail(input: {
               : ''
           }`,
       ),
-      `<p style="color:#555;font-size:12px">${escapeHtml(footerText(input.province))}</p>`,
+      htmlFooter(input.province),
     ].join(''),
   );
   return { subject, text, html };

@@ -98,3 +98,13 @@ export function htmlPage(title: string, body: string): string {
 export function footerText(province: { name: string; brand: string }): string {
   return `Pesan ini dikirim otomatis oleh ${province.brand} (SP4N-LAPOR! Provinsi ${province.name}). Jangan membalas pesan ini; hubungi tim pengelola pengaduan provinsi bila ada pertanyaan.`;
 }
+
+/** Lines as HTML paragraphs, escaped; an empty line is a gap. */
+export function htmlParagraphs(lines: readonly string[]): string {
+  return lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')).join('');
+}
+
+/** The closing line of an e-mail, small and grey. */
+export function htmlFooter(province: { name: string; brand: string }): string {
+  return `<p style="color:#555;font-size:12px">${escapeHtml(footerText(province))}</p>`;
+}

@@ -18,6 +18,7 @@ import {
   pageHeading,
   provinceFigures,
   rankedChartHeight,
+  scoreRankingChart,
   shareParts,
   tableLayout,
   th,
@@ -464,25 +465,10 @@ function attentionPage(province: ProvinceSemester): Content[] {
 }
 
 function chartsPages(province: ProvinceSemester): Content[] {
-  const ranked = [...province.regencies].sort((a, b) => a.rank - b.rank);
-  const p = provinceFigures(province);
   return [
     pageHeading('Grafik'),
     { text: 'Skor gabungan (0–100)', style: 'h2', margin: [0, 0, 0, 4] },
-    {
-      svg: horizontalBarChart({
-        items: ranked.map((r) => ({
-          label: displayName(r.regencyName),
-          value: r.score,
-          highlight: r.flag === 'merah',
-        })),
-        ...(p.averageScore === undefined
-          ? {}
-          : { target: p.averageScore, targetLabel: 'Rata-rata provinsi' }),
-        width: contentWidth,
-        height: rankedChartHeight(ranked.length),
-      }),
-    },
+    scoreRankingChart(province, (r) => r.flag === 'merah'),
     { text: 'Daerah berstatus merah ditandai oranye dan tebal.', style: 'caption' },
     { text: 'Laporan diterima per bulan, seluruh provinsi', style: 'h2' },
     {

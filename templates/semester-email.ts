@@ -1,6 +1,6 @@
 import type { ProvinceSemester, RankedMetrics } from '../functions/domain/semester-metrics';
 import type { EmailContent } from './deadline-emails';
-import { escapeHtml, footerText, htmlPage, numberId, percentId } from './format';
+import { footerText, htmlPage, htmlParagraphs, numberId, percentId } from './format';
 
 const flagWords = {
   hijau: 'HIJAU (baik)',
@@ -41,7 +41,7 @@ export function regencyReportEmail(input: {
   return {
     subject,
     text: lines.join('\n'),
-    html: htmlPage(subject, lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')).join('')),
+    html: htmlPage(subject, htmlParagraphs(lines)),
   };
 }
 
@@ -67,6 +67,6 @@ export function provinceSummaryEmail(input: { province: ProvinceSemester }): Ema
   return {
     subject,
     text: lines.join('\n'),
-    html: htmlPage(subject, lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : '')).join('')),
+    html: htmlPage(subject, htmlParagraphs(lines)),
   };
 }

@@ -433,6 +433,27 @@ const calendarStatus: Record<string, string> = {
   missing: 'tidak tersedia',
 };
 
+/** All regencies by composite score, best first, the chosen ones highlighted, the province average dashed. */
+export function scoreRankingChart(
+  province: ProvinceSemester,
+  highlight: (r: RankedMetrics) => boolean,
+): Content {
+  const ranked = [...province.regencies].sort((a, b) => a.rank - b.rank);
+  const average = provinceFigures(province).averageScore;
+  return {
+    svg: horizontalBarChart({
+      items: ranked.map((r) => ({
+        label: displayName(r.regencyName),
+        value: r.score,
+        highlight: highlight(r),
+      })),
+      ...(average === undefined ? {} : { target: average, targetLabel: 'Rata-rata provinsi' }),
+      width: contentWidth,
+      height: rankedChartHeight(ranked.length),
+    }),
+  };
+}
+
 /** The foot of a cover page: who made the report, when, and up to when the data runs. */
 export function coverFooter(province: ProvinceSemester): Content {
   return {
@@ -880,7 +901,6 @@ export const rankedChartHeight = (n: number) => Math.max(80, 19 * n + 34);
 
 function comparisonPage(report: RankedMetrics, province: ProvinceSemester): Content[] {
   const p = provinceFigures(province);
-  const byScore = [...province.regencies].sort((a, b) => a.rank - b.rank);
   const byFollowUp = [...province.regencies].sort(
     (a, b) => (b.followUpWithinLimit.provincial.value ?? -1) - (a.followUpWithinLimit.provincial.value ?? -1),
   );
@@ -889,20 +909,7 @@ function comparisonPage(report: RankedMetrics, province: ProvinceSemester): Cont
   return [
     pageHeading('Posisi terhadap Kabupaten/Kota Lain'),
     { text: 'Skor gabungan (0–100), semua kabupaten/kota', style: 'h2', margin: [0, 0, 0, 4] },
-    {
-      svg: horizontalBarChart({
-        items: byScore.map((r) => ({
-          label: displayName(r.regencyName),
-          value: r.score,
-          highlight: isThis(r),
-        })),
-        ...(p.averageScore === undefined
-          ? {}
-          : { target: p.averageScore, targetLabel: 'Rata-rata provinsi' }),
-        width: contentWidth,
-        height: rankedChartHeight(byScore.length),
-      }),
-    },
+    scoreRankingChart(province, isThis),
     {
       text: `${displayName(report.regencyName)} ditandai oranye dan tebal. Garis putus-putus: rata-rata provinsi.`,
       style: 'caption',
