@@ -34,6 +34,7 @@ import { HouseFunction, type HouseFunctionProps } from './constructs/house-funct
 import { ScheduledJob } from './constructs/scheduled-job';
 import { acknowledge, wildcardResourceFinding } from './nag';
 import { importPrefix } from './stateful-stack';
+import { tableAccess } from './table-access';
 
 export interface StatelessStackProps extends StackProps {
   readonly config: DeployConfig;
@@ -124,7 +125,7 @@ export class StatelessStack extends Stack {
       ...common('functions/ingest-api.ts', 'the ingest HTTP API (POST /v1/updates, GET /v1/complaints/{id})'),
       timeout: Duration.seconds(15),
     });
-    this.ingestApi.bindTable(table);
+    this.ingestApi.bindTable(table, tableAccess['ingest-api']);
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention });
     this.api = new HttpApi(this, 'Api', {
@@ -195,7 +196,7 @@ export class StatelessStack extends Stack {
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
     });
-    this.bulkImport.bindTable(table);
+    this.bulkImport.bindTable(table, tableAccess['bulk-import']);
     this.bulkImport.addEnvironment('IMPORT_BUCKET', importBucket.bucketName);
     const importObjects = importBucket.arnForObjects(`${importPrefix}*`);
     this.bulkImport.addToRolePolicy(
@@ -281,7 +282,9 @@ export class StatelessStack extends Stack {
     );
 
     // Environment and grants, function by function.
-    for (const fn of [this.deadlineCheck.fn, this.semesterStart.fn, this.semesterWorker]) fn.bindTable(table);
+    this.deadlineCheck.fn.bindTable(table, tableAccess['check-deadlines']);
+    this.semesterStart.fn.bindTable(table, tableAccess['semester-start']);
+    this.semesterWorker.bindTable(table, tableAccess['semester-worker']);
     for (const [k, v] of Object.entries(mailEnvironment(config.sesMaxSendRate))) {
       this.deadlineCheck.fn.addEnvironment(k, v);
       this.semesterStart.fn.addEnvironment(k, v);

@@ -12,8 +12,8 @@ import {
 } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { tableDefinition } from '../../functions/adapters/table-definition';
 import { repoRoot } from '../config';
+import type { TableAccess } from '../table-access';
 
 /**
  * The folders of data/ every function reads at cold start (functions/config.ts defaultDataDir:
@@ -150,34 +150,31 @@ export class HouseFunction extends NodejsFunction {
   }
 
   /**
-   * Sets TABLE_NAME and grants item reads and writes on the table, and queries on its indexes by
-   * name. No Scan, no DeleteItem: no job scans the table, and nothing is deleted.
+   * Sets TABLE_NAME and grants exactly the table access the function needs (infra/table-access.ts):
+   * each statement names its actions and the partition keys they may touch (`dynamodb:LeadingKeys`),
+   * and index queries name their index. Nothing in any access list can delete an item.
    */
-  bindTable(table: ITableV2): void {
+  bindTable(table: ITableV2, access: TableAccess): void {
     this.addEnvironment('TABLE_NAME', table.tableName);
-    this.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'TableItems',
-        actions: [
-          'dynamodb:GetItem',
-          'dynamodb:BatchGetItem',
-          'dynamodb:Query',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:BatchWriteItem',
-          'dynamodb:ConditionCheckItem',
-        ],
-        resources: [table.tableArn],
-      }),
-    );
-    this.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'TableIndexQueries',
-        actions: ['dynamodb:Query'],
-        resources: tableDefinition.globalSecondaryIndexes.map(
-          (g) => `${table.tableArn}/index/${g.indexName}`,
-        ),
-      }),
-    );
+    for (const grant of access.items) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          sid: `Table${grant.sid}`,
+          actions: grant.actions.map((a) => `dynamodb:${a}`),
+          resources: [table.tableArn],
+          // ForAllValues: every key a request touches (a batch has several) must match.
+          conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...grant.leadingKeys] } },
+        }),
+      );
+    }
+    if (access.indexQueries.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          sid: 'TableIndexQueries',
+          actions: ['dynamodb:Query'],
+          resources: access.indexQueries.map((name) => `${table.tableArn}/index/${name}`),
+        }),
+      );
+    }
   }
 }

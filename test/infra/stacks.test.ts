@@ -7,7 +7,8 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/adapters/table-definition';
 import { loadConfig } from '../../functions/config';
-import { shippedDataFolders } from '../../infra/constructs/house-function';
+import { type HouseFunction, shippedDataFolders } from '../../infra/constructs/house-function';
+import { type FunctionName, forbiddenTableActions, tableAccess } from '../../infra/table-access';
 import { synthTestApp } from './app-fixture';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -53,6 +54,17 @@ function statements(template: Template): (Statement & { policy: string; roles: u
 function grantsOf(fn: { executionRole: IConstruct }) {
   const role = ref(fn.executionRole);
   return statements(stateless).filter((s) => s.roles.some((r) => JSON.stringify(r) === JSON.stringify(role)));
+}
+
+/** The five functions by the name of their entry point. */
+function functionsByName(): [FunctionName, HouseFunction][] {
+  return [
+    ['ingest-api', app.stateless.ingestApi],
+    ['bulk-import', app.stateless.bulkImport],
+    ['check-deadlines', app.stateless.deadlineCheck.fn],
+    ['semester-start', app.stateless.semesterStart.fn],
+    ['semester-worker', app.stateless.semesterWorker],
+  ];
 }
 
 describe('the stateful stack', () => {
@@ -235,18 +247,48 @@ describe('least privilege', () => {
     }
   });
 
-  it('never grants Scan or DeleteItem, and queries indexes only by name', () => {
-    const dynamo = statements(stateless).filter((s) => actions(s).some((a) => a.startsWith('dynamodb:')));
-    expect(dynamo.length).toBeGreaterThan(0);
-    for (const s of dynamo) {
-      expect(actions(s)).not.toContain('dynamodb:Scan');
-      expect(actions(s)).not.toContain('dynamodb:DeleteItem');
-      expect(actions(s).some((a) => a.includes('*'))).toBe(false);
+  it('grants each function exactly its own table actions, by partition key, and no delete or scan', () => {
+    for (const [name, fn] of functionsByName()) {
+      const access = tableAccess[name];
+      const dynamo = grantsOf(fn).filter((s) => actions(s).some((a) => a.startsWith('dynamodb:')));
+      const expected = [
+        ...access.items.map((g) => ({
+          Sid: `Table${g.sid}`,
+          Effect: 'Allow',
+          Action: g.actions.map((a) => `dynamodb:${a}`).sort(),
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...g.leadingKeys] } },
+        })),
+        ...(access.indexQueries.length > 0
+          ? [{ Sid: 'TableIndexQueries', Effect: 'Allow', Action: ['dynamodb:Query'] }]
+          : []),
+      ];
+      const shape = (st: Statement & { Condition?: unknown }) => ({
+        Sid: st.Sid,
+        Effect: st.Effect,
+        Action: actions(st).sort(),
+        ...(st.Condition ? { Condition: st.Condition } : {}),
+      });
+      expect(dynamo.map(shape), name).toEqual(expected);
+      for (const s of dynamo) {
+        for (const a of actions(s))
+          expect(forbiddenTableActions.map((f) => `dynamodb:${f}`)).not.toContain(a);
+        const arn = JSON.stringify(s.Resource);
+        if (s.Sid === 'TableIndexQueries') {
+          const indexes = resources(s).map((r) => /\/index\/([a-z-]+)/.exec(JSON.stringify(r))?.[1]);
+          expect(indexes, name).toEqual([...access.indexQueries]);
+        } else {
+          expect(arn, name).not.toContain('/index/');
+          expect(arn, name).toContain('Complaints');
+        }
+      }
     }
-    const indexArns = dynamo
-      .filter((s) => s.Sid === 'TableIndexQueries')
-      .flatMap((s) => resources(s).map((r) => JSON.stringify(r)));
-    for (const arn of indexArns) expect(arn).toMatch(/\/index\/(open-by-due|regency-activity)"/);
+    // Spelled out for the reader: what the two writers and the scheduler's light job may do.
+    const flat = (name: FunctionName) =>
+      tableAccess[name].items.flatMap((g) => g.actions.map((a) => `${a} ${g.leadingKeys.join('|')}`)).sort();
+    expect(flat('semester-start')).toEqual(['PutItem SEMESTER#*']);
+    expect(flat('bulk-import')).toEqual(['GetItem C#*', 'PutItem C#*', 'UpdateItem AGG#*']);
+    expect(tableAccess['ingest-api'].indexQueries).toEqual([]);
+    expect(tableAccess['bulk-import'].indexQueries).toEqual([]);
   });
 
   it('lets only the two mailing functions send, only as the identity and with the configuration set', () => {
