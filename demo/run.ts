@@ -5,14 +5,16 @@ import { localAppConfig, localClients } from '../cli/local-env';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { RosterStore } from '../functions/adapters/roster-store';
 import { composeRawEmail, type Mailer, sendEmail } from '../functions/adapters/ses-mailer';
+import { DirectorySiteTarget } from '../functions/adapters/site-target';
 import { handleApiRequest } from '../functions/api/ingest-routes';
 import { timeZone } from '../functions/domain/calendar';
 import { parseRosterCsv } from '../functions/domain/roster';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import type { ComplaintUpdate } from '../functions/domain/update';
 import { checkDeadlines, scheduledInstant } from '../functions/use-cases/check-deadlines';
+import { publishSite } from '../functions/use-cases/publish-site';
 import { runSemesterReport, type SemesterRunResult } from '../functions/use-cases/semester-report';
-import { deadlineDeps, ingestDeps, semesterDeps } from '../functions/wiring';
+import { deadlineDeps, ingestDeps, semesterDeps, siteDeps } from '../functions/wiring';
 import { apiGatewayEvent } from '../local/api-event';
 import type { LocalStack } from '../local/stack';
 import { generateUpdates } from './generate';
@@ -37,6 +39,8 @@ export interface DemoResult {
   emails: { digests: number; escalations: number; provinceDigests: number; reports: number; total: number };
   vacantDays: Record<string, number>;
   report: SemesterRunResult;
+  /** The public scoreboard as of the check after the semester (open site/index.html). */
+  site: { dir: string; files: number; bytes: number };
   outDir: string;
   seconds: number;
 }
@@ -174,6 +178,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     path.join(options.outDir, 'province-semester.json'),
     JSON.stringify(report.province, null, 1),
   );
+  log('Writing the public scoreboard (static site)...');
+  const siteDir = path.join(options.outDir, 'site');
+  const site = await publishSite(siteDeps(config, { ...wiring, target: new DirectorySiteTarget(siteDir) }), {
+    at: until,
+    province: report.province,
+  });
   clients.destroy();
   const vacantDays = Object.fromEntries(
     report.province.regencies
@@ -187,6 +197,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     emails: counts,
     vacantDays,
     report,
+    site: {
+      dir: siteDir,
+      files: site.files.length,
+      bytes: site.files.reduce((n, f) => n + f.bytes, 0),
+    },
     outDir: options.outDir,
     seconds: Math.round((Date.now() - started) / 1000),
   };

@@ -6,6 +6,7 @@ import { ComplaintQueries } from './adapters/complaint-queries';
 import { DynamoComplaintStore } from './adapters/complaint-store';
 import {
   loadCalendar,
+  loadCalendarYears,
   loadEscalationPolicy,
   loadPopulation,
   loadRegions,
@@ -18,7 +19,8 @@ import { type Mailer, SesMailer } from './adapters/ses-mailer';
 import type { AppConfig } from './config';
 import type { DeadlineDeps } from './use-cases/check-deadlines';
 import type { IngestDeps } from './use-cases/ingest-updates';
-import type { SemesterDeps } from './use-cases/semester-report';
+import type { SiteDeps } from './use-cases/publish-site';
+import { provinceSemester, type SemesterDeps } from './use-cases/semester-report';
 
 export interface WiringOptions {
   doc?: DynamoDBDocumentClient;
@@ -103,5 +105,38 @@ export function semesterDeps(
       }),
     senderAddress: config.senderAddress,
     clock,
+  };
+}
+
+/**
+ * Dependencies of the public scoreboard's publisher, from configuration: the daily check's policy
+ * for "today", the semester job's stored evaluation for the ranking, and where the files go.
+ */
+export function siteDeps(
+  config: AppConfig,
+  options: WiringOptions & Pick<SiteDeps, 'target' | 'invalidator'>,
+): SiteDeps {
+  const semester = semesterDeps(config, options);
+  const { sla } = domainData(config);
+  return {
+    regions: semester.regions,
+    sla,
+    policies: [semester.national, semester.provincial],
+    calendarYears: loadCalendarYears(config.dataDir),
+    population: semester.population,
+    queries: new ComplaintQueries(options.doc ?? getDocumentClient(), config.tableName, options.meter),
+    roster: semester.roster,
+    loadSemester: async (semesterId) => {
+      try {
+        return await provinceSemester(semester, semesterId);
+      } catch (error) {
+        // Before the semester job's first run there is no evaluation to rank: the site says so.
+        if (error instanceof Error && /are missing for/.test(error.message)) return undefined;
+        throw error;
+      }
+    },
+    target: options.target,
+    ...(options.invalidator ? { invalidator: options.invalidator } : {}),
+    clock: semester.clock,
   };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { type DemoResult, runDemo } from '../../demo/run';
 import { startLocalStack } from '../../local/stack';
@@ -77,6 +77,7 @@ export function demoSummary(result: DemoResult): string {
     'Where to look:',
     `  PDFs:   ${path.join(result.outDir, 'reports')}`,
     `  E-mail: ${path.join(result.outDir, 'mail')} (.eml files, open with any mail program)`,
+    `  Site:   ${pathToFileURL(path.join(result.site.dir, 'index.html')).href} (the public scoreboard, ${result.site.files} files; \`npx lapor-paman local\` serves it over HTTP)`,
   );
   return lines.join('\n');
 }
