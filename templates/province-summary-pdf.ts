@@ -1,5 +1,5 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Flag, ProvinceSemester, RankedMetrics, Share } from '../functions/domain/semester-metrics';
+import type { Flag, ProvinceSemester } from '../functions/domain/semester-metrics';
 import { barChart, horizontalBarChart } from './charts';
 import {
   calendarGapWarning,
@@ -19,7 +19,7 @@ import {
   provinceFigures,
   rankedChartHeight,
   scoreRankingChart,
-  shareParts,
+  shareCell,
   tableLayout,
   th,
   warningBox,
@@ -33,14 +33,6 @@ import {
 
 const flagOrder: Flag[] = ['hijau', 'kuning', 'merah'];
 
-function sumShares(shares: Share[]): Share {
-  const numerator = shares.reduce((a, s) => a + s.numerator, 0);
-  const denominator = shares.reduce((a, s) => a + s.denominator, 0);
-  return denominator > 0
-    ? { numerator, denominator, value: numerator / denominator }
-    : { numerator, denominator };
-}
-
 const right = (text: string, extra: Record<string, unknown> = {}): TableCell => ({
   text,
   alignment: 'right',
@@ -52,13 +44,13 @@ function changeCell(
   now: number | undefined,
   before: number | undefined,
   better: 'higher' | 'lower',
-  unit: 'poin' | 'count',
+  unit: 'poin' | 'count' | 'decimal',
 ): TableCell {
   if (now === undefined || before === undefined || !Number.isFinite(now) || !Number.isFinite(before)) {
     return right(noValue, { color: colors.muted });
   }
   const delta = unit === 'poin' ? (now - before) * 100 : now - before;
-  const decimals = unit === 'poin' ? 1 : 0;
+  const decimals = unit === 'count' ? 0 : 1;
   if (Math.abs(delta) < 0.5 * 10 ** -decimals) return right('tetap', { color: colors.muted });
   const good = better === 'higher' ? delta > 0 : delta < 0;
   const relative =
@@ -134,20 +126,6 @@ function totalsTable(province: ProvinceSemester): Content {
   const t = province.totals;
   const pt = province.previousTotals;
   const p = provinceFigures(province);
-  const withPrevious = province.regencies.flatMap((r) => (r.previous ? [r.previous] : []));
-  const previousSum = (f: (r: NonNullable<RankedMetrics['previous']>) => number) =>
-    withPrevious.length > 0 ? withPrevious.reduce((a, r) => a + f(r), 0) : undefined;
-  const previousProvincial =
-    withPrevious.length > 0
-      ? sumShares(withPrevious.map((r) => r.followUpWithinLimit.provincial))
-      : undefined;
-  const shareCell = (s: Share): TableCell => ({
-    stack: [
-      { text: fmtShare(s), bold: true },
-      { text: shareParts(s), fontSize: 7.5, color: colors.muted },
-    ],
-    alignment: 'right',
-  });
   const rows: TableCell[][] = [
     [
       'Laporan diterima',
@@ -158,8 +136,8 @@ function totalsTable(province: ProvinceSemester): Content {
     [
       'Laporan per 100.000 penduduk',
       right(fmtNumber(t.perHundredThousand, 1), { bold: true }),
-      right(noValue),
-      right(noValue, { color: colors.muted }),
+      right(fmtNumber(pt?.perHundredThousand, 1)),
+      changeCell(t.perHundredThousand, pt?.perHundredThousand, 'higher', 'decimal'),
     ],
     [
       {
@@ -180,8 +158,8 @@ function totalsTable(province: ProvinceSemester): Content {
         ],
       },
       shareCell(p.followUpProvincial),
-      right(fmtShare(previousProvincial)),
-      changeCell(p.followUpProvincial.value, previousProvincial?.value, 'higher', 'poin'),
+      right(fmtShare(pt?.followUpProvincial)),
+      changeCell(p.followUpProvincial.value, pt?.followUpProvincial.value, 'higher', 'poin'),
     ],
     [
       'Penyelesaian tepat waktu',
@@ -192,35 +170,20 @@ function totalsTable(province: ProvinceSemester): Content {
     [
       'Tunggakan pada akhir semester',
       right(fmtNumber(t.backlogAtEnd), { bold: true }),
-      right(fmtNumber(previousSum((r) => r.backlogAtEnd))),
-      changeCell(
-        t.backlogAtEnd,
-        previousSum((r) => r.backlogAtEnd),
-        'lower',
-        'count',
-      ),
+      right(fmtNumber(pt?.backlogAtEnd)),
+      changeCell(t.backlogAtEnd, pt?.backlogAtEnd, 'lower', 'count'),
     ],
     [
       'Melewati batas waktu pada akhir semester',
       right(fmtNumber(t.overdueAtEnd), { bold: true }),
-      right(fmtNumber(previousSum((r) => r.overdueAtEnd))),
-      changeCell(
-        t.overdueAtEnd,
-        previousSum((r) => r.overdueAtEnd),
-        'lower',
-        'count',
-      ),
+      right(fmtNumber(pt?.overdueAtEnd)),
+      changeCell(t.overdueAtEnd, pt?.overdueAtEnd, 'lower', 'count'),
     ],
     [
       'Daerah dengan hari tanpa admin penghubung aktif',
-      right(fmtNumber(province.regencies.filter((r) => r.daysWithoutAdmin > 0).length), { bold: true }),
-      right(fmtNumber(previousSum((r) => (r.daysWithoutAdmin > 0 ? 1 : 0)))),
-      changeCell(
-        province.regencies.filter((r) => r.daysWithoutAdmin > 0).length,
-        previousSum((r) => (r.daysWithoutAdmin > 0 ? 1 : 0)),
-        'lower',
-        'count',
-      ),
+      right(fmtNumber(p.regenciesWithoutAdmin), { bold: true }),
+      right(fmtNumber(pt?.regenciesWithoutAdmin)),
+      changeCell(p.regenciesWithoutAdmin, pt?.regenciesWithoutAdmin, 'lower', 'count'),
     ],
   ];
   return {

@@ -6,7 +6,14 @@ import type {
   TableCell,
   TDocumentDefinitions,
 } from 'pdfmake/interfaces';
-import type { Flag, ProvinceSemester, RankedMetrics, Share } from '../functions/domain/semester-metrics';
+import { minimumCases } from '../functions/domain/semester-evaluation';
+import type {
+  Flag,
+  ProvinceComparison,
+  ProvinceSemester,
+  RankedMetrics,
+  Share,
+} from '../functions/domain/semester-metrics';
 import { barChart, histogram, horizontalBarChart } from './charts';
 import { classificationLabel, numberId, percentId, shortDate, stageLabels } from './format';
 
@@ -29,9 +36,13 @@ export function fmtNumber(value: number | undefined, decimals = 0): string {
   return value === undefined || !Number.isFinite(value) ? noValue : numberId(value, decimals);
 }
 
-/** "84,0%", or an en dash when the share has no case. */
+/**
+ * "84,0%"; "1 dari 1" when there are too few cases for a share (the domain leaves out `value`); an
+ * en dash when there is no case.
+ */
 export function fmtShare(share: Share | undefined): string {
   const value = share?.value;
+  if (share && share.denominator > 0 && value === undefined) return shareParts(share);
   return value === undefined || !Number.isFinite(value) ? noValue : percentId(value);
 }
 
@@ -40,6 +51,19 @@ export function shareParts(share: Share): string {
   return share.denominator > 0
     ? `${fmtNumber(share.numerator)} dari ${fmtNumber(share.denominator)}`
     : 'tidak ada data';
+}
+
+/** A right-aligned table cell: the share in bold, its parts (or why there is no percentage) below. */
+export function shareCell(s: Share): TableCell {
+  const below =
+    s.denominator > 0 && s.value === undefined ? `kurang dari ${minimumCases}: tanpa persen` : shareParts(s);
+  return {
+    stack: [
+      { text: fmtShare(s), bold: true },
+      { text: below, fontSize: 7.5, color: colors.muted },
+    ],
+    alignment: 'right',
+  };
 }
 
 /** Working days: "3 HK", "2,5 HK", or an en dash. */
@@ -287,44 +311,9 @@ export function documentFrame(input: {
 
 // --- province-level figures the reports compare against ------------------------------------------
 
-function sumShares(shares: Share[]): Share {
-  const numerator = shares.reduce((a, s) => a + s.numerator, 0);
-  const denominator = shares.reduce((a, s) => a + s.denominator, 0);
-  return denominator > 0
-    ? { numerator, denominator, value: numerator / denominator }
-    : { numerator, denominator };
-}
-
-const mean = (values: number[]) =>
-  values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
-
-function medianOf(values: number[]): number | undefined {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return undefined;
-  const mid = sorted.length / 2;
-  return Number.isInteger(mid)
-    ? ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
-    : (sorted[Math.floor(mid)] as number);
-}
-
-/** Province figures derived from the regencies where ProvinceSemester.totals has none. */
-export function provinceFigures(province: ProvinceSemester) {
-  const list = province.regencies;
-  const per100k = list.flatMap((r) => (r.perHundredThousand === undefined ? [] : [r.perHundredThousand]));
-  return {
-    count: list.length,
-    followUpNational: province.totals.followUpWithinLimit,
-    followUpProvincial: sumShares(list.map((r) => r.followUpWithinLimit.provincial)),
-    completed: province.totals.completedWithinLimit,
-    perHundredThousand: province.totals.perHundredThousand,
-    lowestPerHundredThousand: per100k.length > 0 ? Math.min(...per100k) : undefined,
-    averageReceived: mean(list.map((r) => r.received.total)),
-    averageBacklog: mean(list.map((r) => r.backlogAtEnd)),
-    averageOverdue: mean(list.map((r) => r.overdueAtEnd)),
-    averageDaysWithoutAdmin: mean(list.map((r) => r.daysWithoutAdmin)),
-    averageScore: mean(list.map((r) => r.score)),
-    medianFollowUpDays: medianOf(list.flatMap((r) => r.workingDaysToFollowUp.median ?? [])),
-  };
+/** Province figures derived from the regencies (computed once, in the domain). */
+export function provinceFigures(province: ProvinceSemester): ProvinceComparison {
+  return province.comparison;
 }
 
 /** The longest completion limit (pengaduan berkadar pengawasan, PermenPANRB 62/2018). */
@@ -343,7 +332,17 @@ export function lagReasons(regency: RankedMetrics, province: ProvinceSemester): 
     own.value !== undefined && ref.value !== undefined && own.value < ref.value - lagMargin;
 
   if (regency.received.total === 0) {
-    reasons.push('tidak ada laporan yang diterima selama semester');
+    reasons.push(
+      'tidak ada laporan yang diterima selama semester: tidak dapat dinilai, status merah (volume)',
+    );
+  } else if (regency.flagReasons.includes('too-few')) {
+    reasons.push(
+      `hanya ${fmtNumber(regency.received.total)} laporan diterima, kurang dari ${minimumCases}: tidak dapat dinilai, status merah (volume)`,
+    );
+  } else if (regency.flagReasons.includes('low-volume')) {
+    reasons.push(
+      `volume laporan sangat rendah: ${fmtNumber(regency.perHundredThousand, 1)} per 100.000 penduduk, kurang dari seperempat angka provinsi (${fmtNumber(p.perHundredThousand, 1)}): status merah (volume)`,
+    );
   } else if (regency.perHundredThousand !== undefined) {
     const own = fmtNumber(regency.perHundredThousand, 1);
     const ref = p.perHundredThousand === undefined ? '' : ` (provinsi ${fmtNumber(p.perHundredThousand, 1)})`;
@@ -543,21 +542,78 @@ export function methodSection(province: ProvinceSemester): Content[] {
               layout: compactTableLayout,
             }
           : { text: 'Tidak ada definisi.', italics: true },
-        h2('Skor gabungan dan penanda'),
-        m.scoreFormula.length > 0 ? { ul: m.scoreFormula } : { text: noValue },
-        { text: [{ text: 'Penanda: ', bold: true }, m.flagRule || noValue], margin: [0, 3, 0, 0] },
         {
           text: [
             { text: 'Data penduduk: ', bold: true },
             m.populationSource ??
               'sumber data penduduk tidak tersedia: angka laporan per 100.000 penduduk tidak dihitung.',
           ],
-          margin: [0, 3, 0, 0],
+          margin: [0, 5, 0, 0],
         },
       ],
       fontSize: 8.5,
       lineHeight: 1.1,
     },
+    ...scoreSection(province),
+  ];
+}
+
+/** "Skor dan Status": the formula, a worked example row by row, the edge cases and the flag rule. */
+function scoreSection(province: ProvinceSemester): Content[] {
+  const m = province.method;
+  const example = m.scoreExample;
+  const n3 = (v: number) => fmtNumber(v, 3);
+  return [
+    pageHeading('Skor dan Status'),
+    m.scoreFormula.length > 0
+      ? { ul: m.scoreFormula, margin: [0, 0, 0, 6] }
+      : { text: noValue, margin: [0, 0, 0, 6] },
+    ...(example
+      ? [
+          { text: 'Contoh perhitungan', style: 'h2' } satisfies Content,
+          {
+            table: {
+              headerRows: 1,
+              widths: [14, '*', 150, 40, 36, 52],
+              body: [
+                [
+                  th(''),
+                  th('Komponen'),
+                  th('Dasar'),
+                  th('Nilai', 'right'),
+                  th('Bobot', 'right'),
+                  th('Bobot × nilai', 'right'),
+                ],
+                ...example.rows.map((r): TableCell[] => [
+                  { text: r.key, bold: true },
+                  r.label,
+                  r.basis,
+                  right(n3(r.value)),
+                  right(fmtNumber(r.weight, 2)),
+                  right(fmtNumber(r.weight * r.value, 4)),
+                ]),
+                [
+                  '',
+                  { text: 'Skor = 100 × jumlah', bold: true, colSpan: 4 },
+                  '',
+                  '',
+                  '',
+                  right(fmtNumber(example.score, 1), { bold: true }),
+                ],
+              ],
+            },
+            layout: tableLayout,
+            style: 'table',
+          } satisfies Content,
+          {
+            text: `Skor ${fmtNumber(example.score, 1)}: status ${flagStyles[example.flag].word}.`,
+            style: 'caption',
+          } satisfies Content,
+          { ul: example.notes, fontSize: 9 } satisfies Content,
+        ]
+      : []),
+    { text: 'Status (penanda)', style: 'h2' },
+    { text: m.flagRule || noValue, fontSize: 9.5 },
   ];
 }
 
@@ -667,13 +723,6 @@ function figuresTable(report: RankedMetrics, province: ProvinceSemester): Conten
   const p = provinceFigures(province);
   const prev = report.previous;
   const average = (v: number | undefined) => (v === undefined ? noValue : `rata-rata ${fmtNumber(v, 1)}`);
-  const shareCell = (s: Share): TableCell => ({
-    stack: [
-      { text: fmtShare(s), bold: true },
-      { text: shareParts(s), fontSize: 7.5, color: colors.muted },
-    ],
-    alignment: 'right',
-  });
   const rows: {
     label: string;
     hint?: string;

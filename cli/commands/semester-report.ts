@@ -24,7 +24,7 @@ export function registerSemesterReportCommand(program: Command): void {
     .option('--out <dir>', 'write the PDFs into this folder')
     .option('--send', 'e-mail the reports (each recipient at most once per semester and report)')
     .option('--resend', 'with --send: send again even to recipients who already got it')
-    .option('--json', 'print the result as JSON')
+    .option('--json', 'print the result and every figure of the PDFs as JSON (shape: README)')
     .action(
       async (opts: {
         semester?: string;
@@ -62,7 +62,7 @@ export function registerSemesterReportCommand(program: Command): void {
           },
         });
         process.stdout.write(
-          opts.json ? `${JSON.stringify(strip(result), null, 2)}\n` : summary(result, opts.out),
+          opts.json ? `${JSON.stringify(jsonResult(result), null, 2)}\n` : summary(result, opts.out),
         );
         const failed = [...result.regencies, result.summary].some(
           (r) => r.error || r.delivery?.status === 'failed',
@@ -72,7 +72,13 @@ export function registerSemesterReportCommand(program: Command): void {
     );
 }
 
-function strip(result: SemesterRunResult) {
+/**
+ * The --json output: what was rendered and sent, the ranking, and under `figures` every figure the
+ * PDFs print (the domain's ProvinceSemester: each regency's shares with numerator and denominator,
+ * score terms, flag reasons, previous semester, the province totals and comparison figures, and the
+ * method), so a script can recompute them without reading a PDF. Shape documented in the README.
+ */
+export function jsonResult(result: SemesterRunResult) {
   const { province, ...rest } = result;
   return {
     ...rest,
@@ -82,6 +88,7 @@ function strip(result: SemesterRunResult) {
       score: Number(r.score.toFixed(1)),
       flag: r.flag,
     })),
+    figures: province,
   };
 }
 

@@ -7,9 +7,13 @@ import type { Semester } from './semester';
 import type {
   Distribution,
   Flag,
+  FlagReason,
+  ProvinceComparison,
   ProvinceSemester,
   RankedMetrics,
   RegencyMetrics,
+  ScoreExample,
+  ScorePart,
   Share,
 } from './semester-metrics';
 import { computeSla, type SlaState, type StageState } from './sla';
@@ -43,10 +47,6 @@ export const histogramBuckets: { label: string; max: number }[] = [
   { label: '31–60', max: 60 },
   { label: '>60', max: Number.POSITIVE_INFINITY },
 ];
-
-export function share(numerator: number, denominator: number): Share {
-  return { numerator, denominator, ...(denominator > 0 ? { value: numerator / denominator } : {}) };
-}
 
 /** Nearest-rank percentile of sorted values. */
 export function percentile(sorted: readonly number[], p: number): number | undefined {
@@ -210,40 +210,205 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
   };
 }
 
-/** The composite score, as printed on every report's method page. */
-export const scoreFormula = [
-  'Skor = 100 × (0,35 × T + 0,35 × S + 0,15 × (1 − K) + 0,15 × V)',
-  'T: bagian laporan dengan tindak lanjut pertama tepat waktu (batas nasional)',
-  'S: bagian laporan yang diselesaikan dalam batas waktu klasifikasinya',
-  'K: bagian tunggakan akhir semester yang telah melewati batas waktu (0 bila tidak ada tunggakan)',
-  'V: laporan per 100.000 penduduk dibanding rata-rata provinsi, paling tinggi 1',
-  'Komponen tanpa data (mis. tidak ada laporan yang ditindaklanjuti) tidak dihitung; bobot komponen lain disesuaikan.',
-];
+/**
+ * Fewer decided cases than this and a share is not evidence: 1 of 1 on time says little. Such a
+ * share is printed as its count ("1 dari 1"), not a percentage, and earns 0 in the score. Five
+ * follows official statistics' small-number practice (the UK Housing Ombudsman reports a share only
+ * from 5 decisions; OECD glossary, "minimum cell size"). A regency that received fewer complaints
+ * than this in the semester cannot be evaluated: it is flagged MERAH for volume and ranked after
+ * every regency that can.
+ *
+ * Why a threshold and not a Wilson lower bound or shrinkage toward the province: the score must be
+ * recomputable by a Bupati's staff from the printed figures, and a printed "90,0% (90 dari 100)"
+ * must be the T that enters the formula. A threshold keeps both true; its cliff (4 of 4 earns 0, 5 of
+ * 5 earns 1) only touches regencies with so few cases that the volume rule already flags them.
+ */
+export const minimumCases = 5;
 
-export const flagRule =
-  'Hijau: skor 75 atau lebih. Kuning: skor 50 sampai di bawah 75. Merah: skor di bawah 50. Daerah dengan 30 hari atau lebih tanpa admin penghubung aktif paling tinggi berstatus kuning.';
+/** Per 100,000 inhabitants below this fraction of the province's figure: MERAH for volume. */
+export const lowVolumeRatio = 0.25;
 
-export function compositeScore(m: RegencyMetrics, provincePerHundredThousand: number | undefined): number {
-  const terms: [number, number | undefined][] = [
-    [0.35, m.followUpWithinLimit.national.value],
-    [0.35, m.completedWithinLimit.value],
-    [0.15, m.backlogAtEnd > 0 ? 1 - m.overdueAtEnd / m.backlogAtEnd : 1],
-    [
-      0.15,
-      m.perHundredThousand !== undefined && provincePerHundredThousand
-        ? Math.min(1, m.perHundredThousand / provincePerHundredThousand)
-        : undefined,
-    ],
-  ];
-  const used = terms.filter((t): t is [number, number] => t[1] !== undefined);
-  const weight = used.reduce((w, [k]) => w + k, 0);
-  if (weight === 0) return 0;
-  return (100 * used.reduce((sum, [k, v]) => sum + k * v, 0)) / weight;
+/** A share with its parts; `value` only from `minimumCases` cases on. */
+export function share(numerator: number, denominator: number): Share {
+  return {
+    numerator,
+    denominator,
+    ...(denominator >= minimumCases ? { value: numerator / denominator } : {}),
+  };
 }
 
+const weights = { T: 0.35, S: 0.35, K: 0.15, V: 0.15 } as const;
+
+/** The composite score, as printed on every report's method page. */
+export const scoreFormula = [
+  'Skor = 100 × (0,35 × T + 0,35 × S + 0,15 × K + 0,15 × V). T: bagian tindak lanjut pertama tepat waktu (batas nasional); S: bagian penyelesaian dalam batas waktu klasifikasinya; K: bagian tunggakan akhir semester yang belum melewati batas (1 bila tidak ada tunggakan); V: laporan per 100.000 penduduk dibagi angka provinsi, paling tinggi 1.',
+  `Bukti minimum: bagian dari kurang dari ${minimumCases} laporan ditampilkan sebagai jumlah (mis. "1 dari 1"), bukan persen, dan bernilai 0; daerah yang menerima kurang dari ${minimumCases} laporan mendapat K = 0. Komponen tanpa laporan tidak pernah menambah skor.`,
+];
+
+export const flagRule = `Merah (volume): kurang dari ${minimumCases} laporan diterima, atau laporan per 100.000 penduduk kurang dari seperempat angka provinsi; daerah ini diperingkat setelah semua daerah lain (yang kurang dari ${minimumCases} laporan paling akhir). Selebihnya menurut skor: hijau 75 atau lebih, kuning 50 sampai di bawah 75, merah di bawah 50. Daerah dengan 30 hari atau lebih tanpa admin penghubung aktif paling tinggi berstatus kuning.`;
+
+/** Whether a regency received enough complaints to be scored among the others. */
+export const isEvaluable = (m: Pick<RegencyMetrics, 'received'>) => m.received.total >= minimumCases;
+
+/**
+ * The terms of the composite score. A term without enough evidence is counted as 0, never
+ * dropped: dropping it re-weighted the others and gave a regency with no complaints 50 points.
+ * Only V is dropped, for every regency alike, when the province has no population figures at all.
+ */
+export function scoreParts(m: RegencyMetrics, provincePerHundredThousand: number | undefined): ScorePart[] {
+  const evaluable = isEvaluable(m);
+  const fromShare = (key: 'T' | 'S', s: Share): ScorePart => ({
+    key,
+    weight: weights[key],
+    value: s.value ?? 0,
+    counted: s.value !== undefined,
+    numerator: s.numerator,
+    denominator: s.denominator,
+  });
+  const withinLimit = m.backlogAtEnd - m.overdueAtEnd;
+  const parts: ScorePart[] = [
+    fromShare('T', m.followUpWithinLimit.national),
+    fromShare('S', m.completedWithinLimit),
+    {
+      key: 'K',
+      weight: weights.K,
+      value: evaluable ? (m.backlogAtEnd > 0 ? withinLimit / m.backlogAtEnd : 1) : 0,
+      counted: evaluable,
+      numerator: withinLimit,
+      denominator: m.backlogAtEnd,
+    },
+  ];
+  if (provincePerHundredThousand !== undefined && provincePerHundredThousand > 0) {
+    const own = m.perHundredThousand ?? 0;
+    parts.push({
+      key: 'V',
+      weight: weights.V,
+      value: Math.min(1, own / provincePerHundredThousand),
+      counted: m.perHundredThousand !== undefined,
+      numerator: own,
+      denominator: provincePerHundredThousand,
+    });
+  }
+  return parts;
+}
+
+/** 100 × Σ weight × value / Σ weight. */
+export function scoreFromParts(parts: readonly ScorePart[]): number {
+  const weight = parts.reduce((w, p) => w + p.weight, 0);
+  return weight === 0 ? 0 : (100 * parts.reduce((sum, p) => sum + p.weight * p.value, 0)) / weight;
+}
+
+export function compositeScore(m: RegencyMetrics, provincePerHundredThousand: number | undefined): number {
+  return scoreFromParts(scoreParts(m, provincePerHundredThousand));
+}
+
+/** The flag by score band alone (with the admin cap); `flagOf` adds the volume rules. */
 export function flagFor(score: number, daysWithoutAdminCount: number): Flag {
   const byScore: Flag = score >= 75 ? 'hijau' : score >= 50 ? 'kuning' : 'merah';
   return byScore === 'hijau' && daysWithoutAdminCount >= 30 ? 'kuning' : byScore;
+}
+
+/** The flag and what decided it: volume first (the province's first concern), then the score. */
+export function flagOf(
+  m: RegencyMetrics,
+  score: number,
+  provincePerHundredThousand: number | undefined,
+): { flag: Flag; reasons: FlagReason[] } {
+  const reasons: FlagReason[] = [];
+  if (!isEvaluable(m)) reasons.push('too-few');
+  else if (
+    m.perHundredThousand !== undefined &&
+    provincePerHundredThousand !== undefined &&
+    m.perHundredThousand < lowVolumeRatio * provincePerHundredThousand
+  )
+    reasons.push('low-volume');
+  const byScore = flagFor(score, 0);
+  const capped = flagFor(score, m.daysWithoutAdmin);
+  if (reasons.length > 0) {
+    if (byScore === 'merah') reasons.push('score');
+    if (m.daysWithoutAdmin >= 30) reasons.push('no-admin');
+    return { flag: 'merah', reasons };
+  }
+  if (capped !== byScore) return { flag: capped, reasons: ['no-admin'] };
+  return { flag: byScore, reasons: ['score'] };
+}
+
+interface Standing {
+  tier: number;
+  score: number;
+  code: string;
+}
+
+/**
+ * Ranking order: regencies that can be evaluated first, then those flagged MERAH for low volume,
+ * then those with too few complaints; within a tier by score, then by code. So a regency with
+ * (almost) no complaints never outranks one that handled complaints, and flag and rank agree.
+ */
+function byStanding(a: Standing, b: Standing): number {
+  return a.tier - b.tier || b.score - a.score || a.code.localeCompare(b.code);
+}
+
+const tierOf = (reasons: readonly FlagReason[]) =>
+  reasons.includes('too-few') ? 2 : reasons.includes('low-volume') ? 1 : 0;
+
+/**
+ * The worked example printed on the method page under the formula; unit-tested, so the page and
+ * the code cannot disagree.
+ */
+export const workedExample = {
+  received: 120,
+  followUp: { numerator: 90, denominator: 100 },
+  completed: { numerator: 70, denominator: 80 },
+  backlogAtEnd: 20,
+  overdueAtEnd: 5,
+  perHundredThousand: 30,
+  provincePerHundredThousand: 40,
+} as const;
+
+/** The worked example with its rows, and the edge cases beside it. */
+export function workedScoreExample(): ScoreExample {
+  const e = workedExample;
+  const rows: ScoreExample['rows'] = [
+    {
+      key: 'T',
+      label: 'Tindak lanjut pertama tepat waktu',
+      basis: `${e.followUp.numerator} dari ${e.followUp.denominator}`,
+      value: e.followUp.numerator / e.followUp.denominator,
+      weight: weights.T,
+    },
+    {
+      key: 'S',
+      label: 'Penyelesaian tepat waktu',
+      basis: `${e.completed.numerator} dari ${e.completed.denominator}`,
+      value: e.completed.numerator / e.completed.denominator,
+      weight: weights.S,
+    },
+    {
+      key: 'K',
+      label: 'Tunggakan belum lewat batas',
+      basis: `${e.backlogAtEnd - e.overdueAtEnd} dari ${e.backlogAtEnd} (${e.overdueAtEnd} lewat batas)`,
+      value: (e.backlogAtEnd - e.overdueAtEnd) / e.backlogAtEnd,
+      weight: weights.K,
+    },
+    {
+      key: 'V',
+      label: 'Volume',
+      basis: `${e.perHundredThousand} per 100.000 penduduk; provinsi ${e.provincePerHundredThousand}`,
+      value: Math.min(1, e.perHundredThousand / e.provincePerHundredThousand),
+      weight: weights.V,
+    },
+  ];
+  const score = scoreFromParts(rows.map((r) => ({ ...r, counted: true, numerator: 0, denominator: 0 })));
+  return {
+    rows,
+    score,
+    flag: flagFor(score, 0),
+    notes: [
+      `Tanpa laporan sama sekali: T = S = K = V = 0, skor 0, status MERAH (volume), di bawah semua daerah lain.`,
+      `Satu dari satu laporan tepat waktu bukan bukti 100%: tertulis "1 dari 1", T = 0 (bukti minimum ${minimumCases}).`,
+      `${minimumCases - 1} laporan diterima, semuanya tepat waktu: T = S = K = 0, status MERAH (volume), diperingkat setelah daerah yang menerima ${minimumCases} laporan atau lebih.`,
+    ],
+  };
 }
 
 function sumShares(shares: readonly Share[]): Share {
@@ -258,6 +423,49 @@ export function perHundredThousandOf(metrics: readonly RegencyMetrics[]): number
   const people = withPopulation.reduce((n, m) => n + (m.population?.value ?? 0), 0);
   if (people === 0) return undefined;
   return (withPopulation.reduce((n, m) => n + m.received.total, 0) / people) * 100_000;
+}
+
+const mean = (values: readonly number[]) =>
+  values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : undefined;
+
+function medianOf(values: readonly number[]): number | undefined {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return undefined;
+  const mid = sorted.length / 2;
+  return Number.isInteger(mid)
+    ? ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+    : (sorted[Math.floor(mid)] as number);
+}
+
+/** The province figures each regency is compared with. */
+export function provinceComparison(
+  list: readonly (RegencyMetrics & { score?: number })[],
+): ProvinceComparison {
+  const per100k = list.flatMap((r) => (r.perHundredThousand === undefined ? [] : [r.perHundredThousand]));
+  const rate = perHundredThousandOf(list);
+  const scores = list.flatMap((r) => (r.score === undefined ? [] : [r.score]));
+  const lowest = per100k.length > 0 ? Math.min(...per100k) : undefined;
+  const averageScore = mean(scores);
+  const averageReceived = mean(list.map((r) => r.received.total));
+  const averageBacklog = mean(list.map((r) => r.backlogAtEnd));
+  const averageOverdue = mean(list.map((r) => r.overdueAtEnd));
+  const averageDaysWithoutAdmin = mean(list.map((r) => r.daysWithoutAdmin));
+  const medianFollowUpDays = medianOf(list.flatMap((r) => r.workingDaysToFollowUp.median ?? []));
+  return {
+    count: list.length,
+    followUpNational: sumShares(list.map((r) => r.followUpWithinLimit.national)),
+    followUpProvincial: sumShares(list.map((r) => r.followUpWithinLimit.provincial)),
+    completed: sumShares(list.map((r) => r.completedWithinLimit)),
+    ...(rate === undefined ? {} : { perHundredThousand: rate }),
+    ...(lowest === undefined ? {} : { lowestPerHundredThousand: lowest }),
+    ...(averageReceived === undefined ? {} : { averageReceived }),
+    ...(averageBacklog === undefined ? {} : { averageBacklog }),
+    ...(averageOverdue === undefined ? {} : { averageOverdue }),
+    ...(averageDaysWithoutAdmin === undefined ? {} : { averageDaysWithoutAdmin }),
+    ...(averageScore === undefined ? {} : { averageScore }),
+    ...(medianFollowUpDays === undefined ? {} : { medianFollowUpDays }),
+    regenciesWithoutAdmin: list.filter((r) => r.daysWithoutAdmin > 0).length,
+  };
 }
 
 const pct = (v: number) =>
@@ -328,21 +536,27 @@ export function rankProvince(input: {
   const provinceRate = perHundredThousandOf(input.current);
   const previousList = [...input.previous.values()];
   const previousRate = perHundredThousandOf(previousList);
-  const previousScores = previousList
-    .map((m) => ({ code: m.regencyCode, score: compositeScore(m, previousRate) }))
-    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
-  const scored = input.current
-    .map((m) => ({ m, score: compositeScore(m, provinceRate) }))
-    .sort((a, b) => b.score - a.score || a.m.regencyCode.localeCompare(b.m.regencyCode));
-  const regencies: RankedMetrics[] = scored.map(({ m, score }, i) => {
+  const standing = (m: RegencyMetrics, rate: number | undefined) => {
+    const parts = scoreParts(m, rate);
+    const score = scoreFromParts(parts);
+    const { flag, reasons } = flagOf(m, score, rate);
+    return { m, parts, score, flag, reasons, tier: tierOf(reasons), code: m.regencyCode };
+  };
+  const previousScores = previousList.map((m) => standing(m, previousRate)).sort(byStanding);
+  const scored = input.current.map((m) => standing(m, provinceRate)).sort(byStanding);
+  const regencies: RankedMetrics[] = scored.map(({ m, score, parts, flag, reasons }, i) => {
     const prev = input.previous.get(m.regencyCode);
     const prevRank = previousScores.findIndex((p) => p.code === m.regencyCode);
+    const evaluable = isEvaluable(m);
     return {
       ...m,
       score,
+      scoreParts: parts,
+      evaluable,
       rank: i + 1,
       of: scored.length,
-      flag: flagFor(score, m.daysWithoutAdmin),
+      flag,
+      flagReasons: reasons,
       ...(prev && prev.received.total > 0
         ? { previous: { ...prev, score: previousScores[prevRank]?.score ?? 0, rank: prevRank + 1 } }
         : {}),
@@ -379,11 +593,18 @@ export function rankProvince(input: {
       ? {
           previousTotals: {
             received: previousList.reduce((n, m) => n + m.received.total, 0),
+            ...(previousRate === undefined ? {} : { perHundredThousand: previousRate }),
             followUpWithinLimit: sumShares(previousList.map((m) => m.followUpWithinLimit.national)),
+            followUpProvincial: sumShares(previousList.map((m) => m.followUpWithinLimit.provincial)),
             completedWithinLimit: sumShares(previousList.map((m) => m.completedWithinLimit)),
+            backlogAtEnd: previousList.reduce((n, m) => n + m.backlogAtEnd, 0),
+            overdueAtEnd: previousList.reduce((n, m) => n + m.overdueAtEnd, 0),
+            regenciesWithoutAdmin: previousList.filter((m) => m.daysWithoutAdmin > 0).length,
+            regencies: previousList.length,
           },
         }
       : {}),
+    comparison: provinceComparison(regencies),
     method: input.method,
   };
 }

@@ -7,7 +7,11 @@ import type { Stage } from './sla';
  * templates/semester-report-pdf.ts. All durations are working days (HK, Asia/Makassar).
  */
 
-/** A share with its parts, so a report can print "42 dari 50 (84,0%)". Undefined value: no case. */
+/**
+ * A share with its parts, so a report can print "42 dari 50 (84,0%)". `value` is present only from
+ * `minimumCases` (5) cases on: below that the count is printed, not a share, and it earns no score
+ * (functions/domain/semester-evaluation.ts).
+ */
 export interface Share {
   numerator: number;
   denominator: number;
@@ -74,10 +78,36 @@ export interface RegencyMetrics {
 
 export type Flag = 'hijau' | 'kuning' | 'merah';
 
+/** One term of the composite score, with what it was computed from, so anyone can recompute it. */
+export interface ScorePart {
+  /** T follow-up, S completion, K backlog within limit, V volume. */
+  key: 'T' | 'S' | 'K' | 'V';
+  weight: number;
+  /** 0-1; 0 when `counted` is false. */
+  value: number;
+  /** False when there is too little evidence (fewer than `minimumCases`): the term earns 0. */
+  counted: boolean;
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * Why a regency has its flag: `too-few` fewer than `minimumCases` complaints received (MERAH,
+ * ranked after every evaluable regency); `low-volume` per 100,000 below a quarter of the province
+ * (MERAH); `score` the score band; `no-admin` 30 days or more without a liaison admin (at most KUNING).
+ */
+export type FlagReason = 'too-few' | 'low-volume' | 'score' | 'no-admin';
+
 /** A regency's metrics placed among the province's. */
 export interface RankedMetrics extends RegencyMetrics {
   /** Composite score, 0-100 (formula in ScoreFormula). */
   score: number;
+  /** The score's terms: score = 100 × Σ weight × value / Σ weight. */
+  scoreParts: ScorePart[];
+  /** Enough complaints (at least `minimumCases`) to be ranked among the others at all. */
+  evaluable: boolean;
+  /** What decided the flag, strongest first. */
+  flagReasons: FlagReason[];
   rank: number;
   of: number;
   flag: Flag;
@@ -85,6 +115,48 @@ export interface RankedMetrics extends RegencyMetrics {
   previous?: RegencyMetrics & { score?: number; rank?: number };
   /** Two or three plain Indonesian sentences on what changed. */
   changeSentences: string[];
+}
+
+/** A worked example of the score, row by row, as the method page prints it. */
+export interface ScoreExample {
+  rows: { key: ScorePart['key']; label: string; basis: string; value: number; weight: number }[];
+  score: number;
+  flag: Flag;
+  /** The edge cases beside it, one sentence each. */
+  notes: string[];
+}
+
+/** The previous semester's province figures, for the "Semester lalu" column. */
+export interface ProvinceTotalsBefore {
+  received: number;
+  perHundredThousand?: number;
+  followUpWithinLimit: Share;
+  followUpProvincial: Share;
+  completedWithinLimit: Share;
+  backlogAtEnd: number;
+  overdueAtEnd: number;
+  /** Regencies with at least one day without a liaison admin. */
+  regenciesWithoutAdmin: number;
+  /** Regencies with previous-semester data. */
+  regencies: number;
+}
+
+/** Province figures derived from the regencies, printed beside each regency's. */
+export interface ProvinceComparison {
+  count: number;
+  followUpNational: Share;
+  followUpProvincial: Share;
+  completed: Share;
+  perHundredThousand?: number;
+  lowestPerHundredThousand?: number;
+  averageReceived?: number;
+  averageBacklog?: number;
+  averageOverdue?: number;
+  averageDaysWithoutAdmin?: number;
+  averageScore?: number;
+  /** Median of the regencies' median working days to first follow-up. */
+  medianFollowUpDays?: number;
+  regenciesWithoutAdmin: number;
 }
 
 /** Everything the province summary and the method page need. */
@@ -107,7 +179,9 @@ export interface ProvinceSemester {
     /** Average per regency per month, for "the regency against the province" charts. */
     averageByMonthPerRegency: { month: string; count: number }[];
   };
-  previousTotals?: { received: number; followUpWithinLimit: Share; completedWithinLimit: Share };
+  previousTotals?: ProvinceTotalsBefore;
+  /** Province reference figures the reports compare each regency against. */
+  comparison: ProvinceComparison;
   method: {
     nationalPolicy: string;
     provincialPolicy: string;
@@ -118,6 +192,8 @@ export interface ProvinceSemester {
     generatedAt: string;
     scoreFormula: string[];
     flagRule: string;
+    /** The worked example printed under the formula. */
+    scoreExample?: ScoreExample;
     definitions: { term: string; meaning: string }[];
     populationSource?: string;
   };

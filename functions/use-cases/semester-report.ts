@@ -17,6 +17,7 @@ import {
   flagRule,
   rankProvince,
   scoreFormula,
+  workedScoreExample,
 } from '../domain/semester-evaluation';
 import type { ProvinceSemester, RankedMetrics, RegencyMetrics } from '../domain/semester-metrics';
 import { policyCitation, type SlaPolicy } from '../domain/sla-policy';
@@ -104,6 +105,7 @@ function methodOf(
     generatedAt: deps.clock().toISOString(),
     scoreFormula,
     flagRule,
+    scoreExample: workedScoreExample(),
     definitions,
     ...(population ? { populationSource: `${population.source} (tahun ${population.year})` } : {}),
   };

@@ -10,6 +10,7 @@ import { RosterStore } from '../../functions/adapters/roster-store';
 import { SemesterStore } from '../../functions/adapters/semester-store';
 import { type Mailer, type OutgoingEmail, SesMailer } from '../../functions/adapters/ses-mailer';
 import type { RosterEntry } from '../../functions/domain/roster';
+import type { ProvinceSemester, RankedMetrics } from '../../functions/domain/semester-metrics';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
 import {
   handleSemesterMessage,
@@ -17,6 +18,8 @@ import {
   startSemesterRun,
 } from '../../functions/use-cases/semester-fanout';
 import { runSemesterReport, type SemesterDeps } from '../../functions/use-cases/semester-report';
+import { runCli } from '../support/cli';
+import { localCliEnv } from '../support/cli-env';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { anUpdate } from '../support/fixtures';
 import {
@@ -220,5 +223,63 @@ describe('the semester job fanned out through a queue', () => {
       ).toHaveLength(1);
     }
     expect(h2.filter((m) => m.subject.includes('Ringkasan Evaluasi'))).toHaveLength(1);
+  }, 180_000);
+});
+
+describe('semester-report --json', () => {
+  it('carries every figure with its parts, so a script can recompute one regency', () => {
+    const { status, stdout, stderr } = runCli(
+      ['semester-report', '--semester', '2026-H1', '--json'],
+      localCliEnv(tableName),
+      120_000,
+    );
+    expect(stderr).not.toContain('Error');
+    expect(status).toBe(0);
+    const out = JSON.parse(stdout);
+    const figures = out.figures as ProvinceSemester;
+    expect(figures.regencies).toHaveLength(13);
+    // The regency with the most complaints (6 in this data set).
+    const r = [...figures.regencies].sort((a, b) => b.received.total - a.received.total)[0] as RankedMetrics;
+    expect(r.received.total).toBe(6);
+    // Counts add up.
+    expect(r.received.byMonth.reduce((n, m) => n + m.count, 0)).toBe(r.received.total);
+    expect(Object.values(r.received.byClassification).reduce((n, c) => n + c, 0)).toBe(r.received.total);
+    // Each share is its numerator over its denominator, and only from five cases on.
+    for (const s of [
+      r.verifiedWithinLimit,
+      r.followUpWithinLimit.national,
+      r.followUpWithinLimit.provincial,
+      r.completedWithinLimit,
+    ]) {
+      expect(s.value).toBe(s.denominator >= 5 ? s.numerator / s.denominator : undefined);
+    }
+    // Per 100,000 from the population named beside it, and the province's from the totals.
+    expect(r.perHundredThousand).toBeCloseTo((r.received.total / (r.population?.value ?? 0)) * 100_000, 9);
+    const people = figures.regencies.reduce((n, x) => n + (x.population?.value ?? 0), 0);
+    expect(figures.totals.perHundredThousand).toBeCloseTo((figures.totals.received / people) * 100_000, 9);
+    // The score from its terms, and each term from the figures printed beside it.
+    const term = (key: string) => r.scoreParts.find((p) => p.key === key);
+    expect(term('T')?.value).toBe(r.followUpWithinLimit.national.value ?? 0);
+    expect(term('S')?.value).toBe(r.completedWithinLimit.value ?? 0);
+    expect(term('K')?.value).toBe(
+      r.backlogAtEnd > 0 ? (r.backlogAtEnd - r.overdueAtEnd) / r.backlogAtEnd : 1,
+    );
+    expect(term('V')?.value).toBeCloseTo(
+      Math.min(1, (r.perHundredThousand ?? 0) / (figures.totals.perHundredThousand ?? 1)),
+      9,
+    );
+    const weight = r.scoreParts.reduce((n, p) => n + p.weight, 0);
+    expect(r.score).toBeCloseTo((100 * r.scoreParts.reduce((n, p) => n + p.weight * p.value, 0)) / weight, 9);
+    expect(out.ranking.find((x: { code: string }) => x.code === r.regencyCode)).toMatchObject({
+      rank: r.rank,
+      flag: r.flag,
+    });
+    // Regencies with fewer than five complaints are MERAH for volume and ranked after the others.
+    const few = figures.regencies.filter((x) => x.received.total < 5);
+    expect(few.length).toBeGreaterThan(0);
+    for (const x of few) {
+      expect(x.flag).toBe('merah');
+      expect(x.rank).toBeGreaterThan(figures.regencies.length - few.length);
+    }
   }, 180_000);
 });

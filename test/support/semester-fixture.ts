@@ -1,13 +1,19 @@
 import { seededRandom } from '../../demo/generate';
 import type { Classification } from '../../functions/domain/complaint';
+import { parseSemester } from '../../functions/domain/semester';
+import {
+  flagRule,
+  rankProvince,
+  scoreFormula,
+  share,
+  workedScoreExample,
+} from '../../functions/domain/semester-evaluation';
 import type {
   Distribution,
   FieldInspectionCase,
-  Flag,
   ProvinceSemester,
   RankedMetrics,
   RegencyMetrics,
-  Share,
 } from '../../functions/domain/semester-metrics';
 import type { Stage } from '../../functions/domain/sla';
 
@@ -17,8 +23,8 @@ import type { Stage } from '../../functions/domain/sla';
  *
  * The counts per regency are written by hand below; everything that follows from them is computed
  * here, so the fixture cannot contradict itself: shares are numerator / denominator, totals are
- * sums, per-100,000 figures use the SP2020 population (data/population/63.csv), scores follow the
- * formula printed on the method page, ranks run 1..13 by score, and flags follow the flag rule.
+ * sums, per-100,000 figures use the SP2020 population (data/population/63.csv), and the ranking,
+ * scores, flags and change sentences come from the domain's own rankProvince.
  *
  * Edge cases on purpose:
  * - 6305 Tapin received nothing (every share undefined) and had no liaison admin for 97 days;
@@ -34,8 +40,6 @@ const semester = '2026-H1';
 const previousId = '2025-H2';
 const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
 const previousMonths = ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'];
-const semesterDays = 181; // 1 January - 30 June 2026
-const previousDays = 184; // 1 July - 31 December 2025
 
 interface Region {
   code: string;
@@ -321,39 +325,7 @@ const previous: Record<string, [number, number, number, number, [number, number]
   '6305': [14, 12, 8, 5, [8, 12], 3, 2, 30],
 };
 
-// --- score and flag, as the method page states them ---------------------------------------------
-
-const scoreFormula = [
-  'Skor = 30 × TL tepat waktu (target provinsi) + 30 × penyelesaian tepat waktu + 20 × volume + 20 × keaktifan admin.',
-  'TL tepat waktu dan penyelesaian tepat waktu: bagian (0–1) laporan yang memenuhi batas waktu; 0 bila tidak ada laporan.',
-  'Volume: laporan per 100.000 penduduk dibagi median 13 daerah, paling tinggi 1.',
-  'Keaktifan admin: 1 − (hari tanpa admin penghubung aktif ÷ jumlah hari dalam semester).',
-];
-const flagRule =
-  'Hijau: skor ≥ 85 dan kurang dari 30 hari tanpa admin. Merah: skor < 65 atau 60 hari atau lebih tanpa admin. Kuning: selebihnya.';
-
-function score(m: RegencyMetrics, medianPer100k: number, days: number): number {
-  const part = (s: Share) => s.value ?? 0;
-  const volume = medianPer100k > 0 ? Math.min(1, (m.perHundredThousand ?? 0) / medianPer100k) : 0;
-  const admin = 1 - Math.min(days, m.daysWithoutAdmin) / days;
-  const raw =
-    30 * part(m.followUpWithinLimit.provincial) +
-    30 * part(m.completedWithinLimit) +
-    20 * volume +
-    20 * admin;
-  return Math.round(raw * 10) / 10;
-}
-
-function flagOf(scoreValue: number, daysWithoutAdmin: number): Flag {
-  if (scoreValue < 65 || daysWithoutAdmin >= 60) return 'merah';
-  if (scoreValue >= 85 && daysWithoutAdmin < 30) return 'hijau';
-  return 'kuning';
-}
-
 // --- builders -------------------------------------------------------------------------------------
-
-const share = (numerator: number, denominator: number): Share =>
-  denominator > 0 ? { numerator, denominator, value: numerator / denominator } : { numerator, denominator };
 
 /** The demo's mulberry32: deterministic durations, so every run builds the same fixture. */
 const random = seededRandom;
@@ -456,7 +428,7 @@ function metrics(region: Region, spec: Spec, semesterId: string, monthIds: strin
       ) as Record<Classification, number>,
       byCategory: byCategory(total, spec.categoryWeights),
     },
-    perHundredThousand: Math.round((total / region.population) * 100_000 * 10) / 10,
+    perHundredThousand: (total / region.population) * 100_000,
     verifiedWithinLimit: share(...spec.verified),
     followUpWithinLimit: {
       national: share(fu.national, fu.decided),
@@ -498,118 +470,18 @@ function previousSpec(code: string): Spec | undefined {
   };
 }
 
-const median = (values: number[]) => distribution(values).median ?? 0;
-
-function rank<T extends RegencyMetrics>(list: T[], days: number): (T & { score: number; rank: number })[] {
-  const volumes = list.map((m) => m.perHundredThousand ?? 0);
-  return list
-    .map((m) => ({ ...m, score: score(m, median(volumes), days) }))
-    .sort((a, b) => b.score - a.score || a.regencyCode.localeCompare(b.regencyCode))
-    .map((m, i) => ({ ...m, rank: i + 1 }));
-}
-
-const pct = (s: Share) => (s.value === undefined ? '–' : `${(s.value * 100).toFixed(1).replace('.', ',')}%`);
-
-/** What the domain would write; kept simple and factual. */
-function changeSentences(
-  now: RegencyMetrics & { rank: number },
-  before?: RegencyMetrics & { rank?: number },
-): string[] {
-  if (!before) {
-    return [
-      'Belum ada data semester sebelumnya, sehingga semester ini menjadi dasar pembanding.',
-      ...(now.received.total > 0 ? [`Diterima ${now.received.total} laporan selama semester ini.`] : []),
-    ];
-  }
-  const sentences: string[] = [];
-  const diff = now.received.total - before.received.total;
-  sentences.push(
-    diff === 0
-      ? `Jumlah laporan yang diterima tetap ${now.received.total}.`
-      : `Jumlah laporan yang diterima ${diff > 0 ? 'naik' : 'turun'} dari ${before.received.total} menjadi ${now.received.total}.`,
-  );
-  const a = before.followUpWithinLimit.provincial;
-  const b = now.followUpWithinLimit.provincial;
-  if (a.value !== undefined && b.value !== undefined) {
-    sentences.push(
-      `Tindak lanjut pertama tepat waktu (target provinsi) ${b.value >= a.value ? 'naik' : 'turun'} dari ${pct(a)} menjadi ${pct(b)}.`,
-    );
-  } else if (b.value === undefined) {
-    sentences.push('Tidak ada laporan yang ditindaklanjuti pada semester ini.');
-  }
-  if (before.rank !== undefined && before.rank !== now.rank) {
-    sentences.push(
-      `Peringkat ${now.rank < before.rank ? 'naik' : 'turun'} dari ${before.rank} menjadi ${now.rank}.`,
-    );
-  } else if (now.daysWithoutAdmin > before.daysWithoutAdmin) {
-    sentences.push(
-      `Hari tanpa admin penghubung aktif bertambah dari ${before.daysWithoutAdmin} menjadi ${now.daysWithoutAdmin}.`,
-    );
-  }
-  return sentences;
-}
-
-function sumShares(shares: Share[]): Share {
-  return share(
-    shares.reduce((a, s) => a + s.numerator, 0),
-    shares.reduce((a, s) => a + s.denominator, 0),
-  );
-}
-
 function build(): ProvinceSemester {
-  const prevRanked = rank(
-    regions.flatMap((r) => {
-      const spec = previousSpec(r.code);
-      return spec ? [metrics(r, spec, previousId, previousMonths)] : [];
-    }),
-    previousDays,
-  );
-  const nowRanked = rank(
-    regions.map((r) => metrics(r, current[r.code] as Spec, semester, months)),
-    semesterDays,
-  );
-  const regencies: RankedMetrics[] = nowRanked.map((m) => {
-    const before = prevRanked.find((p) => p.regencyCode === m.regencyCode);
-    return {
-      ...m,
-      of: nowRanked.length,
-      flag: flagOf(m.score, m.daysWithoutAdmin),
-      ...(before ? { previous: before } : {}),
-      changeSentences: changeSentences(m, before),
-    };
+  const before = regions.flatMap((r) => {
+    const spec = previousSpec(r.code);
+    return spec ? [metrics(r, spec, previousId, previousMonths)] : [];
   });
-  const sum = (f: (m: RegencyMetrics) => number, list: RegencyMetrics[] = regencies) =>
-    list.reduce((a, m) => a + f(m), 0);
-  const received = sum((m) => m.received.total);
-  const population = regions.reduce((a, r) => a + r.population, 0);
-  const byMonth = months.map((month, i) => ({
-    month,
-    count: sum((m) => m.received.byMonth[i]?.count ?? 0),
-  }));
-  return {
-    semester,
+  return rankProvince({
+    semester: parseSemester(semester),
     semesterLabel: 'Semester I 2026 (Januari–Juni)',
     previousSemesterLabel: 'Semester II 2025 (Juli–Desember)',
     province: { code: '63', name: 'Kalimantan Selatan', brand: 'LAPOR Paman' },
-    regencies,
-    totals: {
-      received,
-      perHundredThousand: Math.round((received / population) * 100_000 * 10) / 10,
-      followUpWithinLimit: sumShares(regencies.map((m) => m.followUpWithinLimit.national)),
-      completedWithinLimit: sumShares(regencies.map((m) => m.completedWithinLimit)),
-      backlogAtEnd: sum((m) => m.backlogAtEnd),
-      overdueAtEnd: sum((m) => m.overdueAtEnd),
-      byMonth,
-      averageByMonthPerRegency: byMonth.map((b) => ({
-        month: b.month,
-        count: Math.round((b.count / regencies.length) * 10) / 10,
-      })),
-    },
-    previousTotals: {
-      received: sum((m) => m.received.total, prevRanked),
-      followUpWithinLimit: sumShares(prevRanked.map((m) => m.followUpWithinLimit.national)),
-      completedWithinLimit: sumShares(prevRanked.map((m) => m.completedWithinLimit)),
-    },
+    current: regions.map((r) => metrics(r, current[r.code] as Spec, semester, months)),
+    previous: new Map(before.map((m) => [m.regencyCode, m])),
     method: {
       nationalPolicy:
         'Batas waktu nasional PermenPANRB 62/2018 (Peraturan Menteri PANRB Nomor 62 Tahun 2018 tentang Pedoman Sistem Pengelolaan Pengaduan Pelayanan Publik Nasional, Bab VI): verifikasi 3 HK, tindak lanjut pertama 5 HK, penyelesaian 5/14/60 HK menurut klasifikasi, penutupan 10 HK.',
@@ -646,6 +518,7 @@ function build(): ProvinceSemester {
       generatedAt: '2026-07-01T00:30:00.000Z',
       scoreFormula,
       flagRule,
+      scoreExample: workedScoreExample(),
       definitions: [
         {
           term: 'Hari kerja (HK)',
@@ -681,7 +554,7 @@ function build(): ProvinceSemester {
       ],
       populationSource,
     },
-  };
+  });
 }
 
 let cached: ProvinceSemester | undefined;

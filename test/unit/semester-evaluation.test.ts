@@ -6,7 +6,14 @@ import {
   compositeScore,
   evaluateRegency,
   flagFor,
+  flagOf,
+  minimumCases,
   rankProvince,
+  scoreFromParts,
+  scoreParts,
+  share,
+  workedExample,
+  workedScoreExample,
 } from '../../functions/domain/semester-evaluation';
 import type { RegencyMetrics } from '../../functions/domain/semester-metrics';
 import { replaySnapshot, type Snapshot } from '../../functions/domain/snapshot';
@@ -145,10 +152,11 @@ describe('the semester evaluation of a regency (hand-computed fixture, Kotabaru 
     // Verification: K1, K3, K6, K8 within; K2 (4 HK) and K4 (overdue) not.
     expect(m.verifiedWithinLimit).toEqual({ numerator: 4, denominator: 6, value: 4 / 6 });
     // First follow-up: K1 (1 HK), K2 (5), K3 (2), K8 (0) within 5 HK; Kalsel's 3 HK: K2 late.
-    expect(m.followUpWithinLimit.national).toEqual({ numerator: 4, denominator: 4, value: 1 });
-    expect(m.followUpWithinLimit.provincial).toEqual({ numerator: 3, denominator: 4, value: 0.75 });
+    // Four cases are fewer than the minimum of five: the counts stand, without a share.
+    expect(m.followUpWithinLimit.national).toEqual({ numerator: 4, denominator: 4 });
+    expect(m.followUpWithinLimit.provincial).toEqual({ numerator: 3, denominator: 4 });
     // Completion: K1 (2 of 5 HK), K2 (9 of 14); K3 and K8 undecided at the cut-off.
-    expect(m.completedWithinLimit).toEqual({ numerator: 2, denominator: 2, value: 1 });
+    expect(m.completedWithinLimit).toEqual({ numerator: 2, denominator: 2 });
     expect(m.workingDaysToFollowUp).toMatchObject({ count: 4, median: 1.5, p90: 5 });
     expect(m.workingDaysToCompletion).toMatchObject({ count: 2, median: 5.5, p90: 9 });
   });
@@ -191,8 +199,14 @@ describe('ranking and flags', () => {
   });
 
   it('computes the printed composite score', () => {
-    // T = 1, S = 1, K = 2/4 overdue, V = 1 at the province's own rate: 100 × (0.35 + 0.35 + 0.075 + 0.15).
-    expect(compositeScore(base, base.perHundredThousand)).toBeCloseTo(92.5, 10);
+    // T = 4 of 4 and S = 2 of 2 are below the minimum: 0. K = 2 of 4 not overdue, V = 1 at the
+    // province's own rate: 100 × (0 + 0 + 0.15 × 0.5 + 0.15 × 1).
+    expect(compositeScore(base, base.perHundredThousand)).toBeCloseTo(22.5, 10);
+    // With ten decided cases each (variant below): T = 0.9, S = 0.8.
+    expect(compositeScore(variant('X', 9, 8), base.perHundredThousand)).toBeCloseTo(
+      100 * (0.35 * 0.9 + 0.35 * 0.8 + 0.15 * 0.5 + 0.15),
+      10,
+    );
     expect(flagFor(92.5, 0)).toBe('hijau');
     expect(flagFor(92.5, 30)).toBe('kuning');
     expect(flagFor(49.9, 0)).toBe('merah');
@@ -220,5 +234,134 @@ describe('ranking and flags', () => {
       'Belum ada data Semester II 2025 untuk perbandingan.',
     ]);
     expect(province.totals.received).toBe(18);
+  });
+});
+
+describe('a fair score: volume, tiny denominators and the worked example', () => {
+  const base = evaluate('2026-H1');
+  const semester = parseSemester('2026-H1');
+  /** A regency with n complaints received and the given decided follow-ups and completions. */
+  const regency = (
+    code: string,
+    n: number,
+    follow: [number, number],
+    completed: [number, number],
+    backlog: [number, number] = [0, 0],
+  ): RegencyMetrics => ({
+    ...base,
+    regencyCode: code,
+    regencyName: code,
+    population: { value: 100_000, year: 2020, source: 'BPS' },
+    perHundredThousand: n,
+    received: { ...base.received, total: n },
+    followUpWithinLimit: { national: share(...follow), provincial: share(...follow) },
+    completedWithinLimit: share(...completed),
+    backlogAtEnd: backlog[0],
+    overdueAtEnd: backlog[1],
+    daysWithoutAdmin: 0,
+  });
+  const rank = (current: RegencyMetrics[]) =>
+    rankProvince({
+      semester,
+      semesterLabel: 'Semester I 2026',
+      previousSemesterLabel: 'Semester II 2025',
+      province: { code: '63', name: 'Kalimantan Selatan', brand: 'LAPOR Paman' },
+      current,
+      previous: new Map(),
+      method: {} as never,
+    });
+
+  it('gives a regency with no complaints score 0, MERAH for volume, ranked after all others', () => {
+    // Before: T and S were dropped, K (no backlog) counted 1 and V 0: (0.15 + 0) / 0.3 = 50, KUNING.
+    const province = rank([
+      regency('EMPTY', 0, [0, 0], [0, 0]),
+      regency('SLOW', 300, [90, 300], [60, 280], [120, 100]),
+      regency('GOOD', 250, [240, 250], [230, 245], [20, 2]),
+    ]);
+    const empty = province.regencies.find((r) => r.regencyCode === 'EMPTY');
+    expect(empty).toMatchObject({ score: 0, flag: 'merah', evaluable: false, rank: 3 });
+    expect(empty?.flagReasons[0]).toBe('too-few');
+    expect(empty?.scoreParts.map((p) => [p.key, p.value, p.counted])).toEqual([
+      ['T', 0, false],
+      ['S', 0, false],
+      ['K', 0, false],
+      ['V', 0, true],
+    ]);
+    // Even a regency that handled hundreds badly (score under 50) stays above it.
+    const slow = province.regencies.find((r) => r.regencyCode === 'SLOW');
+    expect(slow?.score).toBeLessThan(50);
+    expect(slow?.rank).toBe(2);
+  });
+
+  it('treats 1 of 1 on time as a count, not 100%: it earns nothing', () => {
+    expect(share(1, 1)).toEqual({ numerator: 1, denominator: 1 });
+    expect(share(minimumCases - 1, minimumCases - 1).value).toBeUndefined();
+    expect(share(minimumCases, minimumCases).value).toBe(1);
+    const tiny = regency('TINY', 1, [1, 1], [1, 1]);
+    const parts = scoreParts(tiny, 1);
+    expect(parts.find((p) => p.key === 'T')).toMatchObject({ value: 0, counted: false, numerator: 1 });
+    expect(parts.find((p) => p.key === 'S')).toMatchObject({ value: 0, counted: false });
+    // V is 1 (one complaint per 100,000 at a province rate of 1), and that is all it earns.
+    expect(scoreFromParts(parts)).toBeCloseTo(15, 10);
+  });
+
+  it('never lets a regency with fewer than the minimum outrank one that handled complaints', () => {
+    const province = rank([
+      regency('FOUR', 4, [4, 4], [4, 4]),
+      regency('POOR', 40, [8, 40], [5, 38], [20, 18]),
+    ]);
+    expect(province.regencies.map((r) => [r.regencyCode, r.flag])).toEqual([
+      ['POOR', 'merah'],
+      ['FOUR', 'merah'],
+    ]);
+    expect(province.regencies[1]?.flagReasons).toContain('too-few');
+  });
+
+  it('flags MERAH a regency far below the province volume, and ranks it after the others', () => {
+    const province = rank([
+      regency('LOW', 10, [10, 10], [10, 10]),
+      regency('A', 200, [150, 200], [120, 190], [30, 10]),
+      regency('B', 200, [150, 200], [120, 190], [30, 10]),
+    ]);
+    // Province: 410 per 300,000 = 136.7 per 100,000; LOW has 10, under a quarter.
+    const low = province.regencies.find((r) => r.regencyCode === 'LOW');
+    expect(low).toMatchObject({ flag: 'merah', rank: 3, evaluable: true });
+    expect(low?.flagReasons[0]).toBe('low-volume');
+    expect(low?.score).toBeGreaterThan(province.regencies[0]?.score ?? 100);
+  });
+
+  it('keeps the score band, and caps HIJAU at KUNING after 30 days without an admin', () => {
+    const good = regency('G', 100, [95, 100], [90, 95]);
+    expect(flagOf(good, 90, 100)).toEqual({ flag: 'hijau', reasons: ['score'] });
+    expect(flagOf({ ...good, daysWithoutAdmin: 30 }, 90, 100)).toEqual({
+      flag: 'kuning',
+      reasons: ['no-admin'],
+    });
+  });
+
+  it('computes the worked example of the method page', () => {
+    // 100 × (0.35 × 90/100 + 0.35 × 70/80 + 0.15 × 15/20 + 0.15 × 30/40)
+    //   = 100 × (0.315 + 0.30625 + 0.1125 + 0.1125) = 84.625
+    const example = workedScoreExample();
+    expect(example.score).toBeCloseTo(84.625, 10);
+    expect(example.flag).toBe('hijau');
+    expect(example.rows.map((r) => [r.key, r.value])).toEqual([
+      ['T', 0.9],
+      ['S', 0.875],
+      ['K', 0.75],
+      ['V', 0.75],
+    ]);
+    // The same figures through the code path every regency goes through.
+    const e = workedExample;
+    const m = regency(
+      'EX',
+      e.received,
+      [e.followUp.numerator, e.followUp.denominator],
+      [e.completed.numerator, e.completed.denominator],
+      [e.backlogAtEnd, e.overdueAtEnd],
+    );
+    expect(
+      compositeScore({ ...m, perHundredThousand: e.perHundredThousand }, e.provincePerHundredThousand),
+    ).toBeCloseTo(84.625, 10);
   });
 });

@@ -24,12 +24,15 @@ async function renderRegency(report: RankedMetrics, province = fixtureProvince()
 const allText = (content: PdfContent) => flat(content.pages.join('\n'));
 
 describe('semester fixture', () => {
-  it('ranks 13 regencies 1..13 by score and keeps shares and totals consistent', () => {
+  it('ranks 13 regencies 1..13 by tier and score and keeps shares and totals consistent', () => {
     const province = fixtureProvince();
     expect(province.regencies).toHaveLength(13);
     expect(province.regencies.map((r) => r.rank)).toEqual(Array.from({ length: 13 }, (_, i) => i + 1));
-    const scores = province.regencies.map((r) => r.score);
-    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    // By score within each tier: evaluable, then MERAH for low volume, then too few complaints.
+    const tier = (r: RankedMetrics) =>
+      r.flagReasons.includes('too-few') ? 2 : r.flagReasons.includes('low-volume') ? 1 : 0;
+    const order = province.regencies.map((r) => [tier(r), -r.score]);
+    expect([...order].sort((x, y) => x[0]! - y[0]! || x[1]! - y[1]!)).toEqual(order);
     for (const r of province.regencies) {
       const months = r.received.byMonth.reduce((a, m) => a + m.count, 0);
       const classes = Object.values(r.received.byClassification).reduce((a, n) => a + n, 0);
@@ -87,9 +90,9 @@ describe('semesterReportPdf', () => {
   });
 
   it('numbers every page and repeats regency and semester in the header from page 2 on', () => {
-    expect(content.numPages).toBe(6);
+    expect(content.numPages).toBe(7);
     content.pages.forEach((_, i) => {
-      expect(page(i + 1)).toContain(`Halaman ${i + 1} dari 6`);
+      expect(page(i + 1)).toContain(`Halaman ${i + 1} dari 7`);
       const header = 'Kabupaten Kotabaru · Semester I 2026 (Januari–Juni)';
       if (i === 0) expect(page(1)).not.toContain(header);
       else expect(page(i + 1)).toContain(header);
@@ -100,12 +103,12 @@ describe('semesterReportPdf', () => {
     const summary = page(2);
     expect(summary).toContain('Ringkasan untuk Pimpinan Daerah');
     expect(summary).toContain('HIJAU');
-    expect(summary).toContain('Peringkat 3 dari 13');
-    expect(summary).toContain('Skor gabungan 85,8 dari 100');
-    expect(summary).toContain('Semester lalu: peringkat 7, skor 81,6');
+    expect(summary).toContain('Peringkat 4 dari 13');
+    expect(summary).toContain('Skor gabungan 84,5 dari 100');
+    expect(summary).toContain('Semester lalu: peringkat 8, skor 78,6');
     // Received, this semester and last, and per 100,000 inhabitants with the province's value.
     expect(summary).toContain('Laporan diterima 150 132 +18');
-    expect(summary).toContain('46,1 40,5 +5,6 35,9');
+    expect(summary).toContain('46,1 40,5 +5,5 35,9');
     // First follow-up on time, national and provincial, with numerator and denominator.
     expect(summary).toContain('84,0% 105 dari 125 76,8% +7,2 poin 83,5%');
     expect(summary).toContain('73,6% 92 dari 125 62,5% +11,1 poin 69,0%');
@@ -128,7 +131,7 @@ describe('semesterReportPdf', () => {
     expect(page(3)).toContain('Rata-rata per daerah di provinsi');
     expect(page(3)).toContain('134 laporan selesai; median 10 HK');
     for (const r of fixtureProvince().regencies) expect(page(4)).toContain(displayName(r.regencyName));
-    expect(page(4)).toContain('Rata-rata provinsi: 75,4');
+    expect(page(4)).toContain('Rata-rata provinsi: 74,5');
   });
 
   it('lists classifications, categories, field-inspection cases and the oldest open complaint', () => {
@@ -149,9 +152,14 @@ describe('semesterReportPdf', () => {
     expect(method).toContain('Nomor 933 Tahun 2025');
     expect(method).toContain('2023 tidak tersedia');
     expect(method).toContain('Batas data: Selasa, 30 Juni 2026 pukul 23.59 WITA');
-    expect(method).toContain('Skor = 30 × TL tepat waktu');
-    expect(method).toContain('Penanda: Hijau: skor ≥ 85');
     expect(method).toContain('Data penduduk: BPS Provinsi Kalimantan Selatan');
+    const score = page(7);
+    expect(score).toContain('Skor = 100 × (0,35 × T + 0,35 × S + 0,15 × K + 0,15 × V)');
+    // The worked example, row by row, and its total: the one unit-tested in semester-evaluation.
+    expect(score).toContain('T Tindak lanjut pertama tepat waktu 90 dari 100 0,900 0,35 0,3150');
+    expect(score).toContain('Skor = 100 × jumlah 84,6');
+    expect(score).toContain('Satu dari satu laporan tepat waktu bukan bukti 100%');
+    expect(score).toContain('Merah (volume): kurang dari 5 laporan diterima');
   });
 
   it('writes the metadata and declares the document Indonesian', () => {
@@ -179,7 +187,7 @@ describe('semesterReportPdf', () => {
 
   it('rasterises every page with ink on it, and the green flag on the summary', async () => {
     const pngs = await pdfToPngs(pdf, { scale: 1 });
-    expect(pngs).toHaveLength(6);
+    expect(pngs).toHaveLength(7);
     for (const png of pngs) {
       expect((await countPixels(png, (r, g, b) => r < 200 || g < 200 || b < 200)).count).toBeGreaterThan(
         3_000,
@@ -283,7 +291,9 @@ describe('provinceSummaryPdf', () => {
     const summary = pageWith('Ringkasan Provinsi');
     expect(summary).toContain('menerima 1.464 laporan (35,9 per 100.000 penduduk)');
     expect(summary).toContain('Laporan diterima 1.464 1.371 +93 (+6,8%)');
-    expect(summary).toMatch(/HIJAU 3 daerah .* KUNING 8 daerah .* MERAH 2 daerah/);
+    expect(summary).toMatch(/HIJAU 8 daerah .* KUNING 3 daerah .* MERAH 2 daerah/);
+    // Last semester's per-100,000 figure is there (it printed "–" although the data existed).
+    expect(summary).toMatch(/Laporan per 100\.000 penduduk 35,9 34,8 \+1,2/);
     expect(summary).toContain('tanpa data: Balangan');
     expect(summary).toContain('Perhatian: kalender hari kerja tahun 2023 belum tersedia (Hulu Sungai Utara)');
   });
@@ -297,28 +307,33 @@ describe('provinceSummaryPdf', () => {
     );
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(ranking).toContain('3 Kotabaru 85,8 HIJAU 150 46,1 84,0% 73,6% 83,6% 29 8 12');
-    expect(ranking).toContain('13 Tapin 9,3 MERAH 0 0,0 – – – 4 4 97');
+    expect(ranking).toContain('4 Kotabaru 84,5 HIJAU 150 46,1 84,0% 73,6% 83,6% 29 8 12');
+    // No complaints: score 0, last, below Balangan (9 complaints, MERAH for volume).
+    expect(ranking).toContain('12 Balangan 79,1 MERAH 9 6,9 87,5% 75,0% 87,5% 1 0 0');
+    expect(ranking).toContain('13 Tapin 0,0 MERAH 0 0,0 – – – 4 4 97');
   });
 
   it('names the lagging regencies and why', () => {
     const attention = pageWith('Daerah yang Perlu Perhatian');
     expect(attention).toMatch(
-      /MERAH Kabupaten Hulu Sungai Utara .* MERAH Kabupaten Tapin .* KUNING Kabupaten Tabalong/,
+      /MERAH Kabupaten Balangan .* MERAH Kabupaten Tapin .* KUNING Kabupaten Tanah Bumbu .* KUNING Kabupaten Hulu Sungai Utara/,
     );
     expect(attention).toContain('penyelesaian tepat waktu hanya 63,2% (provinsi 85,6%)');
     expect(attention).toContain('97 hari tanpa admin penghubung aktif');
     expect(attention).toContain('tidak ada laporan yang diterima selama semester');
-    expect(attention).toContain('volume laporan terendah per 100.000 penduduk: 6,9 (provinsi 35,9)');
+    expect(attention).toContain(
+      'volume laporan sangat rendah: 6,9 per 100.000 penduduk, kurang dari seperempat angka provinsi (35,9): status merah (volume)',
+    );
     expect(attention).not.toContain('Kota Banjarbaru');
   });
 
   it('draws the score ranking and the monthly volume, and ends with the shared method page', () => {
     const charts = pageWith('Grafik');
-    expect(charts).toContain('Rata-rata provinsi: 75,4');
+    expect(charts).toContain('Rata-rata provinsi: 74,5');
     expect(charts).toContain('212 Jan 228 Feb 249 Mar 254 Apr 248 Mei 273 Jun');
-    const method = flat(content.pages.at(-1) ?? '');
+    const method = flat(content.pages.at(-2) ?? '');
     expect(method).toContain('Metode dan Definisi');
+    expect(flat(content.pages.at(-1) ?? '')).toContain('Skor dan Status');
     expect(method).toContain('Nomor 1497 Tahun 2025');
   });
 
