@@ -85,9 +85,10 @@ const monthText = (month: string) => wita(`${month}-15T12:00:00+08:00`).toFormat
  * the count ("1 dari 1"); with no case "tidak ada data".
  */
 export function shareText(s: ShownShare): string {
-  if (s.denominator === 0 || s.value === undefined) return 'tidak ada data';
+  if (s.denominator === 0) return 'tidak ada data';
   const parts = `${numberId(s.numerator)} dari ${numberId(s.denominator)}`;
-  return s.small ? parts : `${percentId(s.value)} (${parts})`;
+  // The domain leaves out `value` below the minimum of cases: the count is the figure.
+  return s.small || s.value === undefined ? parts : `${percentId(s.value)} (${parts})`;
 }
 
 /** The same in a table cell: the percentage, and its count on a line of its own. */

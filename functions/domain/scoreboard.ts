@@ -5,7 +5,7 @@ import { digestItems } from './deadlines';
 import { type Regency, type Regions, regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry, recipientsOn } from './roster';
 import { lastEndedSemester, semester as semesterOf } from './semester';
-import { definitions, flagRule, scoreFormula, share } from './semester-evaluation';
+import { definitions, flagRule, minimumCases, scoreFormula, share } from './semester-evaluation';
 import type { Flag, ProvinceSemester, Share } from './semester-metrics';
 import { computeSla } from './sla';
 import type { SlaPolicy } from './sla-policy';
@@ -29,7 +29,7 @@ export const scoreboardSchema = { id: 'lapor-paman-papan-skor', version: 1 } as 
  * the small-number practice of official statistics (the UK Housing Ombudsman reports shares only
  * from 5 decisions).
  */
-export const minimumCasesForShare = 5;
+export const minimumCasesForShare = minimumCases;
 
 /** The licence of the published figures, named on every page and in the JSON. */
 export const defaultLicence = {
