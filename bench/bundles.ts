@@ -57,7 +57,12 @@ export async function benchBundles(): Promise<string> {
     const { context } = JSON.parse(readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as {
       context: Record<string, unknown>;
     };
-    const app = new App({ outdir, context, builtinCloudFormationValidation: false });
+    // Production's bundles (tracing off there: no Tracer, no X-Ray SDK in them).
+    const app = new App({
+      outdir,
+      context: { ...context, stage: 'production' },
+      builtinCloudFormationValidation: false,
+    });
     const { stateless } = defineApp(app);
     app.synth();
     const template = JSON.parse(

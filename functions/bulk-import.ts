@@ -2,7 +2,9 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event } from 'aws-lambda';
 import { S3FileStore } from './adapters/file-store';
 import { loadConfig } from './config';
-import { createLogger } from './observability';
+import { createLogger, createMetrics } from './observability';
+import { addUpdateCounts } from './ops-metrics';
+import { traceClient, traced } from './tracing';
 import { type ImportDeps, importStoredFile } from './use-cases/import-stored-file';
 import { ingestDeps } from './wiring';
 
@@ -11,17 +13,25 @@ import { ingestDeps } from './wiring';
  * (S3 event notification), and writes <file>.result.csv next to each.
  */
 const logger = createLogger('bulk-import');
+const metrics = createMetrics('bulk-import');
 const config = loadConfig();
 const bucket = process.env.IMPORT_BUCKET;
 if (!bucket) throw new Error('missing environment variable(s): IMPORT_BUCKET');
-const deps: ImportDeps = { ...ingestDeps(config), files: new S3FileStore(new S3Client({}), bucket) };
+const deps: ImportDeps = {
+  ...ingestDeps(config),
+  files: new S3FileStore(traceClient(new S3Client({})), bucket),
+};
 
-export async function handler(event: S3Event, context: Context): Promise<void> {
+async function handle(event: S3Event, context: Context): Promise<void> {
   logger.addContext(context);
   for (const record of event.Records) {
     // S3 URL-encodes keys in notifications, with "+" for spaces.
     const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
     const outcome = await importStoredFile(deps, key);
     logger.info('import', { key, ...outcome });
+    if (outcome.status === 'imported') addUpdateCounts(metrics, outcome.counts);
   }
+  metrics.publishStoredMetrics();
 }
+
+export const handler = traced('bulk-import', handle);

@@ -2,6 +2,8 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { loadConfig } from './config';
 import { createLogger, createMetrics } from './observability';
+import { deadlineMailCounts, opsMetrics, publishKindCount } from './ops-metrics';
+import { traced } from './tracing';
 import { checkDeadlines } from './use-cases/check-deadlines';
 import { deadlineDeps } from './wiring';
 
@@ -14,7 +16,7 @@ const logger = createLogger('check-deadlines');
 const metrics = createMetrics('check-deadlines');
 const deps = deadlineDeps(loadConfig(process.env, { email: true }));
 
-export async function handler(event: { at?: string; dryRun?: boolean } | undefined, context: Context) {
+async function handle(event: { at?: string; dryRun?: boolean } | undefined, context: Context) {
   logger.addContext(context);
   const at = event?.at ? new Date(event.at) : undefined;
   if (at && Number.isNaN(at.getTime())) throw new Error(`"at" is not an ISO-8601 instant: ${event?.at}`);
@@ -29,6 +31,10 @@ export async function handler(event: { at?: string; dryRun?: boolean } | undefin
     missingCalendarYears: report.missingCalendarYears,
   });
   metrics.addMetric('emails_sent', MetricUnit.Count, report.emailsSent);
+  for (const { kind, sent, failed } of deadlineMailCounts(report)) {
+    publishKindCount(metrics, opsMetrics.emailsSent, kind, sent);
+    publishKindCount(metrics, opsMetrics.emailsFailed, kind, failed);
+  }
   metrics.addMetric('failures', MetricUnit.Count, report.failures);
   metrics.publishStoredMetrics();
   // Failing makes the asynchronous invocation retry; the ledger keeps what was sent from going twice.
@@ -36,3 +42,5 @@ export async function handler(event: { at?: string; dryRun?: boolean } | undefin
     throw new Error(`${report.failures} part(s) of the deadline check failed; see the log`);
   return report;
 }
+
+export const handler = traced('check-deadlines', handle);

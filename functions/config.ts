@@ -22,6 +22,10 @@ export interface AppConfig {
   sesConfigurationSet?: string;
   /** Most messages a second to hand to SES (the account's sending rate). @default 1 (sandbox) */
   sesMaxSendRate: number;
+  /** Every e-mail goes to this address instead of its recipients (a stage such as staging). */
+  mailSink?: string;
+  /** The deployment stage, named in the subject of sink mail. */
+  stage?: string;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: { email?
     dataDir: env.DATA_DIR?.trim() || defaultDataDir(),
     ...(env.SES_CONFIGURATION_SET?.trim() ? { sesConfigurationSet: env.SES_CONFIGURATION_SET.trim() } : {}),
     sesMaxSendRate: Number(env.SES_MAX_SEND_RATE ?? 1),
+    ...(env.MAIL_SINK?.trim() ? { mailSink: env.MAIL_SINK.trim() } : {}),
+    ...(env.STAGE?.trim() ? { stage: env.STAGE.trim() } : {}),
   };
   if (missing.length > 0) {
     throw new ConfigError(`missing environment variable(s): ${missing.join(', ')}`);

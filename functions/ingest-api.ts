@@ -1,9 +1,10 @@
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { problem } from './api/http';
 import { handleApiRequest, type summarize } from './api/ingest-routes';
 import { loadConfig } from './config';
 import { createLogger, createMetrics } from './observability';
+import { addUpdateCounts } from './ops-metrics';
+import { traced } from './tracing';
 import { ingestDeps } from './wiring';
 
 /** Lambda entry point of the HTTP API (API Gateway HTTP API, IAM-authorized): POST /v1/updates, GET /v1/complaints/{id}. */
@@ -11,7 +12,7 @@ const logger = createLogger('ingest-api');
 const metrics = createMetrics('ingest-api');
 const deps = ingestDeps(loadConfig());
 
-export async function handler(
+async function handle(
   event: APIGatewayProxyEventV2,
   context: Context,
 ): Promise<APIGatewayProxyStructuredResultV2> {
@@ -24,9 +25,7 @@ export async function handler(
     });
     // Per-item outcomes (also of partly rejected batches: 207, 422, 503) as metrics.
     const { summary } = JSON.parse(response.body ?? '{}') as { summary?: ReturnType<typeof summarize> };
-    for (const [outcome, count] of Object.entries(summary ?? {})) {
-      if (count > 0) metrics.addMetric(`updates_${outcome}`, MetricUnit.Count, count);
-    }
+    addUpdateCounts(metrics, summary ?? {});
     return response;
   } catch (error) {
     logger.error('request failed', error as Error);
@@ -37,3 +36,5 @@ export async function handler(
     metrics.publishStoredMetrics();
   }
 }
+
+export const handler = traced('ingest-api', handle);

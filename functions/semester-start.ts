@@ -1,9 +1,12 @@
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
 import { SqsWorkQueue } from './adapters/queue';
 import { loadConfig } from './config';
 import { lastEndedSemester, parseSemester } from './domain/semester';
-import { createLogger } from './observability';
+import { createLogger, createMetrics } from './observability';
+import { opsMetrics } from './ops-metrics';
+import { traceClient, traced } from './tracing';
 import { startSemesterRun } from './use-cases/semester-fanout';
 import { semesterDeps } from './wiring';
 
@@ -12,18 +15,23 @@ import { semesterDeps } from './wiring';
  * Asia/Makassar): queues one unit per regency. Input `{ "semester": "2026-H1" }` runs any semester.
  */
 const logger = createLogger('semester-start');
+const metrics = createMetrics('semester-start');
 const queueUrl = process.env.SEMESTER_QUEUE_URL;
 if (!queueUrl) throw new Error('missing environment variable(s): SEMESTER_QUEUE_URL');
 const deps = {
   // It only queues the units of work: it neither mails nor renders.
   ...semesterDeps(loadConfig(process.env)),
-  queue: new SqsWorkQueue(new SQSClient({}), queueUrl),
+  queue: new SqsWorkQueue(traceClient(new SQSClient({})), queueUrl),
 };
 
-export async function handler(event: { semester?: string } | undefined, context: Context) {
+async function handle(event: { semester?: string } | undefined, context: Context) {
   logger.addContext(context);
   const semester = event?.semester ? parseSemester(event.semester) : lastEndedSemester(new Date());
   const result = await startSemesterRun(deps, semester.id);
   logger.info('semester run started', result);
+  metrics.addMetric(opsMetrics.unitsQueued, MetricUnit.Count, result.queued);
+  metrics.publishStoredMetrics();
   return result;
 }
+
+export const handler = traced('semester-start', handle);

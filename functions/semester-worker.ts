@@ -1,10 +1,13 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { renderPdf } from './adapters/pdf-renderer';
 import { SqsWorkQueue } from './adapters/queue';
 import { loadConfig } from './config';
-import { createLogger } from './observability';
+import { createLogger, createMetrics } from './observability';
+import { type MailKind, opsMetrics, publishKindCount } from './ops-metrics';
+import { traceClient, traced } from './tracing';
 import { handleSemesterMessage, semesterMessage } from './use-cases/semester-fanout';
 import { semesterDeps } from './wiring';
 
@@ -14,22 +17,44 @@ import { semesterDeps } from './wiring';
  * response) and retried by SQS, then parked in the dead-letter queue.
  */
 const logger = createLogger('semester-worker');
+const metrics = createMetrics('semester-worker');
 const queueUrl = process.env.SEMESTER_QUEUE_URL;
 if (!queueUrl) throw new Error('missing environment variable(s): SEMESTER_QUEUE_URL');
 const deps = {
   ...semesterDeps(loadConfig(process.env, { email: true }), { renderPdf }),
-  queue: new SqsWorkQueue(new SQSClient({}), queueUrl),
+  queue: new SqsWorkQueue(traceClient(new SQSClient({})), queueUrl),
 };
 const processor = new BatchProcessor(EventType.SQS);
 
 async function record(r: SQSRecord): Promise<void> {
   const message = semesterMessage.parse(JSON.parse(r.body));
-  const outcome = await handleSemesterMessage(deps, message);
-  logger.info('semester unit', { ...message, outcome });
+  const mail: MailKind | undefined =
+    message.kind === 'deliver'
+      ? 'semester-report'
+      : message.kind === 'deliver-province'
+        ? 'province-summary'
+        : undefined;
+  try {
+    const outcome = await handleSemesterMessage(deps, message);
+    logger.info('semester unit', { ...message, outcome });
+    metrics.addMetric(opsMetrics.unitsDone, MetricUnit.Count, 1);
+    if (mail && outcome === 'delivery sent') publishKindCount(metrics, opsMetrics.emailsSent, mail, 1);
+  } catch (error) {
+    // Failed here means retried by SQS, then parked in the dead-letter queue after 3 receives.
+    metrics.addMetric(opsMetrics.unitsFailed, MetricUnit.Count, 1);
+    if (mail) publishKindCount(metrics, opsMetrics.emailsFailed, mail, 1);
+    throw error;
+  }
 }
 
-export async function handler(event: SQSEvent, context: Context) {
+async function handle(event: SQSEvent, context: Context) {
   logger.addContext(context);
   // One at a time: a batch may hold a redelivered copy of the same unit.
-  return processPartialResponse(event, record, processor, { context, processInParallel: false });
+  try {
+    return await processPartialResponse(event, record, processor, { context, processInParallel: false });
+  } finally {
+    metrics.publishStoredMetrics();
+  }
 }
+
+export const handler = traced('semester-worker', handle);

@@ -13,6 +13,7 @@ import {
   loadSlaPolicy,
 } from './adapters/data-files';
 import { Ledger } from './adapters/ledger';
+import { SinkMailer } from './adapters/mail-sink';
 import { RosterStore } from './adapters/roster-store';
 import { SemesterStore } from './adapters/semester-store';
 import { type Mailer, SesMailer } from './adapters/ses-mailer';
@@ -48,15 +49,15 @@ export function ingestDeps(config: AppConfig, options: WiringOptions = {}): Inge
   };
 }
 
-/** The mailer from configuration: SES at the configured sending rate. */
+/** The mailer from configuration: SES at the configured sending rate, through the stage's sink if it has one. */
 export function mailerFor(config: AppConfig, options: WiringOptions = {}): Mailer {
-  return (
+  const mailer =
     options.mailer ??
     new SesMailer(options.ses ?? getSesClient(), {
       maxPerSecond: config.sesMaxSendRate,
       ...(config.sesConfigurationSet ? { configurationSet: config.sesConfigurationSet } : {}),
-    })
-  );
+    });
+  return config.mailSink ? new SinkMailer(mailer, config.mailSink, config.stage) : mailer;
 }
 
 /** Dependencies of the daily deadline check, from configuration. */

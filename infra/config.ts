@@ -28,6 +28,14 @@ const boolean = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false
  * roster data, imported into the table (`lapor-paman roster import`), never deployed.
  */
 export const deployConfigSchema = z.strictObject({
+  /**
+   * The stage these stacks are (`-c stage=<name>`, a block in `laporPaman.stages`): set by
+   * {@link loadDeployConfig}, never by hand. @default 'production'
+   */
+  stage: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,23}$/, 'must be lower-case letters, digits and hyphens, starting with a letter')
+    .default('production'),
   /** AWS region of both stacks. @default 'ap-southeast-3' (Jakarta) */
   region: z
     .string()
@@ -90,6 +98,37 @@ export const deployConfigSchema = z.strictObject({
     .default(90),
   /** Days an uploaded import file (and its result file) is kept in the bucket. @default 180 */
   importRetentionDays: z.coerce.number().int().min(1).default(180),
+  /**
+   * Every e-mail goes to this one address instead of its recipients, and the functions' SES grant
+   * allows no other recipient (a stage that must never mail real people, e.g. staging; the SES
+   * mailbox simulator `success@simulator.amazonses.com` accepts and discards). @default unset
+   */
+  mailSink: z
+    .string()
+    .refine((v) => emailAddress.test(v), 'must be an e-mail address')
+    .optional(),
+  /** Whether the schedules run (a stopped stage keeps them, disabled). @default true */
+  schedulesEnabled: boolean.default(true),
+  /** Hour (WITA) of the daily deadline check, Monday to Friday. @default 8 */
+  deadlineCheckHour: z.coerce.number().int().min(0).max(23).default(8),
+  /** Hour (WITA) of the semester start on 1 January and 1 July. @default 7 */
+  semesterStartHour: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Run the functions against this existing table instead of the stateful stack's own: a table
+   * restored from a point in time (README, "Restore the table to a point in time"). @default unset
+   */
+  tableName: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')
+    .optional(),
+  /**
+   * Where the runbook lives: alarm descriptions end with `<runbookUrl>#<section>`. Set it to the
+   * repository's README as people open it (e.g. `https://github.com/<org>/<repo>/blob/main/README.md`).
+   * @default 'README.md'
+   */
+  runbookUrl: z.string().min(1).default('README.md'),
+  /** AWS X-Ray tracing of the functions (Powertools Tracer): costs per trace, so off unless asked. @default false */
+  tracing: boolean.default(false),
 });
 
 export type DeployConfig = z.output<typeof deployConfigSchema>;
@@ -102,23 +141,62 @@ export class DeployConfigError extends Error {
 /** The keys that can be overridden one by one with `-c laporPaman.<key>=<value>`. */
 export const configKeys = Object.keys(deployConfigSchema.shape) as (keyof DeployConfig)[];
 
+/** The context key that selects the stage: `-c stage=staging`. */
+export const stageContextKey = 'stage';
+
+/** The stack name prefix of a stage: production keeps the plain name, others carry theirs. */
+export function defaultStackPrefix(stage: string): string {
+  if (stage === 'production') return 'LaporPaman';
+  return `LaporPaman-${stage.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => `${dash}${c.toUpperCase()}`)}`;
+}
+
+/** The stages configured in a `laporPaman` context object (the keys of its `stages`). */
+export function configuredStages(base: unknown): string[] {
+  const stages = (base as { stages?: unknown } | undefined)?.stages;
+  return stages && typeof stages === 'object' && !Array.isArray(stages) ? Object.keys(stages) : [];
+}
+
+/** The `cdk.json` context, as `cdk synth` reads it (the CLI's smoke command reads stages from it). */
+export function readCdkJsonContext(file = path.join(repoRoot, 'cdk.json')): Record<string, unknown> {
+  return (JSON.parse(readFileSync(file, 'utf8')) as { context?: Record<string, unknown> }).context ?? {};
+}
+
 /**
- * Reads the configuration from CDK context: the `laporPaman` object in cdk.json, then any
- * `-c laporPaman.<key>=<value>` override, validated. Throws a DeployConfigError naming every bad
- * or missing value.
+ * Reads the configuration of one stage from CDK context: the shared keys of the `laporPaman` object
+ * in cdk.json, then its `stages.<stage>` block, then any `-c laporPaman.<key>=<value>` override,
+ * validated. The stage is `-c stage=<name>` (or the `stage` argument); a stage that is not
+ * configured, or none at all, stops synthesis naming the stages there are. Throws a
+ * DeployConfigError naming every bad or missing value.
  * @param tryGetContext the app's `node.tryGetContext`
  * @param dataDir the data folder checked for the province and policy files @default <repo>/data
+ * @param stage the stage to read @default the `stage` context value
  */
 export function loadDeployConfig(
   tryGetContext: (key: string) => unknown,
   dataDir = path.join(repoRoot, 'data'),
+  stage = tryGetContext(stageContextKey),
 ): DeployConfig {
   const base = tryGetContext(contextKey) ?? {};
   if (typeof base !== 'object' || Array.isArray(base)) {
     throw new DeployConfigError(`context "${contextKey}" must be an object (see cdk.json)`);
   }
-  const raw: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  const { stages, ...shared } = base as Record<string, unknown>;
+  const names = configuredStages(base);
+  const known = names.length > 0 ? names.join(', ') : `none: add ${contextKey}.stages.<name> to cdk.json`;
+  if (typeof stage !== 'string' || stage === '') {
+    throw new DeployConfigError(
+      `choose a stage with -c ${stageContextKey}=<name> (configured stages: ${known}), e.g. npx cdk synth -c ${stageContextKey}=staging`,
+    );
+  }
+  const block = (stages as Record<string, unknown> | undefined)?.[stage];
+  if (!names.includes(stage) || typeof block !== 'object' || block === null || Array.isArray(block)) {
+    throw new DeployConfigError(
+      `stage "${stage}" is not configured: add a "${stage}" block to ${contextKey}.stages in cdk.json (configured stages: ${known})`,
+    );
+  }
+  const raw: Record<string, unknown> = { ...shared, ...(block as Record<string, unknown>), stage };
   for (const key of configKeys) {
+    if (key === 'stage') continue; // the stage is chosen with -c stage=<name> only
     const override = tryGetContext(`${contextKey}.${key}`);
     if (override !== undefined) raw[key] = override;
   }
@@ -127,7 +205,13 @@ export function loadDeployConfig(
 
 /** Validates a configuration object; see {@link loadDeployConfig}. */
 export function parseDeployConfig(raw: unknown, dataDir = path.join(repoRoot, 'data')): DeployConfig {
-  const result = deployConfigSchema.safeParse(raw);
+  // Two stages must never share stack names: a stage without its own prefix gets one from its name.
+  const input = raw as Record<string, unknown> | null;
+  const withPrefix =
+    input && typeof input === 'object' && input.stackPrefix === undefined && typeof input.stage === 'string'
+      ? { ...input, stackPrefix: defaultStackPrefix(input.stage) }
+      : raw;
+  const result = deployConfigSchema.safeParse(withPrefix);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const key = issue.path.join('.');

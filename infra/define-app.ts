@@ -5,9 +5,10 @@ import { importBucketArnExport, StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
 /**
- * Defines the two stacks on an app, with the cdk-nag AwsSolutions checks: any finding that is not
- * acknowledged (one rule, one resource, a reason) fails synthesis.
- * @param config the deployment configuration @default read from the app's context (cdk.json, -c)
+ * Defines the two stacks of one stage on an app, with the cdk-nag AwsSolutions checks: any finding
+ * that is not acknowledged (one rule, one resource, a reason) fails synthesis.
+ * @param config the deployment configuration @default the stage chosen with `-c stage=<name>`,
+ *   read from the app's context (cdk.json `laporPaman` and `laporPaman.stages.<name>`, -c overrides)
  */
 export function defineApp(
   app: App,
@@ -17,19 +18,20 @@ export function defineApp(
   const stateful = new StatefulStack(app, `${config.stackPrefix}-Stateful`, {
     env,
     config,
-    description: 'LAPOR Paman: complaints table, import bucket, SES identity (retained on delete)',
+    description: `LAPOR Paman (${config.stage}): complaints table, import bucket, SES identity (retained on delete)`,
     terminationProtection: true,
   });
   const stateless = new StatelessStack(app, `${config.stackPrefix}-Stateless`, {
     env,
     config,
-    description: 'LAPOR Paman: functions, HTTP API, queues, schedules, alarms',
+    description: `LAPOR Paman (${config.stage}): functions, HTTP API, queues, schedules, alarms, dashboard`,
     table: stateful.table,
     importBucketArnExport: importBucketArnExport(config),
   });
   // The import bucket is referenced by its export name, which CDK does not see as a dependency.
   stateless.addStackDependency(stateful, 'the table and the import bucket');
   Tags.of(app).add('project', 'lapor-paman');
+  Tags.of(app).add('stage', config.stage);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { config, stateful, stateless };
 }

@@ -11,7 +11,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -31,8 +31,11 @@ import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { DeployConfig } from './config';
 import { HouseFunction, type HouseFunctionProps } from './constructs/house-function';
+import { OpsDashboard } from './constructs/ops-dashboard';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { acknowledge, wildcardResourceFinding } from './nag';
+import { runbook, runbookLink } from './runbook';
+import type { SmokeManifest } from './smoke-manifest';
 import { importPrefix } from './stateful-stack';
 import { tableAccess } from './table-access';
 
@@ -71,10 +74,17 @@ export class StatelessStack extends Stack {
   readonly configurationSet: ConfigurationSet;
   readonly alarmTopic: Topic;
   readonly scheduleGroup: ScheduleGroup;
+  /** Every alarm, each naming its runbook section. */
+  readonly alarms: Alarm[];
+  readonly opsDashboard: OpsDashboard;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    const { config, table } = props;
+    const { config } = props;
+    // A stage pointed at a table restored from a point in time (runbook) uses it instead of its own.
+    const table = config.tableName
+      ? TableV2.fromTableName(this, 'RestoredTable', config.tableName)
+      : props.table;
     const logRetention = config.logRetentionDays as RetentionDays;
 
     // --- SES: the configuration set every message is sent with, its feedback, and the grant.
@@ -94,6 +104,10 @@ export class StatelessStack extends Stack {
     const sendMail = new PolicyStatement({
       sid: 'SendAsConfiguredIdentity',
       actions: ['ses:SendRawEmail'],
+      // A stage with a mail sink may mail no one else, whatever the code does.
+      ...(config.mailSink
+        ? { conditions: { 'ForAllValues:StringLike': { 'ses:Recipients': [config.mailSink] } } }
+        : {}),
       resources: [
         this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.sesIdentity }),
         this.formatArn({
@@ -108,7 +122,9 @@ export class StatelessStack extends Stack {
       entry,
       description,
       logRetention,
+      xray: config.tracing,
       environment: {
+        STAGE: config.stage,
         PROVINCE_CODE: config.provinceCode,
         SLA_POLICY: config.slaPolicy,
         LAPOR_BASE_URL: config.laporBaseUrl,
@@ -118,6 +134,7 @@ export class StatelessStack extends Stack {
       SENDER_ADDRESS: config.senderAddress,
       SES_CONFIGURATION_SET: this.configurationSet.configurationSetName,
       SES_MAX_SEND_RATE: String(rate),
+      ...(config.mailSink ? { MAIL_SINK: config.mailSink } : {}),
     });
 
     // --- Ingest: the HTTP API, IAM-authorized.
@@ -229,11 +246,12 @@ export class StatelessStack extends Stack {
     // --- Scheduled jobs (EventBridge Scheduler, Asia/Makassar).
     this.scheduleGroup = new ScheduleGroup(this, 'Schedules');
     this.deadlineCheck = new ScheduledJob(this, 'DeadlineCheck', {
-      description: 'Daily deadline check, 08:00 WITA Monday to Friday (the function skips holidays)',
+      description: `Daily deadline check, ${String(config.deadlineCheckHour).padStart(2, '0')}:00 WITA Monday to Friday (the function skips holidays)`,
       scheduleGroup: this.scheduleGroup,
+      enabled: config.schedulesEnabled,
       schedule: ScheduleExpression.cron({
         minute: '0',
-        hour: '8',
+        hour: String(config.deadlineCheckHour),
         weekDay: 'MON-FRI',
         timeZone: TimeZone.ASIA_MAKASSAR,
       }),
@@ -253,11 +271,12 @@ export class StatelessStack extends Stack {
       deadLetterQueue: { queue: this.semesterDeadLetterQueue, maxReceiveCount: 3 },
     });
     this.semesterStart = new ScheduledJob(this, 'SemesterStart', {
-      description: 'Semester evaluation, 07:00 WITA on 1 January and 1 July (for the semester just ended)',
+      description: `Semester evaluation, ${String(config.semesterStartHour).padStart(2, '0')}:00 WITA on 1 January and 1 July (for the semester just ended)`,
       scheduleGroup: this.scheduleGroup,
+      enabled: config.schedulesEnabled,
       schedule: ScheduleExpression.cron({
         minute: '0',
-        hour: '7',
+        hour: String(config.semesterStartHour),
         day: '1',
         month: '1,7',
         timeZone: TimeZone.ASIA_MAKASSAR,
@@ -306,17 +325,23 @@ export class StatelessStack extends Stack {
       this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
       mailFeedback.addSubscription(new EmailSubscription(config.alarmEmail));
     }
-    const alarm = (id: string, description: string, metric: IMetric, threshold = 1) =>
-      new Alarm(this, id, {
-        alarmDescription: description,
+    const alarms: Alarm[] = [];
+    this.alarms = alarms;
+    const alarm = (id: string, description: string, section: string, metric: IMetric, threshold = 1) => {
+      const created = new Alarm(this, id, {
+        alarmDescription: `${description}. Runbook: ${runbookLink(config.runbookUrl, section)}`,
         metric,
         threshold,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
-      }).addAlarmAction(new SnsAction(this.alarmTopic));
+      });
+      created.addAlarmAction(new SnsAction(this.alarmTopic));
+      alarms.push(created);
+      return created;
+    };
 
-    const deadLetterQueues: [string, IQueue][] = [
+    const deadLetterQueues: [keyof typeof runbook.deadLetters, IQueue][] = [
       ['DeadlineCheck', this.deadlineCheck.deadLetterQueue],
       ['SemesterStart', this.semesterStart.deadLetterQueue],
       ['SemesterWork', this.semesterDeadLetterQueue],
@@ -326,6 +351,7 @@ export class StatelessStack extends Stack {
       alarm(
         `${name}DeadLettersAlarm`,
         `${name}: a message reached its dead-letter queue (a run, a unit or an import failed for good)`,
+        runbook.deadLetters[name],
         queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
       );
     }
@@ -340,12 +366,14 @@ export class StatelessStack extends Stack {
       alarm(
         `${name}ErrorsAlarm`,
         `${name}: the function failed`,
+        runbook.functionErrors,
         fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
       );
     }
     alarm(
       'ApiServerErrorsAlarm',
       'Ingest API: 5 or more 5xx responses in 5 minutes (the handler answers 500 on storage errors)',
+      runbook.apiErrors,
       this.api.metricServerError({ period: Duration.minutes(5), statistic: 'Sum' }),
       5,
     );
@@ -354,21 +382,25 @@ export class StatelessStack extends Stack {
     alarm(
       'ScheduleTargetErrorsAlarm',
       'Scheduler: invoking a job failed',
+      runbook.scheduleFailures,
       group.metricTargetErrors(fiveMinutes),
     );
     alarm(
       'ScheduleDroppedAlarm',
       'Scheduler: a job invocation was dropped',
+      runbook.scheduleFailures,
       group.metricDropped(fiveMinutes),
     );
     alarm(
       'ScheduleDeadLettersAlarm',
       'Scheduler: a job invocation went to its dead-letter queue',
+      runbook.scheduleFailures,
       group.metricSentToDLQ(fiveMinutes),
     );
     alarm(
       'ScheduleDeadLetterFailedAlarm',
       'Scheduler: a job invocation could not even be put in its dead-letter queue',
+      runbook.scheduleFailures,
       group.metricFailedToBeSentToDLQ(undefined, fiveMinutes),
     );
     const reputation = (metricName: string) =>
@@ -376,15 +408,29 @@ export class StatelessStack extends Stack {
     alarm(
       'SesBounceRateAlarm',
       'SES: bounce rate above 5% (SES reviews the account at 5%, may pause sending at 10%); check the roster addresses',
+      runbook.sesReputation,
       reputation('Reputation.BounceRate'),
       0.05,
     );
     alarm(
       'SesComplaintRateAlarm',
       'SES: complaint rate above 0.1% (SES reviews the account at 0.1%, may pause sending at 0.5%)',
+      runbook.sesReputation,
       reputation('Reputation.ComplaintRate'),
       0.001,
     );
+
+    // --- One dashboard for the stage.
+    this.opsDashboard = new OpsDashboard(this, 'Ops', {
+      dashboardName: `${config.stackPrefix}-ops`,
+      stage: config.stage,
+      runbookUrl: config.runbookUrl,
+      api: this.api,
+      deadlineCheck: this.deadlineCheck.fn,
+      semesterQueue: this.semesterQueue,
+      deadLetterQueues,
+      alarms,
+    });
 
     // --- What DevOps needs to find.
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
@@ -400,6 +446,28 @@ export class StatelessStack extends Stack {
     for (const [name, queue] of deadLetterQueues) {
       new CfnOutput(this, `${name}DeadLetterQueueUrl`, { value: queue.queueUrl });
     }
+    new CfnOutput(this, 'DashboardName', { value: this.opsDashboard.dashboard.dashboardName });
+    // Everything `lapor-paman smoke --stage <name>` checks, in one output (read from
+    // `cdk deploy --outputs-file`): see cli/commands/smoke.ts.
+    const manifest: SmokeManifest = {
+      stage: config.stage,
+      region: this.region,
+      apiUrl: this.api.apiEndpoint,
+      tableName: table.tableName,
+      deadlineCheckFunction: this.deadlineCheck.fn.functionName,
+      scheduleGroup: this.scheduleGroup.scheduleGroupName,
+      schedulesEnabled: config.schedulesEnabled,
+      schedules: [this.deadlineCheck, this.semesterStart].map((job) => job.schedule.scheduleName),
+      queues: Object.fromEntries([
+        ['SemesterWork', this.semesterQueue.queueUrl],
+        ...deadLetterQueues.map(([name, q]) => [`${name}DeadLetters`, q.queueUrl]),
+      ]),
+      alarms: alarms.map((a) => a.alarmName),
+    };
+    new CfnOutput(this, 'SmokeManifest', {
+      description: 'What lapor-paman smoke checks: API, table, schedules, queues, alarms (JSON)',
+      value: this.toJsonString(manifest),
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { traceClient } from '../tracing';
 
 /**
  * SDK clients, created once per container. Endpoints come from the SDK's own environment
@@ -10,13 +11,13 @@ let documentClient: DynamoDBDocumentClient | undefined;
 let sesClient: SESClient | undefined;
 
 export function getDocumentClient(): DynamoDBDocumentClient {
-  documentClient ??= createDocumentClient(new DynamoDBClient({}));
+  documentClient ??= createDocumentClient(traceClient(new DynamoDBClient({})));
   return documentClient;
 }
 
 export function getSesClient(): SESClient {
   // Adaptive retry backs off and slows down on ThrottlingException (SES sending-rate limits).
-  sesClient ??= new SESClient({ retryMode: 'adaptive', maxAttempts: 6 });
+  sesClient ??= traceClient(new SESClient({ retryMode: 'adaptive', maxAttempts: 6 }));
   return sesClient;
 }
 

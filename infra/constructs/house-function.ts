@@ -2,7 +2,7 @@ import path from 'node:path';
 import { Duration } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import {
   type BundlingOptions,
   LogLevel,
@@ -13,6 +13,7 @@ import {
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { repoRoot } from '../config';
+import { acknowledge } from '../nag';
 import type { TableAccess } from '../table-access';
 
 /**
@@ -78,6 +79,14 @@ export function assetCopyCommands(inputDir: string, outputDir: string, fonts: bo
   return [copyDirsCommand(pairs)];
 }
 
+/**
+ * The esbuild `define` that compiles tracing in or out: functions/tracing.ts loads the Powertools
+ * Tracer (and the X-Ray SDK it pulls) only behind `process.env.LAPOR_PAMAN_TRACING === 'true'`.
+ */
+export function tracingDefine(xray: boolean): Record<string, string> {
+  return { 'process.env.LAPOR_PAMAN_TRACING': JSON.stringify(xray ? 'true' : 'false') };
+}
+
 /** Props of a {@link HouseFunction}: a NodejsFunction's, less what the house decides. */
 export interface HouseFunctionProps
   extends Omit<
@@ -99,6 +108,11 @@ export interface HouseFunctionProps
   readonly logRetention: RetentionDays;
   /** Ship assets/fonts as fonts/ beside the bundle (pdfmake reads the TTFs from disk). @default false */
   readonly shipFonts?: boolean;
+  /**
+   * X-Ray tracing with the Powertools Tracer. Off, the Tracer is not even bundled (functions/tracing.ts
+   * is compiled with LAPOR_PAMAN_TRACING=false and esbuild drops the import). @default false
+   */
+  readonly xray?: boolean;
   /** @default 512 */
   readonly memorySize?: number;
   /** @default 30 seconds */
@@ -115,7 +129,7 @@ export class HouseFunction extends NodejsFunction {
   readonly executionRole: Role;
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
-    const { entry, logRetention, shipFonts = false, environment, ...rest } = props;
+    const { entry, logRetention, shipFonts = false, xray = false, environment, ...rest } = props;
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention });
     // Our own role instead of AWSLambdaBasicExecutionRole: logs go to this log group only.
     const role = new Role(scope, `${id}Role`, {
@@ -133,9 +147,15 @@ export class HouseFunction extends NodejsFunction {
       architecture: Architecture.ARM_64,
       logGroup,
       role,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...environment },
+      tracing: xray ? Tracing.ACTIVE : Tracing.DISABLED,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...(xray ? { POWERTOOLS_TRACE_ENABLED: 'true', POWERTOOLS_SERVICE_NAME: id } : {}),
+        ...environment,
+      },
       bundling: {
         ...houseBundlingOptions,
+        define: tracingDefine(xray),
         externalModules: [...houseBundlingOptions.externalModules],
         mainFields: [...houseBundlingOptions.mainFields],
         commandHooks: {
@@ -147,6 +167,13 @@ export class HouseFunction extends NodejsFunction {
     });
     this.executionRole = role;
     logGroup.grantWrite(role);
+    if (xray) {
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions: "*" is the only resource they take.',
+      );
+    }
   }
 
   /**

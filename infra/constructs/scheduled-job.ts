@@ -16,6 +16,8 @@ export interface ScheduledJobProps {
   readonly description: string;
   /** The schedule group (its metrics feed the failed-schedule alarms). */
   readonly scheduleGroup: IScheduleGroup;
+  /** Whether the schedule runs; a disabled one stays deployed (a stage can switch it on). @default true */
+  readonly enabled?: boolean;
   /** Scheduler's attempts to deliver the invocation. @default 3 */
   readonly deliveryRetryAttempts?: number;
   /** How long Scheduler keeps trying to deliver. @default 1 hour */
@@ -63,6 +65,7 @@ export class ScheduledJob extends Construct {
       schedule: props.schedule,
       description: props.description,
       scheduleGroup: props.scheduleGroup,
+      enabled: props.enabled ?? true,
       target: new LambdaInvoke(this.alias, {
         deadLetterQueue: this.deadLetterQueue,
         retryAttempts: props.deliveryRetryAttempts ?? 3,

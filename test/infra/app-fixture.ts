@@ -1,16 +1,14 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { type DeployConfigInput, parseDeployConfig, repoRoot } from '../../infra/config';
+import { contextKey, type DeployConfigInput, loadDeployConfig, readCdkJsonContext } from '../../infra/config';
 import { defineApp } from '../../infra/define-app';
 
 /** The context of cdk.json (feature flags and the `laporPaman` configuration), as `cdk synth` sees it. */
 export function cdkJsonContext(): Record<string, unknown> {
-  return (
-    JSON.parse(readFileSync(path.join(repoRoot, 'cdk.json'), 'utf8')) as { context: Record<string, unknown> }
-  ).context;
+  return readCdkJsonContext();
 }
 
 export interface TestAppOptions {
@@ -18,24 +16,27 @@ export interface TestAppOptions {
   bundle?: boolean;
   /** CDK's built-in CloudFormation validation (several seconds a synthesis). @default true */
   cfnValidation?: boolean;
+  /** The stage, as `-c stage=<name>` selects it. @default 'production' */
+  stage?: string;
 }
 
 /**
  * Defines the app as infra/app.ts does, in a temporary output folder, with cdk.json's context.
- * @param overrides configuration values on top of cdk.json's `laporPaman`
+ * @param overrides configuration values on top of the stage's, as `-c laporPaman.<key>=<value>` gives them
  */
 export function defineTestApp(
   overrides: Partial<DeployConfigInput> = {},
-  { bundle = true, cfnValidation = true }: TestAppOptions = {},
+  { bundle = true, cfnValidation = true, stage = 'production' }: TestAppOptions = {},
 ) {
-  const context = cdkJsonContext();
+  const context: Record<string, unknown> = { ...cdkJsonContext(), stage };
+  for (const [key, value] of Object.entries(overrides)) context[`${contextKey}.${key}`] = value;
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'lapor-paman-cdk-'));
   const app = new App({
     outdir,
     context: { ...context, ...(bundle ? {} : { 'aws:cdk:bundling-stacks': [] }) },
     builtinCloudFormationValidation: cfnValidation,
   });
-  const config = parseDeployConfig({ ...(context.laporPaman as object), ...overrides });
+  const config = loadDeployConfig((key) => context[key]);
   return { app, outdir, ...defineApp(app, config) };
 }
 

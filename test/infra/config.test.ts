@@ -6,6 +6,7 @@ import { cdkJsonContext, defineTestApp } from './app-fixture';
 describe('the deployment configuration', () => {
   it('has working defaults, in Jakarta, for Kalimantan Selatan', () => {
     expect(parseDeployConfig({})).toEqual({
+      stage: 'production',
       region: 'ap-southeast-3',
       stackPrefix: 'LaporPaman',
       provinceCode: '63',
@@ -17,12 +18,18 @@ describe('the deployment configuration', () => {
       sesMaxSendRate: 1,
       logRetentionDays: 90,
       importRetentionDays: 180,
+      schedulesEnabled: true,
+      deadlineCheckHour: 8,
+      semesterStartHour: 7,
+      runbookUrl: 'README.md',
+      tracing: false,
     });
   });
 
   it('reads cdk.json, then -c laporPaman.<key>=<value> overrides given as strings', () => {
     const context: Record<string, unknown> = {
       ...cdkJsonContext(),
+      stage: 'production',
       'laporPaman.sesMaxSendRate': '14',
       'laporPaman.manageSesIdentity': 'false',
       'laporPaman.slaPolicy': 'kalsel-2024',

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { SinkMailer } from '../../functions/adapters/mail-sink';
+import type { OutgoingEmail } from '../../functions/adapters/ses-mailer';
+import { loadConfig } from '../../functions/config';
+import { deadlineMailCounts } from '../../functions/ops-metrics';
+import { traced, tracer } from '../../functions/tracing';
+import type { DeadlineReport } from '../../functions/use-cases/check-deadlines';
+import { mailerFor } from '../../functions/wiring';
+
+const email: OutgoingEmail = {
+  from: 'LAPOR Paman <no-reply@kalselprov.go.id>',
+  to: ['admin.tapin@example.go.id', 'backup.tapin@example.go.id'],
+  cc: ['province@example.go.id'],
+  subject: 'Ringkasan harian',
+  text: 'isi',
+  headers: { 'X-Lapor-Paman-Ledger': 'digest#6305#2026-03-17' },
+};
+
+describe('the mail sink of a stage that must not mail people', () => {
+  it('sends every message to the sink only, marked with the stage, counting the intended recipients', async () => {
+    const sent: OutgoingEmail[] = [];
+    const mailer = new SinkMailer(
+      {
+        send: async (e) => {
+          sent.push(e);
+          return 'id-1';
+        },
+      },
+      'success@simulator.amazonses.com',
+    );
+    expect(await mailer.send(email)).toBe('id-1');
+    expect(sent).toEqual([
+      {
+        from: email.from,
+        to: ['success@simulator.amazonses.com'],
+        subject: '[staging] Ringkasan harian',
+        text: 'isi',
+        headers: {
+          'X-Lapor-Paman-Ledger': 'digest#6305#2026-03-17',
+          'X-Lapor-Paman-Intended-Recipients': '3',
+        },
+      },
+    ]);
+    expect(JSON.stringify(sent)).not.toContain('tapin@example');
+  });
+
+  it('is what the wiring gives a function whose environment names MAIL_SINK, and only then', async () => {
+    const env = { TABLE_NAME: 't', PROVINCE_CODE: '63', SENDER_ADDRESS: 'a@b.go.id', STAGE: 'staging' };
+    const sent: OutgoingEmail[] = [];
+    const inner = {
+      send: async (e: OutgoingEmail) => {
+        sent.push(e);
+        return 'id';
+      },
+    };
+    await mailerFor(loadConfig({ ...env, MAIL_SINK: 'sink@b.go.id' }), { mailer: inner }).send(email);
+    await mailerFor(loadConfig(env), { mailer: inner }).send(email);
+    expect(sent.map((e) => e.to)).toEqual([['sink@b.go.id'], email.to]);
+  });
+});
+
+describe('the operations metrics', () => {
+  it('count e-mails sent and failed per kind from a deadline report', () => {
+    const regency = (digest: string, escalationNotice: string) => ({ digest, escalationNotice });
+    const report = {
+      regencies: [
+        regency('sent', 'nothing-to-send'),
+        regency('failed', 'sent'),
+        regency('already-sent', 'sent'),
+        regency('dry-run', 'failed'),
+      ],
+      province: { digest: 'sent' },
+    } as unknown as DeadlineReport;
+    expect(deadlineMailCounts(report)).toEqual([
+      { kind: 'digest', sent: 1, failed: 1 },
+      { kind: 'escalation-notice', sent: 2, failed: 1 },
+      { kind: 'province-digest', sent: 1, failed: 0 },
+    ]);
+  });
+});
+
+describe('tracing', () => {
+  it('is off outside a bundle compiled with it: the handler is returned as it is', () => {
+    const handler = async (e: number) => e + 1;
+    expect(tracer).toBeUndefined();
+    expect(traced('x', handler)).toBe(handler);
+  });
+});
