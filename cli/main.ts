@@ -6,6 +6,7 @@ import { registerIngestCommand } from './commands/ingest';
 import { registerLocalCommand } from './commands/local';
 import { registerRosterCommands } from './commands/roster';
 import { registerSemesterReportCommand } from './commands/semester-report';
+import { registerSiteCommand } from './commands/site';
 import { CliError } from './errors';
 
 const program = new Command('lapor-paman')
@@ -20,6 +21,7 @@ registerIngestCommand(program);
 registerRosterCommands(program);
 registerCheckDeadlinesCommand(program);
 registerSemesterReportCommand(program);
+registerSiteCommand(program);
 
 try {
   await program.parseAsync(process.argv);

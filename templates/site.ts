@@ -34,8 +34,23 @@ export interface SiteFile {
 export const siteContentSecurityPolicy =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
-/** Width of the charts' drawing, in their own units; CSS scales it to the column (text ~13-18 px). */
+/**
+ * The response headers of every file, the same from CloudFront (infra/constructs/public-site.ts)
+ * and from `lapor-paman local`. frame-ancestors only works as a header, not in a meta tag.
+ */
+export const siteSecurityHeaders = {
+  contentSecurityPolicy: `${siteContentSecurityPolicy}; frame-ancestors 'none'`,
+  referrerPolicy: 'no-referrer',
+  /** Two years, subdomains included (HSTS preload list minimum is one year). */
+  strictTransportSecuritySeconds: 63_072_000,
+} as const;
+
+/**
+ * Width of the charts' drawing, in their own units; CSS scales it to the column, so on a phone the
+ * PDFs' 9 pt labels come out at 11-13 px. Month charts need room for twelve "Agu"-wide labels.
+ */
 const chartWidth = 250;
+const monthChartWidth = 290;
 
 const html = 'text/html; charset=utf-8';
 
@@ -336,7 +351,7 @@ function provincePage(board: Scoreboard): string {
       barChart({
         labels: board.months.map((m) => monthLabel(m.month)),
         series: [{ name: `Provinsi ${board.province.name}`, values: board.months.map((m) => m.received) }],
-        width: chartWidth,
+        width: monthChartWidth,
         height: 190,
         yLabel: 'Laporan',
       }),
@@ -390,9 +405,6 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
   if (s && m) {
     parts.push(
       `<p class="lead">${flagBadge(m.flag)} Peringkat <strong>${num(m.rank)} dari ${num(m.of)}</strong> kabupaten/kota, skor <strong>${num(m.score, 1)}</strong> (rata-rata provinsi ${num(s.totals.average.score, 1)}), ${esc(s.label)}.</p>`,
-      m.changeSentences.length
-        ? `<ul class="changes">${m.changeSentences.map((c) => `<li>${esc(c)}</li>`).join('')}</ul>`
-        : '',
     );
   } else {
     parts.push('<p class="lead">Evaluasi semester untuk daerah ini belum tersedia.</p>');
@@ -413,13 +425,9 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
           { text: 'Provinsi', numeric: true },
         ],
         rows: [
-          ['Laporan diterima (provinsi: rata-rata per daerah)', num(m.received), num(t.average.received, 1)],
+          ['Laporan diterima*', num(m.received), num(t.average.received, 1)],
           ['Laporan per 100.000 penduduk', num(m.perHundredThousand, 1), num(t.perHundredThousand, 1)],
-          [
-            'Verifikasi dalam 3 hari kerja',
-            shareCell(m.verifiedWithinLimit),
-            shareCell(t.verifiedWithinLimit),
-          ],
+          ['Verifikasi tepat waktu', shareCell(m.verifiedWithinLimit), shareCell(t.verifiedWithinLimit)],
           [
             'Tindak lanjut pertama tepat waktu (batas nasional)',
             shareCell(m.followUpNational),
@@ -431,25 +439,13 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
             shareCell(t.followUpProvincial),
           ],
           ['Diselesaikan tepat waktu', shareCell(m.completedWithinLimit), shareCell(t.completedWithinLimit)],
-          ['Median hari kerja sampai tindak lanjut pertama', fmtDays(m.medianWorkingDaysToFollowUp), '–'],
-          [
-            'Tunggakan akhir semester (provinsi: rata-rata)',
-            num(m.backlogAtEnd),
-            num(t.average.backlogAtEnd, 1),
-          ],
-          [
-            '…yang melewati batas waktu (provinsi: rata-rata)',
-            num(m.overdueAtEnd),
-            num(t.average.overdueAtEnd, 1),
-          ],
-          [
-            'Hari tanpa admin penghubung (provinsi: rata-rata)',
-            num(m.daysWithoutAdmin),
-            num(t.average.daysWithoutAdmin, 1),
-          ],
+          ['Tunggakan akhir semester*', num(m.backlogAtEnd), num(t.average.backlogAtEnd, 1)],
+          ['…yang melewati batas waktu*', num(m.overdueAtEnd), num(t.average.overdueAtEnd, 1)],
+          ['Hari tanpa admin penghubung*', num(m.daysWithoutAdmin), num(t.average.daysWithoutAdmin, 1)],
         ].map((cells) => ({ cells: cells.map((c, i) => (i === 0 ? esc(c) : c)) })),
         className: 'compare',
       }),
+      `<p class="note-small">* Kolom provinsi: rata-rata per kabupaten/kota. Median hari kerja sampai tindak lanjut pertama di ${esc(displayName(r.name))}: ${fmtDays(m.medianWorkingDaysToFollowUp)}.</p>`,
     );
   }
 
@@ -466,7 +462,7 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
           { name: displayName(r.name), values: r.months.map((x) => x.received) },
           { name: 'Rata-rata per daerah', values: average },
         ],
-        width: chartWidth,
+        width: monthChartWidth,
         height: 210,
         yLabel: 'Laporan',
       }),
@@ -751,7 +747,7 @@ export function styleSheet(): string {
   return `*{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#222;background:#fff}
-a{color:#0B3D66;text-decoration-thickness:1px;text-underline-offset:2px}
+a{color:#0B3D66;text-decoration-thickness:1px;text-underline-offset:2px;display:inline-block;min-height:24px}
 a:focus-visible{outline:3px solid #E69F00;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:8px}
 .skip:focus{left:8px}
@@ -772,14 +768,16 @@ h2{font-size:1.2rem;line-height:1.3;margin:28px 0 8px;color:#0B3D66}
 .table{max-width:100%}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:15px}
 caption{text-align:left;font-weight:600;padding:4px 0;font-size:14px;color:#444}
-th,td{padding:6px 6px;border-bottom:1px solid #D9D9D9;text-align:left;vertical-align:top}
+th,td{padding:6px 4px;border-bottom:1px solid #D9D9D9;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid #444;font-size:14px}
 .num{text-align:right;font-variant-numeric:tabular-nums}
-td a,th a{display:inline-block;min-height:24px;padding:2px 0}
+td a,th a{padding:2px 0}
 .flag{display:inline-block;padding:1px 6px;border-radius:4px;font-weight:700;font-size:14px;letter-spacing:.02em}
 ${flags}
 .nowrap{white-space:nowrap}
-.parts{display:block;font-size:14px;color:#444;white-space:nowrap}
+.parts{display:block;font-size:14px;color:#444}
+.note-small{font-size:14px;color:#444}
+.compare th[scope=row]{font-weight:600;width:42%}
 figure{margin:8px 0 4px}
 svg.chart{display:block;width:100%;max-width:500px;height:auto}
 svg.chart text{font-family:Roboto,Arial,"Liberation Sans","Helvetica Neue",sans-serif}
@@ -788,9 +786,10 @@ dt{font-weight:600;margin-top:8px}
 dd{margin:0 0 4px}
 .files li{margin:6px 0}
 .note{background:#FFF4CE;border-left:4px solid #C98A00;padding:8px}
-code{font-size:14px}
+code{font-size:14px;overflow-wrap:anywhere}
 .crumb{margin:12px 0 0}
 @media (min-width:800px){
+th,td{padding:6px 8px}
 main{padding:8px 24px 32px}
 h1{font-size:1.9rem}
 }

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { type DemoResult, runDemo } from '../../demo/run';
+import { startSiteServer } from '../../local/site-server';
 import { startLocalStack } from '../../local/stack';
 import { numberId, percentId } from '../../templates/format';
 import { printStack, toPort, waitForSignal } from './local';
@@ -41,7 +42,8 @@ export function registerDemoCommand(program: Command): void {
             `Received mail: ${stack.ses.mailPageUrl}${opts.keep ? '' : ' (run `npm start -- --keep` to keep it up and browse it)'}`,
           );
           if (opts.keep) {
-            printStack(stack);
+            const site = await startSiteServer(result.site.dir);
+            printStack(stack, undefined, site);
             await waitForSignal();
           }
         } finally {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { handleApiRequest } from '../../functions/api/ingest-routes';
 import { ingestDeps } from '../../functions/wiring';
 import { type LocalApi, startLocalApi } from '../../local/http-api';
+import { type LocalSite, startSiteServer } from '../../local/site-server';
 import { type LocalStack, startLocalStack } from '../../local/stack';
 import { localApiCredentials, localAppConfig, localClients } from '../local-env';
 
@@ -27,6 +28,12 @@ export function registerLocalCommand(program: Command): void {
       3000,
     )
     .option('--table <name>', 'table name', 'lapor-paman')
+    .option(
+      '--site <dir>',
+      'folder of the public scoreboard to serve (`npm start` writes it)',
+      'out/demo/site',
+    )
+    .option('--site-port <port>', 'preferred port of the scoreboard (another is used if taken)', toPort, 8080)
     .action(async (opts: LocalOptions) => {
       const stack = await startLocalStack({
         tableName: opts.table,
@@ -35,9 +42,11 @@ export function registerLocalCommand(program: Command): void {
       });
       const clients = localClients(stack);
       const api = await startIngestApi(stack, clients.doc, opts.apiPort);
-      printStack(stack, api);
+      const site = await startSiteServer(path.resolve(opts.site), opts.sitePort);
+      printStack(stack, api, site);
       await waitForSignal();
       process.stdout.write('\nStopping the local stack...\n');
+      await site.stop();
       await api.stop();
       clients.destroy();
       await stack.stop();
@@ -52,6 +61,8 @@ interface LocalOptions {
   dbPath: string;
   inMemory?: boolean;
   table: string;
+  site: string;
+  sitePort: number;
 }
 
 /** The ingest API on localhost: the Lambda's own request handler behind a SigV4 check. */
@@ -68,7 +79,7 @@ export async function startIngestApi(
   });
 }
 
-export function printStack(stack: LocalStack, api?: LocalApi): void {
+export function printStack(stack: LocalStack, api?: LocalApi, site?: LocalSite): void {
   const lines = [
     'Local AWS stack is up.',
     `  DynamoDB Local  ${stack.dynamodb.endpoint}  (table ${stack.tableName}; ${stack.dynamodb.dbPath ? `data in ${stack.dynamodb.dbPath}` : 'in memory'})`,
@@ -81,6 +92,12 @@ export function printStack(stack: LocalStack, api?: LocalApi): void {
           'Try it:',
           `  curl --aws-sigv4 "aws:amz:${stack.env.AWS_REGION}:execute-api" --user local:local \\`,
           `    -H 'content-type: application/json' --data @examples/update.json ${api.url}/v1/updates`,
+        ]
+      : []),
+    ...(site
+      ? [
+          '',
+          `  Scoreboard      ${site.url}/  (the folder ${site.dir}; \`npm start\` or \`lapor-paman site --out <dir>\` writes it)`,
         ]
       : []),
     '',

@@ -82,7 +82,6 @@ export interface ScoreboardRegency {
     byClassification: { classification: Classification; label: string; count: number }[];
     /** Most frequent first, at most 10. */
     byCategory: { category: string; count: number }[];
-    changeSentences: string[];
     calendarGaps: number[];
   };
   /** At the instant of the daily check. */
@@ -280,7 +279,6 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
                 count: r.received.byClassification[c] ?? 0,
               })),
               byCategory: r.received.byCategory.map((c) => ({ category: c.category, count: c.count })),
-              changeSentences: r.changeSentences,
               calendarGaps: r.calendarGaps,
             },
           }
