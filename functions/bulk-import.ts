@@ -2,6 +2,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event } from 'aws-lambda';
 import { S3FileStore } from './adapters/file-store';
 import { loadConfig } from './config';
+import { importLimitsFrom } from './domain/import-limits';
 import { createLogger, createMetrics } from './observability';
 import { addUpdateCounts } from './ops-metrics';
 import { traceClient, traced } from './tracing';
@@ -9,8 +10,9 @@ import { type ImportDeps, importStoredFile } from './use-cases/import-stored-fil
 import { ingestDeps } from './wiring';
 
 /**
- * Lambda entry point: imports the CSV/XLSX exports admins drop under the bucket's imports/ prefix
- * (S3 event notification), and writes <file>.result.csv next to each.
+ * Lambda entry point: imports the CSV/XLSX exports admins drop under the bucket's
+ * imports/<regency or province code>/ prefix (S3 event notification), and writes <file>.result.csv
+ * (or .result.txt for an unreadable file) next to each. Limits: IMPORT_MAX_* (domain/import-limits).
  */
 const logger = createLogger('bulk-import');
 const metrics = createMetrics('bulk-import');
@@ -20,6 +22,7 @@ if (!bucket) throw new Error('missing environment variable(s): IMPORT_BUCKET');
 const deps: ImportDeps = {
   ...ingestDeps(config),
   files: new S3FileStore(traceClient(new S3Client({})), bucket),
+  limits: importLimitsFrom(process.env),
 };
 
 async function handle(event: S3Event, context: Context): Promise<void> {

@@ -1,11 +1,17 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 
 /** Where import files come from and where their results go: S3 in AWS, the disk for the CLI. */
 export interface FileStore {
   read(key: string): Promise<Buffer>;
   write(key: string, content: string, contentType: string): Promise<void>;
+  /** Size and user metadata (e.g. `as-of`), read before the content so that limits apply first. */
+  head?(key: string): Promise<{ size: number; metadata: Record<string, string> }>;
+  /** The content as a stream, so a CSV is never held whole. */
+  stream?(key: string): Promise<Readable>;
 }
 
 export class S3FileStore implements FileStore {
@@ -20,6 +26,17 @@ export class S3FileStore implements FileStore {
     return Buffer.from(await object.Body.transformToByteArray());
   }
 
+  async head(key: string): Promise<{ size: number; metadata: Record<string, string> }> {
+    const object = await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+    return { size: object.ContentLength ?? 0, metadata: object.Metadata ?? {} };
+  }
+
+  async stream(key: string): Promise<Readable> {
+    const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!(object.Body instanceof Readable)) throw new Error(`s3://${this.bucket}/${key} has no body`);
+    return object.Body;
+  }
+
   async write(key: string, content: string, contentType: string): Promise<void> {
     await this.s3.send(
       new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: content, ContentType: contentType }),
@@ -32,6 +49,16 @@ export class LocalFileStore implements FileStore {
 
   read(key: string): Promise<Buffer> {
     return readFile(path.resolve(this.baseDir, key));
+  }
+
+  async head(key: string): Promise<{ size: number; metadata: Record<string, string> }> {
+    return { size: (await stat(path.resolve(this.baseDir, key))).size, metadata: {} };
+  }
+
+  async stream(key: string): Promise<Readable> {
+    const stream = createReadStream(path.resolve(this.baseDir, key));
+    await new Promise((resolve, reject) => stream.once('open', resolve).once('error', reject));
+    return stream;
   }
 
   async write(key: string, content: string, _contentType?: string): Promise<void> {

@@ -1,18 +1,41 @@
+import { Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
-import { ImportFileError } from '../domain/import-rows';
+import { ImportLimitError, type ImportLimits } from '../domain/import-limits';
+import { ImportFileError, UnreadableFileError } from '../domain/import-rows';
+
+/** One row of a file: its line as a spreadsheet shows it (1-based) and its cells. */
+export interface FileRow {
+  line: number;
+  cells: unknown[];
+}
+
+// relax_quotes: a quote inside an unquoted cell is text, as Excel reads it.
+const csvOptions = {
+  bom: true,
+  delimiter: [',', ';'],
+  relax_column_count: true,
+  relax_quotes: true,
+  skip_empty_lines: false,
+};
+
+/** A buffer as a stream of small chunks, so rows before a broken one are parsed and kept. */
+function chunked(content: Buffer, size = 4 * 1024): Readable {
+  return Readable.from(
+    (function* () {
+      for (let i = 0; i < content.length; i += size) yield content.subarray(i, i + size);
+    })(),
+  );
+}
 
 /** Rows of a CSV (comma or semicolon, as Indonesian Excel writes it) or the first sheet of an XLSX. */
 export async function readTable(fileName: string, content: Buffer): Promise<unknown[][]> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.csv')) {
     try {
-      return parse(content, {
-        bom: true,
-        delimiter: [',', ';'],
-        relax_column_count: true,
-        skip_empty_lines: false,
-      }) as unknown[][];
+      return parse(content, csvOptions) as unknown[][];
     } catch (error) {
       throw new ImportFileError(`${fileName}: not a readable CSV file: ${(error as Error).message}`);
     }
@@ -25,4 +48,137 @@ export async function readTable(fileName: string, content: Buffer): Promise<unkn
     }
   }
   throw new ImportFileError(`${fileName}: import .csv or .xlsx files (a LAPOR! dashboard export)`);
+}
+
+/**
+ * The rows of a file one at a time, within the limits. A CSV is parsed as it streams (a line
+ * longer than the limit stops it); an XLSX, which must be unzipped whole, is first checked from its
+ * zip directory: a sheet whose uncompressed XML is over the limit is refused before anything is
+ * inflated. The caller caps the number of rows (it stops reading).
+ */
+export async function* readRows(
+  fileName: string,
+  input: Buffer | Readable,
+  limits: ImportLimits,
+): AsyncGenerator<FileRow> {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv')) {
+    const source = Buffer.isBuffer(input) ? chunked(input) : input;
+    const parser = source.pipe(
+      parseStream({ ...csvOptions, info: true, max_record_size: limits.maxLineChars }),
+    );
+    source.on('error', (error) => parser.destroy(error));
+    try {
+      for await (const { record, info } of drain<{ record: unknown[]; info: { records: number } }>(parser)) {
+        yield { line: info.records, cells: record };
+      }
+    } catch (error) {
+      const e = error as Error & { code?: string };
+      if (e.code === 'CSV_MAX_RECORD_SIZE')
+        throw new ImportLimitError(
+          'line-too-long',
+          `a line is longer than ${limits.maxLineChars} characters`,
+          e,
+        );
+      if (e.name === 'CsvError')
+        throw new UnreadableFileError(`${fileName}: not a readable CSV file: ${e.message}`);
+      throw error;
+    } finally {
+      parser.destroy();
+    }
+    return;
+  }
+  if (lower.endsWith('.xlsx')) {
+    const content = Buffer.isBuffer(input) ? input : await collect(input);
+    checkWorkbookSize(fileName, content, limits);
+    let rows: unknown[][];
+    try {
+      rows = (await readSheet(content)) as unknown[][];
+    } catch (error) {
+      throw new UnreadableFileError(`${fileName}: not a readable XLSX workbook: ${(error as Error).message}`);
+    }
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i] as unknown[];
+      rows[i] = []; // let the rows already imported go
+      yield { line: i + 1, cells };
+    }
+    return;
+  }
+  throw new UnreadableFileError(`${fileName}: import .csv or .xlsx files (a LAPOR! export)`);
+}
+
+/**
+ * Reads the workbook's zip directory (no inflation) and refuses it when the worksheets and shared
+ * strings would unpack to more than the limit: an 8.9 MB XLSX can hold 183 MB of sheet XML.
+ */
+export function checkWorkbookSize(fileName: string, content: Uint8Array, limits: ImportLimits): void {
+  let unpacked = 0;
+  try {
+    unzipSync(content, {
+      filter: (file) => {
+        if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/.test(file.name))
+          unpacked += file.originalSize;
+        return false; // nothing is inflated
+      },
+    });
+  } catch (error) {
+    throw new UnreadableFileError(`${fileName}: not a readable XLSX workbook: ${(error as Error).message}`);
+  }
+  if (unpacked > limits.maxUnpackedXlsxBytes) {
+    throw new ImportLimitError(
+      'xlsx-too-large',
+      `its sheets unpack to ${unpacked} bytes, over the limit of ${limits.maxUnpackedXlsxBytes}`,
+    );
+  }
+}
+
+/**
+ * The records of a stream, then its error if any: unlike a stream's own async iterator, records
+ * parsed before a broken line are not dropped. Pauses the stream while records wait.
+ */
+async function* drain<T>(stream: Readable): AsyncGenerator<T> {
+  const queue: T[] = [];
+  let failure: Error | undefined;
+  let ended = false;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  stream.on('data', (item: T) => {
+    queue.push(item);
+    if (queue.length >= 1000) stream.pause();
+    signal();
+  });
+  stream.on('error', (error) => {
+    failure = error;
+    signal();
+  });
+  stream.on('end', () => {
+    ended = true;
+    signal();
+  });
+  stream.on('close', () => {
+    ended = true;
+    signal();
+  });
+  for (;;) {
+    const item = queue.shift();
+    if (item !== undefined) {
+      if (queue.length < 100 && stream.isPaused()) stream.resume();
+      yield item;
+      continue;
+    }
+    if (failure) throw failure;
+    if (ended) return;
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  }
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
 }

@@ -49,8 +49,14 @@ const personalColumns = [
 
 const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 
+/** A file that cannot be imported as it is (missing columns, no export time, ...): nothing was written. */
 export class ImportFileError extends Error {
   override name = 'ImportFileError';
+}
+
+/** A file that cannot be read at all (not a CSV or XLSX, a broken workbook). */
+export class UnreadableFileError extends ImportFileError {
+  override name = 'UnreadableFileError';
 }
 
 export interface MappedRow {
@@ -66,19 +72,22 @@ export interface MappedFile {
   ignoredColumns: string[];
 }
 
-/**
- * Maps the rows of a file (header row first) to update objects for the validator.
- * Instants without an offset are read as WITA (Asia/Makassar), the time zone of Kalsel's exports.
- * A file without a source update id column gets one derived from the row's content, so that
- * importing the same file again finds every row a duplicate.
- */
-export function mapImportRows(table: readonly (readonly unknown[])[], fileName: string): MappedFile {
-  const headerIndex = table.findIndex((row) => row.some((cell) => String(cell ?? '').trim() !== ''));
-  if (headerIndex < 0) throw new ImportFileError(`${fileName}: the file is empty`);
-  const header = (table[headerIndex] ?? []).map((cell) => String(cell ?? '').trim());
+/** The header of a per-update file: which column holds which field. */
+export interface UpdateHeader {
+  fieldOf: Map<number, ImportField>;
+  ignoredColumns: string[];
+}
+
+/** Maps the header row of a per-update file; throws naming the missing required columns. */
+export function mapUpdateHeader(
+  header: readonly unknown[],
+  fileName: string,
+  headerLine: number,
+): UpdateHeader {
+  const names = header.map((cell) => String(cell ?? '').trim());
   const fieldOf = new Map<number, ImportField>();
   const ignoredColumns: string[] = [];
-  header.forEach((name, index) => {
+  names.forEach((name, index) => {
     if (!name) return;
     const field = (Object.keys(importColumns) as ImportField[]).find((f) =>
       importColumns[f].some((alias) => normalise(alias) === normalise(name)),
@@ -91,28 +100,49 @@ export function mapImportRows(table: readonly (readonly unknown[])[], fileName: 
   const missing = requiredFields.filter((f) => ![...fieldOf.values()].includes(f));
   if (missing.length > 0) {
     throw new ImportFileError(
-      `${fileName} line ${headerIndex + 1}: missing column(s) ${missing.map((f) => `"${importColumns[f][0]}"`).join(', ')}; see README "Bulk import"`,
+      `${fileName} line ${headerLine}: missing column(s) ${missing.map((f) => `"${importColumns[f][0]}"`).join(', ')}; see README "Bulk import"`,
     );
   }
+  return { fieldOf, ignoredColumns };
+}
 
+/** True when a row has no non-blank cell. */
+export const isBlankRow = (row: readonly unknown[]) => !row.some((cell) => String(cell ?? '').trim() !== '');
+
+/**
+ * Maps one data row of a per-update file to an update object for the validator. A file without
+ * a source update id column gets one derived from the row's content, so that importing the same
+ * file again finds every row a duplicate.
+ */
+export function mapUpdateRow(row: readonly unknown[], line: number, header: UpdateHeader): MappedRow {
+  const input: Record<string, unknown> = {};
+  for (const [index, field] of header.fieldOf) {
+    const cell = row[index];
+    if (cell === null || cell === undefined || String(cell).trim() === '') continue;
+    input[field] = cellValue(field, cell);
+  }
+  if (input.sourceUpdateId === undefined) {
+    input.sourceUpdateId = `row-${createHash('sha256')
+      .update([input.trackingId, input.status, input.occurredAt].map(String).join('|'))
+      .digest('hex')
+      .slice(0, 24)}`;
+  }
+  return { line, input };
+}
+
+/**
+ * Maps the rows of a file (header row first) to update objects for the validator.
+ * Instants without an offset are read as WITA (Asia/Makassar), the time zone of Kalsel's exports.
+ */
+export function mapImportRows(table: readonly (readonly unknown[])[], fileName: string): MappedFile {
+  const headerIndex = table.findIndex((row) => !isBlankRow(row));
+  if (headerIndex < 0) throw new ImportFileError(`${fileName}: the file is empty`);
+  const header = mapUpdateHeader(table[headerIndex] ?? [], fileName, headerIndex + 1);
   const rows: MappedRow[] = [];
   table.slice(headerIndex + 1).forEach((row, offset) => {
-    if (!row.some((cell) => String(cell ?? '').trim() !== '')) return;
-    const input: Record<string, unknown> = {};
-    for (const [index, field] of fieldOf) {
-      const cell = row[index];
-      if (cell === null || cell === undefined || String(cell).trim() === '') continue;
-      input[field] = cellValue(field, cell);
-    }
-    if (input.sourceUpdateId === undefined) {
-      input.sourceUpdateId = `row-${createHash('sha256')
-        .update([input.trackingId, input.status, input.occurredAt].map(String).join('|'))
-        .digest('hex')
-        .slice(0, 24)}`;
-    }
-    rows.push({ line: headerIndex + 2 + offset, input });
+    if (!isBlankRow(row)) rows.push(mapUpdateRow(row, headerIndex + 2 + offset, header));
   });
-  return { rows, ignoredColumns };
+  return { rows, ignoredColumns: header.ignoredColumns };
 }
 
 function cellValue(field: ImportField, cell: unknown): unknown {
@@ -128,7 +158,8 @@ function cellValue(field: ImportField, cell: unknown): unknown {
  */
 export function toInstant(cell: unknown): string {
   if (cell instanceof Date) {
-    const wall = DateTime.fromJSDate(cell, { zone: 'UTC' });
+    // 46098.416666666664 (17 Mar 2026 10:00) arrives as 09:59:59.999: round as spreadsheets display it.
+    const wall = DateTime.fromMillis(Math.round(cell.getTime() / 1000) * 1000, { zone: 'UTC' });
     return DateTime.fromObject(
       {
         year: wall.year,

@@ -6,6 +6,8 @@ export const regencySchema = z.object({
   name: z.string().min(1),
   kind: z.enum(['kabupaten', 'kota']),
   headTitle: z.enum(['Bupati', 'Wali Kota']),
+  /** Other spellings of the name in exports (abbreviations, split words): data, not code. */
+  aliases: z.array(z.string().min(1)).optional(),
 });
 
 export const regionDataSchema = z
@@ -19,6 +21,8 @@ export const regionDataSchema = z
       /** SLA policy ids (data/policies/) the semester report measures against. */
       nationalPolicy: z.string().min(1),
       provincialPolicy: z.string().min(1),
+      /** Where the regencies' aliases come from. */
+      aliasesSource: z.string().min(1).optional(),
     }),
     regencies: z.array(regencySchema).min(1),
   })
@@ -56,6 +60,27 @@ export interface Regions {
   readonly regencies: readonly Regency[];
   get(code: string): Regency | undefined;
   has(code: string): boolean;
+  /**
+   * The regency an export names, e.g. `Kab. Tanah Laut`, `KOTA BANJARMASIN`, `Kotabaru` or an alias
+   * from the region file. Case, dots and extra spaces are ignored; `undefined` when no regency (or
+   * more than one) has that name: a name is never guessed.
+   */
+  byName(name: string): Regency | undefined;
+}
+
+const nameKey = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/[.,()]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Every spelling a regency answers to: with and without its kind, and its aliases. */
+function spellingsOf(r: Regency): string[] {
+  const kinds =
+    r.kind === 'kota' ? ['kota', 'pemerintah kota'] : ['kabupaten', 'kab', 'pemerintah kabupaten'];
+  const names = [r.name, ...(r.aliases ?? [])];
+  return [...names, ...names.flatMap((n) => kinds.map((k) => `${k} ${n}`))].map(nameKey);
 }
 
 /** Validates parsed region data; throws an error naming the bad field. */
@@ -67,11 +92,20 @@ export function parseRegions(input: unknown, origin = 'region data'): Regions {
   }
   const { province, regencies } = result.data;
   const byCode = new Map(regencies.map((r) => [r.code, r]));
+  // A spelling two regencies share (e.g. a bare "Banjar" if a city of that name existed) is dropped.
+  const byName = new Map<string, Regency | null>();
+  for (const r of regencies) {
+    for (const key of new Set(spellingsOf(r))) {
+      const seen = byName.get(key);
+      byName.set(key, seen === undefined || seen?.code === r.code ? r : null);
+    }
+  }
   return {
     province,
     regencies,
     get: (code) => byCode.get(code),
     has: (code) => byCode.has(code),
+    byName: (name) => byName.get(nameKey(name)) ?? undefined,
   };
 }
 

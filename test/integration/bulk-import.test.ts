@@ -87,7 +87,7 @@ describe('bulk import of a LAPOR! export', () => {
   it('writes the result file next to an input in the bucket, and never imports a result file', async () => {
     const { deps } = await localIngest();
     const objects = new Map<string, string | Buffer>([
-      ['imports/2026-06/ekspor.csv', Buffer.from(exportCsv('S3'))],
+      ['imports/63/2026-06/ekspor.csv', Buffer.from(exportCsv('S3'))],
     ]);
     const files: FileStore = {
       read: async (key) => Buffer.from(objects.get(key) ?? ''),
@@ -95,12 +95,12 @@ describe('bulk import of a LAPOR! export', () => {
         objects.set(key, content);
       },
     };
-    const outcome = await importStoredFile({ ...deps, files }, 'imports/2026-06/ekspor.csv');
+    const outcome = await importStoredFile({ ...deps, files }, 'imports/63/2026-06/ekspor.csv');
     expect(outcome).toMatchObject({ status: 'imported', counts: { created: 2, rejected: 2 } });
-    const result = String(objects.get('imports/2026-06/ekspor.csv.result.csv'));
-    expect(result.split('\n')[0]).toBe('line,trackingId,result,reason');
-    expect(result).toMatch(/^5,S3-3,rejected,regencyCode: is not a regency of province 63/m);
-    expect(await importStoredFile({ ...deps, files }, 'imports/2026-06/ekspor.csv.result.csv')).toEqual({
+    const result = String(objects.get('imports/63/2026-06/ekspor.csv.result.csv'));
+    expect(result.split('\n')[0]).toBe('"line","trackingId","result","reason"');
+    expect(result).toMatch(/^"5","S3-3","rejected","regencyCode: is not a regency of province 63/m);
+    expect(await importStoredFile({ ...deps, files }, 'imports/63/2026-06/ekspor.csv.result.csv')).toEqual({
       status: 'skipped',
     });
   });
@@ -118,7 +118,9 @@ describe('lapor-paman ingest', () => {
       '5 rows: 2 created, 1 applied, 0 stale, 0 duplicate, 2 rejected, 0 failed',
     );
     expect(first.status).toBe(2);
-    expect(readFileSync(`${file}.result.csv`, 'utf8')).toContain('6,CLI-4,rejected,"status: must be one of');
+    expect(readFileSync(`${file}.result.csv`, 'utf8')).toContain(
+      '"6","CLI-4","rejected","status: must be one of',
+    );
     const again = runCli(['ingest', file], env);
     expect(again.stdout).toContain('0 created, 0 applied, 0 stale, 3 duplicate, 2 rejected');
   });

@@ -1,0 +1,425 @@
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { timeZone } from './calendar';
+import { type Classification, classifications, type Status, statuses } from './complaint';
+import type { Regions } from './regions';
+import type { ComplaintUpdate } from './update';
+
+/**
+ * The SP4N-LAPOR! export: one row per complaint holding its current state, a few preamble rows
+ * (title, institution, generation date) above a header row whose first cell is `Tracking ID`.
+ * How its columns, labels and dates map onto this project is data (data/import/lapor-export.json,
+ * with the public sources it was read from); this module applies it, purely.
+ */
+
+const fieldNames = [
+  'trackingId',
+  'submittedDate',
+  'submittedTime',
+  'classification',
+  'category',
+  'parentUnit',
+  'unit',
+  'status',
+  'holdReason',
+  'province',
+  'regency',
+] as const;
+export type ExportField = (typeof fieldNames)[number];
+
+const withSource = { source: z.string().min(1), why: z.string().optional() };
+
+export const exportMappingSchema = z.object({
+  headerMarker: z.string().min(1),
+  columns: z.record(
+    z.enum(fieldNames),
+    z.object({ aliases: z.array(z.string().min(1)).min(1), required: z.boolean(), ...withSource }),
+  ),
+  notRead: z.object({ columns: z.array(z.string().min(1)) }),
+  knownIgnored: z.array(z.string()),
+  generatedAtLabels: z.array(z.string().min(1)).min(1),
+  empty: z.array(z.string()),
+  dateFormats: z.array(z.string().min(1)).min(1),
+  timeFormats: z.array(z.string().min(1)).min(1),
+  months: z.record(z.string(), z.string()),
+  statuses: z.record(z.string(), z.object({ status: z.enum(statuses), ...withSource })),
+  bukanWewenangReasons: z.array(z.string().min(1)),
+  classifications: z.record(z.string(), z.object({ classification: z.enum(classifications), ...withSource })),
+});
+export type ExportMapping = z.infer<typeof exportMappingSchema>;
+
+/** Validates the mapping file; throws naming the bad field. */
+export function parseExportMapping(input: unknown, origin = 'export mapping'): ExportMapping {
+  const result = exportMappingSchema.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new Error(`${origin}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
+  }
+  return result.data;
+}
+
+/** Header matching: trimmed, case-insensitive, inner spaces collapsed. */
+export const headerKey = (value: unknown) =>
+  String(value ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+
+/** True when this row is the export's header row (its first cell is the marker). */
+export function isExportHeader(cells: readonly unknown[], mapping: ExportMapping): boolean {
+  return headerKey(cells[0]) === headerKey(mapping.headerMarker);
+}
+
+export interface ExportHeader {
+  /** Column index of each field found. */
+  index: Partial<Record<ExportField, number>>;
+  /** The file's own name of each field's column, for messages. */
+  names: Partial<Record<ExportField, string>>;
+  /** Columns with personal data or complaint content: never read. */
+  notRead: string[];
+  /** Other columns, not needed. */
+  ignored: string[];
+  /** Required fields without a column: the file cannot be imported. */
+  missing: { field: ExportField; expected: string }[];
+}
+
+/** Maps the header row's cells to fields by name, never by position. */
+export function mapExportHeader(cells: readonly unknown[], mapping: ExportMapping): ExportHeader {
+  const header: ExportHeader = { index: {}, names: {}, notRead: [], ignored: [], missing: [] };
+  const notRead = new Set(mapping.notRead.columns.map(headerKey));
+  cells.forEach((cell, i) => {
+    const name = String(cell ?? '').trim();
+    if (!name) return;
+    const key = headerKey(name);
+    const field = fieldNames.find(
+      (f) => header.index[f] === undefined && mapping.columns[f]?.aliases.some((a) => headerKey(a) === key),
+    );
+    if (field) {
+      header.index[field] = i;
+      header.names[field] = name;
+    } else if (notRead.has(key)) header.notRead.push(name);
+    else header.ignored.push(name);
+  });
+  for (const f of fieldNames) {
+    const column = mapping.columns[f];
+    if (column?.required && header.index[f] === undefined)
+      header.missing.push({ field: f, expected: column.aliases[0] ?? f });
+  }
+  return header;
+}
+
+/** A cell is empty when blank or a dash (the export's "nothing here"). */
+function textOf(cell: unknown, mapping: ExportMapping): string | undefined {
+  if (cell === null || cell === undefined) return undefined;
+  const text = (cell instanceof Date ? cell.toISOString() : String(cell)).trim();
+  return text === '' || mapping.empty.includes(text) ? undefined : text;
+}
+
+/**
+ * A tracking id as the export holds it: digits, which Excel may have turned into a number
+ * (`5049672`), a float (`5049672.0`) or scientific notation (`5.049672E6`).
+ */
+export function normaliseTrackingId(cell: unknown): string {
+  if (typeof cell === 'number' && Number.isSafeInteger(cell)) return String(cell);
+  const text = String(cell ?? '').trim();
+  if (/^\d+\.0+$/.test(text)) return text.replace(/\.0+$/, '');
+  if (/^\d+(\.\d+)?[eE]\+?\d+$/.test(text)) {
+    const value = Number(text);
+    if (Number.isSafeInteger(value)) return String(value);
+  }
+  return text;
+}
+
+/** Spreadsheet serial day (1900 system) -> epoch ms, rounded to the second as spreadsheets display it. */
+export function serialToEpochMs(serial: number): number {
+  return Math.round(((serial - 25569) * 86_400_000) / 1000) * 1000;
+}
+
+/**
+ * A spreadsheet date cell arrives as a Date whose UTC fields are the wall-clock time written in
+ * the sheet, possibly a fraction of a millisecond off (46098.416666666664 is 09:59:59.999...):
+ * rounded to the nearest second.
+ */
+export function wallClockOfDateCell(cell: Date): DateTime {
+  const rounded = Math.round(cell.getTime() / 1000) * 1000;
+  const utc = DateTime.fromMillis(rounded, { zone: 'UTC' });
+  return DateTime.fromObject(
+    {
+      year: utc.year,
+      month: utc.month,
+      day: utc.day,
+      hour: utc.hour,
+      minute: utc.minute,
+      second: utc.second,
+    },
+    { zone: timeZone },
+  );
+}
+
+function englishMonths(text: string, mapping: ExportMapping): string {
+  // Longest names first, so "Agustus" is not read as "Agu" + "stus".
+  const names = Object.keys(mapping.months)
+    .filter((k) => k !== 'source')
+    .sort((a, b) => b.length - a.length);
+  let out = text;
+  for (const name of names) {
+    out = out.replace(new RegExp(`\\b${name}\\b`, 'gi'), mapping.months[name] as string);
+  }
+  return out;
+}
+
+/** A date (and time, if written) in WITA, from text, a Date cell or a spreadsheet serial. */
+export function parseExportDate(cell: unknown, mapping: ExportMapping): DateTime | undefined {
+  if (cell instanceof Date) return wallClockOfDateCell(cell);
+  if (typeof cell === 'number' && cell > 0) return wallClockOfDateCell(new Date(serialToEpochMs(cell)));
+  const text = textOf(cell, mapping);
+  if (!text) return undefined;
+  if (/T\d{2}:\d{2}.*([zZ]|[+-]\d{2}:?\d{2})$/.test(text)) {
+    const iso = DateTime.fromISO(text, { setZone: true });
+    return iso.isValid ? iso.setZone(timeZone) : undefined;
+  }
+  const english = englishMonths(text.replace(/\s+/g, ' '), mapping);
+  for (const format of mapping.dateFormats) {
+    const parsed = DateTime.fromFormat(english, format, { zone: timeZone, locale: 'en' });
+    if (parsed.isValid) return parsed;
+  }
+  return undefined;
+}
+
+/** A time of day (WITA) from text (`10:15`, `10.15.00`), a Date cell or a day fraction. */
+export function parseExportTime(
+  cell: unknown,
+  mapping: ExportMapping,
+): { hour: number; minute: number; second: number } | undefined {
+  if (cell instanceof Date || (typeof cell === 'number' && cell >= 0 && cell < 1)) {
+    const wall = wallClockOfDateCell(cell instanceof Date ? cell : new Date(serialToEpochMs(cell)));
+    return { hour: wall.hour, minute: wall.minute, second: wall.second };
+  }
+  const text = textOf(cell, mapping);
+  if (!text) return undefined;
+  for (const format of mapping.timeFormats) {
+    const parsed = DateTime.fromFormat(text, format, { zone: timeZone });
+    if (parsed.isValid) return { hour: parsed.hour, minute: parsed.minute, second: parsed.second };
+  }
+  return undefined;
+}
+
+/**
+ * The export's generation time from its preamble rows (`Tanggal Generate: 17 Mar 2026 16:00`, or
+ * the label in one cell and the value in a later one). A date without a time is read as the end of
+ * that day (WITA): later than the real moment, so every state it shows is dated no earlier than it
+ * was true.
+ */
+export function generatedAtOf(
+  preamble: readonly (readonly unknown[])[],
+  mapping: ExportMapping,
+): DateTime | undefined {
+  const labels = mapping.generatedAtLabels.map(headerKey);
+  for (const row of preamble) {
+    for (let i = 0; i < row.length; i++) {
+      const text = String(row[i] ?? '').trim();
+      const key = headerKey(text.replace(/\s*:.*$/, ''));
+      if (!labels.includes(key)) continue;
+      const inline = text.includes(':') ? text.slice(text.indexOf(':') + 1).trim() : '';
+      const candidates = inline ? [inline] : row.slice(i + 1).filter((c) => textOf(c, mapping));
+      for (const candidate of candidates) {
+        const cleaned = typeof candidate === 'string' ? candidate.replace(/^:\s*/, '') : candidate;
+        const parsed = parseExportDate(cleaned, mapping);
+        if (!parsed) continue;
+        const hasTime =
+          candidate instanceof Date || typeof candidate === 'number' || /\d[:.]\d{2}/.test(String(candidate));
+        return hasTime ? parsed : parsed.endOf('day').set({ millisecond: 0 });
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What one export row says about a complaint, mapped to the project's vocabulary. */
+export interface ExportRow {
+  line: number;
+  trackingId: string;
+  regencyCode: string;
+  unit: string;
+  category: string;
+  classification: Classification;
+  status: Status;
+  /** The label as written in the file, for the result. */
+  statusLabel: string;
+  submittedAt: string;
+  bukanWewenang: boolean;
+}
+
+/** A problem with one row, named in the export's own terms: its column and the value found. */
+export interface RowProblem {
+  column: string;
+  value?: string;
+  message: string;
+  /** The label or name could not be mapped (reported, never guessed). */
+  unmapped?: 'status' | 'classification' | 'regency';
+}
+
+export type MappedExportRow =
+  | { ok: true; row: ExportRow }
+  | { ok: false; trackingId?: string; problems: RowProblem[] };
+
+const lookupKey = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * Maps one data row. Reads only the mapped columns: the personal-data and content columns are
+ * never touched. A status label, classification or regency name that the data files do not know
+ * is a problem naming it; nothing is guessed.
+ */
+export function mapExportRow(
+  cells: readonly unknown[],
+  line: number,
+  header: ExportHeader,
+  mapping: ExportMapping,
+  regions: Regions,
+): MappedExportRow {
+  const problems: RowProblem[] = [];
+  const cell = (f: ExportField) => (header.index[f] === undefined ? undefined : cells[header.index[f]]);
+  const text = (f: ExportField) => textOf(cell(f), mapping);
+  const column = (f: ExportField) => header.names[f] ?? mapping.columns[f]?.aliases[0] ?? f;
+  const need = (f: ExportField): string | undefined => {
+    const value = text(f);
+    if (value === undefined) problems.push({ column: column(f), message: 'kosong' });
+    return value;
+  };
+
+  const rawId = cell('trackingId');
+  const trackingId = textOf(rawId, mapping) === undefined ? undefined : normaliseTrackingId(rawId);
+  if (!trackingId) problems.push({ column: column('trackingId'), message: 'kosong' });
+  else if (!/^\d{1,20}$/.test(trackingId))
+    problems.push({
+      column: column('trackingId'),
+      value: trackingId,
+      message: 'bukan nomor Tracking ID (hanya angka)',
+    });
+
+  const statusLabel = need('status');
+  const statusEntry = statusLabel
+    ? Object.entries(mapping.statuses).find(([label]) => lookupKey(label) === lookupKey(statusLabel))
+    : undefined;
+  if (statusLabel && !statusEntry)
+    problems.push({
+      column: column('status'),
+      value: statusLabel,
+      message: 'status tidak dikenal (tambahkan ke data/import/lapor-export.json)',
+      unmapped: 'status',
+    });
+
+  const classLabel = need('classification');
+  const classEntry = classLabel
+    ? Object.entries(mapping.classifications).find(([label]) => lookupKey(label) === lookupKey(classLabel))
+    : undefined;
+  if (classLabel && !classEntry)
+    problems.push({
+      column: column('classification'),
+      value: classLabel,
+      message: 'klasifikasi tidak dikenal (tambahkan ke data/import/lapor-export.json)',
+      unmapped: 'classification',
+    });
+
+  const provinceName = text('province');
+  if (provinceName && lookupKey(provinceName).replace(/^provinsi /, '') !== lookupKey(regions.province.name))
+    problems.push({
+      column: column('province'),
+      value: provinceName,
+      message: `bukan Provinsi ${regions.province.name}`,
+    });
+  const regencyName = need('regency');
+  const regency = regencyName ? regions.byName(regencyName) : undefined;
+  if (regencyName && !regency)
+    problems.push({
+      column: column('regency'),
+      value: regencyName,
+      message: `bukan kabupaten/kota di Provinsi ${regions.province.name} yang dikenal (tambahkan alias ke data/regions/${regions.province.code}.json)`,
+      unmapped: 'regency',
+    });
+
+  const category = need('category');
+  const unit = text('unit') ?? text('parentUnit') ?? 'Belum didisposisikan';
+
+  const date = parseExportDate(cell('submittedDate'), mapping);
+  if (!date && text('submittedDate') === undefined && !(cell('submittedDate') instanceof Date))
+    problems.push({ column: column('submittedDate'), message: 'kosong' });
+  else if (!date)
+    problems.push({
+      column: column('submittedDate'),
+      value: String(cell('submittedDate')),
+      message: 'tanggal tidak terbaca (contoh: 3 Jan 2026 atau 06 Agu 2026)',
+    });
+  const timeCell = cell('submittedTime');
+  const time = timeCell === undefined ? undefined : parseExportTime(timeCell, mapping);
+  if (textOf(timeCell, mapping) !== undefined && !time)
+    problems.push({
+      column: column('submittedTime'),
+      value: String(timeCell),
+      message: 'jam tidak terbaca (contoh: 10:15)',
+    });
+
+  if (problems.length > 0 || !trackingId || !statusEntry || !classEntry || !regency || !category || !date) {
+    return { ok: false, ...(trackingId ? { trackingId } : {}), problems };
+  }
+  const submitted = time ? date.set({ ...time, millisecond: 0 }) : date;
+  const reason = text('holdReason')?.toLowerCase() ?? '';
+  return {
+    ok: true,
+    row: {
+      line,
+      trackingId,
+      regencyCode: regency.code,
+      unit,
+      category,
+      classification: classEntry[1].classification,
+      status: statusEntry[1].status,
+      statusLabel: statusLabel as string,
+      submittedAt: submitted.toISO({ suppressMilliseconds: true }) as string,
+      bukanWewenang:
+        statusEntry[1].status === 'arsip' && mapping.bukanWewenangReasons.some((r) => reason.includes(r)),
+    },
+  };
+}
+
+/** The parts of a complaint's state an export shows; a change in any of them is an event. */
+export function exportStateKey(s: {
+  status: string;
+  classification: string;
+  regencyCode: string;
+  unit: string;
+  category: string;
+  bukanWewenang?: boolean;
+}): string {
+  return [s.status, s.classification, s.regencyCode, s.unit, s.category, s.bukanWewenang ? 'bw' : ''].join(
+    '|',
+  );
+}
+
+/**
+ * The update an export row contributes: the row's state, dated at the export's generation time
+ * (`asOf`). Precision: a transition is known only to have happened between the previous export
+ * and this one; dating it at the first export that shows it is the conservative choice (never
+ * earlier than it happened), applied the same way to every status, every stage and every figure.
+ * The update id is derived from the instant and the state, so importing the same export again, or
+ * retrying a half-imported one, writes nothing twice.
+ */
+export function updateFromExportRow(row: ExportRow, asOf: DateTime): ComplaintUpdate {
+  const occurredAt = asOf.setZone(timeZone).set({ millisecond: 0 });
+  const state = exportStateKey(row);
+  const digest = createHash('sha256').update(`${row.trackingId}|${state}`).digest('hex').slice(0, 16);
+  return {
+    trackingId: row.trackingId,
+    regencyCode: row.regencyCode,
+    unit: row.unit,
+    category: row.category,
+    classification: row.classification,
+    status: row.status,
+    occurredAt: occurredAt.toISO({ suppressMilliseconds: true }) as string,
+    // Never after the export: a complaint submitted after the export was generated cannot be in it.
+    submittedAt: row.submittedAt,
+    sourceUpdateId: `export:${occurredAt.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}:${digest}`,
+    ...(row.bukanWewenang ? { bukanWewenang: true } : {}),
+  };
+}

@@ -1,0 +1,339 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { describe, expect, it } from 'vitest';
+import {
+  fictionalReporter,
+  fictionalTitle,
+  laporExportCsv,
+  laporExportXlsx,
+  numericTrackingId,
+} from '../../demo/lapor-export';
+import { writeXlsx } from '../../demo/xlsx-writer';
+import type { FileStore } from '../../functions/adapters/file-store';
+import { defaultImportLimits } from '../../functions/domain/import-limits';
+import type { ComplaintUpdate } from '../../functions/domain/update';
+import { importFile } from '../../functions/use-cases/import-file';
+import { importStoredFile } from '../../functions/use-cases/import-stored-file';
+import { runCli } from '../support/cli';
+import { localCliEnv } from '../support/cli-env';
+import { kalsel } from '../support/data';
+import { localIngest } from '../support/ingest';
+import { freshTable } from '../support/local-aws';
+
+const regions = kalsel();
+const wita = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Makassar' });
+
+/** A few complaints' histories, as the per-update format would carry them. */
+function histories(prefix: string): ComplaintUpdate[] {
+  const u = (
+    n: number,
+    regencyCode: string,
+    status: ComplaintUpdate['status'],
+    occurredAt: string,
+    extra: Partial<ComplaintUpdate> = {},
+  ): ComplaintUpdate => ({
+    trackingId: `${prefix}${n}`,
+    regencyCode,
+    unit: 'Dinas Pekerjaan Umum dan Penataan Ruang',
+    category: 'Infrastruktur',
+    classification: 'pengaduan-tidak-berkadar-pengawasan',
+    status,
+    occurredAt,
+    submittedAt: '2026-06-01T09:00:00+08:00',
+    sourceUpdateId: `${prefix}${n}-${status}`,
+    ...extra,
+  });
+  return [
+    u(1, '6301', 'belum-terverifikasi', '2026-06-01T09:00:00+08:00'),
+    u(1, '6301', 'terdisposisi-belum-ditindaklanjuti', '2026-06-02T10:00:00+08:00'),
+    u(1, '6301', 'terdisposisi-sedang-diproses', '2026-06-04T10:00:00+08:00'),
+    u(2, '6371', 'belum-terverifikasi', '2026-06-01T11:00:00+08:00', { classification: 'aspirasi' }),
+    u(3, '6372', 'belum-terverifikasi', '2026-06-02T08:30:00+08:00', {
+      classification: 'permintaan-informasi',
+    }),
+    u(3, '6372', 'terdisposisi-selesai', '2026-06-03T14:00:00+08:00', {
+      classification: 'permintaan-informasi',
+    }),
+    u(4, '6303', 'belum-terverifikasi', '2026-06-02T09:00:00+08:00'),
+    u(4, '6303', 'arsip', '2026-06-03T09:00:00+08:00', { bukanWewenang: true }),
+    u(5, '6306', 'belum-terverifikasi', '2026-06-03T09:00:00+08:00'),
+    u(5, '6306', 'tertunda', '2026-06-04T09:00:00+08:00'),
+    u(6, '6308', 'belum-terverifikasi', '2026-06-04T13:00:00+08:00'),
+  ];
+}
+
+const day = (d: number) => wita(`2026-06-0${d}T23:59:00`);
+
+describe('import of a LAPOR! export (one row per complaint)', () => {
+  it.each(['csv', 'xlsx'] as const)(
+    'imports a realistic %s export with preamble rows with no row rejected, and no personal data or text stored',
+    async (kind) => {
+      const { deps, store, allItems } = await localIngest();
+      const updates = histories(`9${kind === 'csv' ? 1 : 2}00`);
+      const make = kind === 'csv' ? laporExportCsv : laporExportXlsx;
+      const report = await importFile(deps, {
+        name: `laporan.${kind}`,
+        content: make(updates, { regions, asOf: day(4), seed: 3 }),
+      });
+      expect(report.format).toBe('lapor-export');
+      expect(report.export?.counts).toEqual({
+        new: 6,
+        changed: 0,
+        unchanged: 0,
+        stale: 0,
+        rejected: 0,
+        failed: 0,
+      });
+      expect(report.export?.asOf).toBe('2026-06-04T23:59:00+08:00');
+      expect(report.export?.asOfSource).toBe('preamble');
+      expect(report.export?.headerLine).toBe(5);
+      const id = numericTrackingId(`9${kind === 'csv' ? 1 : 2}001`);
+      const { snapshot, events } = await store.getHistory(id);
+      expect(snapshot).toMatchObject({
+        regencyCode: '6301',
+        status: 'terdisposisi-sedang-diproses',
+        submittedAt: '2026-06-01T01:00:00.000Z',
+      });
+      expect(events).toHaveLength(1);
+      expect(events[0]?.occurredAt).toBe('2026-06-04T23:59:00+08:00');
+      const archived = await store.getSnapshot(numericTrackingId(`9${kind === 'csv' ? 1 : 2}004`));
+      expect(archived?.timeline.at(-1)?.bukanWewenang).toBe(true);
+      const stored = JSON.stringify(await allItems());
+      for (const text of [fictionalReporter, fictionalTitle, 'Isi laporan fiktif', '0812-0000'])
+        expect(stored).not.toContain(text);
+    },
+  );
+
+  it('turns daily exports into history: new and changed complaints become events, unchanged rows write nothing', async () => {
+    const { deps, store, allItems } = await localIngest();
+    const updates = histories('9300');
+    const first = await importFile(deps, {
+      name: 'd2.csv',
+      content: laporExportCsv(updates, { regions, asOf: day(2) }),
+    });
+    expect(first.export?.counts).toMatchObject({ new: 4, changed: 0, unchanged: 0 });
+    const second = await importFile(deps, {
+      name: 'd3.csv',
+      content: laporExportCsv(updates, { regions, asOf: day(3) }),
+    });
+    // 93003 completed, 93004 archived, 93005 new; 93001 and 93002 as they were.
+    expect(second.export?.counts).toMatchObject({ new: 1, changed: 2, unchanged: 2, rejected: 0 });
+    const { events } = await store.getHistory('93003');
+    expect(events.map((e) => [e.status, e.occurredAt])).toEqual([
+      ['belum-terverifikasi', '2026-06-02T23:59:00+08:00'],
+      ['terdisposisi-selesai', '2026-06-03T23:59:00+08:00'],
+    ]);
+
+    // The same export again changes nothing.
+    const before = await allItems();
+    const again = await importFile(deps, {
+      name: 'd3.csv',
+      content: laporExportCsv(updates, { regions, asOf: day(3) }),
+    });
+    expect(again.export?.counts).toMatchObject({ new: 0, changed: 0, unchanged: 5 });
+    expect(await allItems()).toEqual(before);
+
+    // An older export after a newer one changes nothing either: rows whose complaint the table
+    // knows in a later state are stale, the others unchanged.
+    const older = await importFile(deps, {
+      name: 'd2.csv',
+      content: laporExportCsv(updates, { regions, asOf: day(2) }),
+    });
+    expect(older.export?.counts).toMatchObject({ new: 0, changed: 0, stale: 2, unchanged: 2 });
+    expect(await allItems()).toEqual(before);
+  });
+
+  it('takes the export time from --as-of / metadata when given, and refuses a file with none', async () => {
+    const { deps } = await localIngest();
+    const content = laporExportCsv(histories('9400'), { regions, asOf: day(2), withGeneratedAt: false });
+    await expect(importFile(deps, { name: 'x.csv', content })).rejects.toThrow(
+      /tidak ada "Tanggal Generate"/,
+    );
+    const report = await importFile(deps, { name: 'x.csv', content }, undefined, {
+      asOf: '2026-06-02T23:00:00+08:00',
+    });
+    expect(report.export).toMatchObject({ asOf: '2026-06-02T23:00:00+08:00', asOfSource: 'command line' });
+    await expect(
+      importFile(deps, { name: 'x.csv', content }, undefined, { asOf: '2026-07-09T08:00:00+08:00' }),
+    ).rejects.toThrow(/di masa depan/);
+  });
+
+  it('reports unknown labels and regions in the result file in the export’s terms, and neutralizes formulas', async () => {
+    const objects = new Map<string, string | Buffer>();
+    const lines = [
+      'Laporan SP4N-LAPOR!',
+      'Tanggal Generate;05 Jun 2026 23:59',
+      '',
+      'Tracking ID;Tanggal Laporan Masuk;Waktu Laporan Masuk;Nama Pelapor;Klasifikasi Laporan;Kategori;Instansi Terdisposisi;Status Laporan;Kota/Kabupaten',
+      '9500001;3 Jun 2026;09:00;Budi;Pengaduan;Infrastruktur;Dinas PUPR;Dialihkan;Kab. Tanah Laut',
+      '9500002;3 Jun 2026;09:00;Budi;Pengaduan;Infrastruktur;Dinas PUPR;Dialihkan;KOTA BANJARMASIN',
+      '9500003;3 Jun 2026;09:00;Budi;Pengaduan;Infrastruktur;Dinas PUPR;Terverifikasi;Kab. Tanah Datar',
+      '=HYPERLINK("http://x");3 Jun 2026;09:00;Budi;Pengaduan;Infrastruktur;Dinas PUPR;Terverifikasi;Kab. Tapin',
+      '9500005;3 Jun 2026;09:00;Budi;Pengaduan;Infrastruktur;Dinas PUPR;Terverifikasi;Kab. Tapin',
+    ];
+    objects.set('imports/63/juni.csv', Buffer.from(lines.join('\n')));
+    const { deps } = await localIngest();
+    const files: FileStore = {
+      read: async (key) => Buffer.from(objects.get(key) ?? ''),
+      write: async (key, content) => {
+        objects.set(key, content);
+      },
+    };
+    const outcome = await importStoredFile({ ...deps, files }, 'imports/63/juni.csv');
+    expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 1, rejected: 4 } });
+    const result = String(objects.get('imports/63/juni.csv.result.csv'));
+    expect(result).toContain('"","","tidak dikenal","Status Laporan","""Dialihkan"" di 2 baris (5, 6)');
+    expect(result).toContain('"","","tidak dikenal","Kota/Kabupaten","""Kab. Tanah Datar"" di 1 baris (7)');
+    expect(result).toContain('"8","\'=HYPERLINK(""http://x"")","ditolak"');
+    expect(result).toContain('"9","9500005","baru","Terverifikasi",""');
+    expect(result).toContain('"","","kolom tidak dibaca","Nama Pelapor"');
+    expect(result).toMatch(
+      /ringkasan.*5 laporan: 1 baru, 0 berubah, 0 tidak berubah, 0 lebih lama.*, 4 ditolak/,
+    );
+  });
+});
+
+describe('uploads under imports/<code>/', () => {
+  const store = (objects: Map<string, string | Buffer>): FileStore => ({
+    read: async (key) => Buffer.from(objects.get(key) ?? ''),
+    write: async (key, content) => {
+      objects.set(key, content);
+    },
+    head: async (key) => ({
+      size: Buffer.byteLength(objects.get(key) ?? ''),
+      metadata: { 'as-of': '2026-06-04T20:00:00+08:00' },
+    }),
+  });
+
+  it('rejects the rows of another regency, naming the reason, and writes none of them', async () => {
+    const { deps, store: complaints } = await localIngest();
+    const objects = new Map<string, string | Buffer>([
+      [
+        'imports/6301/juni.csv',
+        laporExportCsv(histories('9600'), { regions, asOf: day(4), withGeneratedAt: false }),
+      ],
+    ]);
+    const outcome = await importStoredFile({ ...deps, files: store(objects) }, 'imports/6301/juni.csv');
+    expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 1, rejected: 5 } });
+    const result = String(objects.get('imports/6301/juni.csv.result.csv'));
+    expect(result).toContain('waktu ekspor dari metadata S3 ""as-of""');
+    expect(result).toMatch(
+      /"96002","ditolak",.*Kota Banjarmasin \(6371\), padahal berkas diunggah ke folder 6301 \(Kabupaten Tanah Laut\)/,
+    );
+    expect(await complaints.getSnapshot('96001')).toBeDefined();
+    expect(await complaints.getSnapshot('96002')).toBeUndefined();
+  });
+
+  it('refuses a file outside a regency or province folder, saying where to upload', async () => {
+    const { deps } = await localIngest();
+    const objects = new Map<string, string | Buffer>([['imports/juni.csv', 'x']]);
+    const outcome = await importStoredFile({ ...deps, files: store(objects) }, 'imports/juni.csv');
+    expect(outcome).toMatchObject({ status: 'file-rejected' });
+    expect(String(objects.get('imports/juni.csv.result.csv'))).toContain('imports/6302/ untuk Kotabaru');
+  });
+});
+
+describe('import limits', () => {
+  const files = (objects: Map<string, string | Buffer>, size?: number): FileStore => ({
+    read: async (key) => Buffer.from(objects.get(key) ?? ''),
+    write: async (key, content) => {
+      objects.set(key, content);
+    },
+    head: async (key) => ({ size: size ?? Buffer.byteLength(objects.get(key) ?? ''), metadata: {} }),
+  });
+
+  it('refuses an oversize object before reading it, with a result file that says what to do', async () => {
+    const { deps } = await localIngest();
+    const objects = new Map<string, string | Buffer>([['imports/63/besar.csv', 'x']]);
+    const reading: FileStore = {
+      ...files(objects, 21 * 1024 * 1024),
+      read: () => Promise.reject(new Error('read')),
+    };
+    const outcome = await importStoredFile({ ...deps, files: reading }, 'imports/63/besar.csv');
+    expect(outcome).toMatchObject({ status: 'file-rejected' });
+    expect(String(objects.get('imports/63/besar.csv.result.csv'))).toMatch(
+      /Berkas ditolak: ukurannya 21 MB, melebihi batas 20 MB\. Tidak ada baris yang diimpor\. Yang perlu dilakukan: ekspor ulang/,
+    );
+  });
+
+  it('refuses an XLSX whose sheet unpacks over the limit, from its zip directory', async () => {
+    const { deps } = await localIngest();
+    const rows = Array.from({ length: 2000 }, (_, i) => ['Tracking ID', `baris ${i}`, 'x'.repeat(200)]);
+    const objects = new Map<string, string | Buffer>([['imports/63/bom.xlsx', Buffer.from(writeXlsx(rows))]]);
+    const outcome = await importStoredFile(
+      { ...deps, files: files(objects), limits: { ...defaultImportLimits, maxUnpackedXlsxBytes: 100_000 } },
+      'imports/63/bom.xlsx',
+    );
+    expect(outcome).toMatchObject({ status: 'file-rejected' });
+    expect(String(objects.get('imports/63/bom.xlsx.result.csv'))).toContain('simpan sebagai CSV');
+  });
+
+  it('imports the first rows up to the row limit and says where it stopped', async () => {
+    const { deps } = await localIngest();
+    const objects = new Map<string, string | Buffer>([
+      ['imports/63/banyak.csv', laporExportCsv(histories('9700'), { regions, asOf: day(4) })],
+    ]);
+    const outcome = await importStoredFile(
+      { ...deps, files: files(objects), limits: { ...defaultImportLimits, maxRows: 4 } },
+      'imports/63/banyak.csv',
+    );
+    expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 4 } });
+    expect(String(objects.get('imports/63/banyak.csv.result.csv'))).toMatch(
+      /Sebagian diimpor: berkas memuat lebih dari 4 baris data; 4 baris pertama diimpor, sisanya mulai baris 10 tidak/,
+    );
+  });
+
+  it('stops at a line longer than the limit, keeping what came before', async () => {
+    const { deps } = await localIngest();
+    const csv = laporExportCsv(histories('9800'), { regions, asOf: day(4) }).toString();
+    const broken = `${csv}9800099;3 Jun 2026;"${'x'.repeat(5000)}\n`;
+    const objects = new Map<string, string | Buffer>([['imports/63/rusak.csv', broken]]);
+    const outcome = await importStoredFile(
+      { ...deps, files: files(objects), limits: { ...defaultImportLimits, maxLineChars: 4096 } },
+      'imports/63/rusak.csv',
+    );
+    expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 6 } });
+    expect(String(objects.get('imports/63/rusak.csv.result.csv'))).toMatch(
+      /lebih panjang dari 4\.096 karakter/,
+    );
+  });
+
+  it('answers an unreadable file with a .result.txt in plain Indonesian', async () => {
+    const { deps } = await localIngest();
+    const objects = new Map<string, string | Buffer>([['imports/63/rusak.xlsx', 'bukan zip']]);
+    const outcome = await importStoredFile({ ...deps, files: files(objects) }, 'imports/63/rusak.xlsx');
+    expect(outcome).toMatchObject({ status: 'file-rejected', resultKey: 'imports/63/rusak.xlsx.result.txt' });
+    expect(String(objects.get('imports/63/rusak.xlsx.result.txt'))).toMatch(
+      /^Berkas tidak dapat dibaca sebagai CSV atau XLSX.*\n[\s\S]*Yang perlu dilakukan: unduh ulang ekspor dari LAPOR!/,
+    );
+    expect(
+      await importStoredFile({ ...deps, files: files(objects) }, 'imports/63/rusak.xlsx.result.txt'),
+    ).toEqual({
+      status: 'skipped',
+    });
+  });
+});
+
+describe('lapor-paman ingest export.xlsx --as-of', () => {
+  it('imports an export from the disk as of the given instant', async () => {
+    const tableName = await freshTable('cli-export');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ingest-export-'));
+    const file = path.join(dir, 'export.xlsx');
+    writeFileSync(
+      file,
+      laporExportXlsx(histories('9900'), { regions, asOf: day(4), withGeneratedAt: false }),
+    );
+    const run = runCli(['ingest', file, '--as-of', '2026-06-04T23:59:00+08:00'], localCliEnv(tableName));
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      'LAPOR! export as of 2026-06-04T23:59:00+08:00 (--as-of), 6 complaints: 6 new, 0 changed, 0 unchanged, 0 stale, 0 rejected',
+    );
+    expect(run.status).toBe(0);
+    expect(readFileSync(`${file}.result.csv`, 'utf8')).toContain('"kolom tidak dibaca","Nama Pelapor"');
+    const missing = runCli(['ingest', file], localCliEnv(tableName));
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('--as-of');
+  });
+});
