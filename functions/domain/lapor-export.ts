@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { timeZone } from './calendar';
-import { type Classification, classifications, type Status, statuses } from './complaint';
+import { classifications, statuses } from './complaint';
 import type { Regions } from './regions';
 import type { ComplaintUpdate } from './update';
 
@@ -237,19 +237,16 @@ export function generatedAtOf(
 }
 
 /** What one export row says about a complaint, mapped to the project's vocabulary. */
-export interface ExportRow {
+export type ExportRow = Pick<
+  ComplaintUpdate,
+  'trackingId' | 'regencyCode' | 'unit' | 'category' | 'classification' | 'status'
+> & {
   line: number;
-  trackingId: string;
-  regencyCode: string;
-  unit: string;
-  category: string;
-  classification: Classification;
-  status: Status;
   /** The label as written in the file, for the result. */
   statusLabel: string;
   submittedAt: string;
   bukanWewenang: boolean;
-}
+};
 
 /** A problem with one row, named in the export's own terms: its column and the value found. */
 export interface RowProblem {
