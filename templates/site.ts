@@ -299,6 +299,7 @@ function provincePage(board: Scoreboard): string {
             shareCell(r.semester?.completedWithinLimit as ShownShare),
           ],
         })),
+        className: 'timeliness',
       }),
       `<h2 id="volume">Jumlah laporan, ${esc(s.period)}</h2>`,
       '<p>Banyak laporan berarti warga memakai LAPOR!; daerah dengan sedikit laporan per penduduk perlu mendorong warganya melapor.</p>',
@@ -313,6 +314,7 @@ function provincePage(board: Scoreboard): string {
           code: r.code,
           cells: [regencyLink(r), num(r.semester?.received), num(r.semester?.perHundredThousand, 1)],
         })),
+        className: 'volume',
       }),
     );
   }
