@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { endOfWitaDay, timeZone, type WorkingCalendar } from './calendar';
 import type { Classification, Status } from './complaint';
 import { type EscalationLevel, type EscalationPolicy, levelsReached } from './escalation';
-import { computeSla, type Stage } from './sla';
+import { computeSla, type Stage, type StageOwner } from './sla';
 import type { SlaPolicy } from './sla-policy';
 import type { Snapshot } from './snapshot';
 
@@ -19,8 +19,12 @@ export interface DigestItem {
   classification: Classification;
   status: Status;
   stage: Stage;
+  /** Whose move it is: the reporter's clock (closure) is listed for the admin, never as a breach. */
+  owner: StageOwner;
   due: string;
   breached: boolean;
+  /** The reporter's time to answer ran out: the admin may close or archive the report. */
+  expired: boolean;
   workingDaysLate: number;
   /** Breached since the previous working day's check. */
   newlyBreached: boolean;
@@ -68,8 +72,10 @@ export function digestItems(
       classification: sla.classification,
       status: sla.status,
       stage: current.stage,
+      owner: current.owner,
       due: current.due,
       breached: current.breached,
+      expired: current.expired === true,
       workingDaysLate: current.workingDaysLate,
       newlyBreached: current.breached && current.due >= lastCheck,
       workingDaysSinceUpdate: ctx.calendar.workingDaysBetween(s.lastEventAt, at).value,

@@ -17,8 +17,13 @@ import type { SlaPolicy } from './sla-policy';
  * | verification | limits.verification       | submission            | disposition (Terdisposisi ...)  |
  * | follow-up    | limits.followUp           | disposition           | Sedang Diproses or Selesai      |
  * | completion   | limits.completion[class]  | disposition           | Terdisposisi Selesai            |
- * | closure      | limits.closure            | start of Tertunda     | reporter replies, or closed     |
+ * | closure      | limits.closure            | the reporter's turn   | (the reporter's clock)          |
  *
+ * - Closure is the reporter's clock, not a deadline of the admin or the unit: LAPOR! deems a report
+ *   complete 10 working days after the unit's follow-up when nobody replies (sources in
+ *   data/policies). The reporter's turn starts at each follow-up (Sedang Diproses) and at the start
+ *   of Tertunda; it ends when the admin or unit acts again or the complaint closes. Its stage is never
+ *   `breached`; `expired` says the reporter's time ran out (the admin may close or archive).
  * - Tertunda (waiting for the reporter) pauses verification, follow-up and completion: a working
  *   day on which the complaint was Tertunda at any moment does not count. Only closure runs then.
  * - Selesai, Arsip and "bukan wewenang" end every clock. A stage not met by then is "stopped".
@@ -42,8 +47,18 @@ export interface TimelineEntry {
 export const stages = ['verification', 'follow-up', 'completion', 'closure'] as const;
 export type Stage = (typeof stages)[number];
 
+/** Whose move a stage waits for: the liaison admin, the responsible unit, or the reporter. */
+export type StageOwner = 'admin' | 'unit' | 'reporter';
+export const stageOwners: Record<Stage, StageOwner> = {
+  verification: 'admin',
+  'follow-up': 'unit',
+  completion: 'unit',
+  closure: 'reporter',
+};
+
 export interface StageState {
   stage: Stage;
+  owner: StageOwner;
   /** Working-day limit under the policy. */
   limit: number;
   clockStart: string;
@@ -55,8 +70,11 @@ export interface StageState {
   workingDaysUsed: number;
   workingDaysRemaining: number;
   pausedWorkingDays: number;
+  /** The admin's or unit's deadline passed; always false for the reporter's clock. */
   breached: boolean;
   workingDaysLate: number;
+  /** Reporter's clock only: the reporter's time ran out while it was still their turn. */
+  expired?: boolean;
 }
 
 export interface SlaState {
@@ -76,7 +94,10 @@ export interface SlaState {
   dispositionAt?: string;
   firstFollowUpAt?: string;
   stages: StageState[];
-  /** The running stage with the earliest due instant: what the deadline check acts on. */
+  /**
+   * What the deadline check acts on: the admin's or unit's running stage with the earliest due
+   * instant; only when none runs (Tertunda), the reporter's running clock.
+   */
   current?: StageState;
   /** Years the computation needed but had no calendar file for: its figures are uncertain. */
   calendarGaps: number[];
@@ -108,8 +129,14 @@ function replay(timeline: readonly TimelineEntry[]) {
   let closedAt: string | undefined;
   let completedAt: string | undefined;
   let closedReason: SlaState['closedReason'];
+  // When the reporter's turn began (a follow-up, or the start of Tertunda); undefined when it is not theirs.
+  let reporterTurnAt: string | undefined;
   const pauses: Pause[] = [];
   for (const e of sorted) {
+    if (e.status === 'terdisposisi-sedang-diproses') reporterTurnAt = e.at;
+    else if (e.status === 'tertunda') {
+      if (status !== 'tertunda') reporterTurnAt = e.at;
+    } else if (e.status !== 'terdisposisi-selesai' && e.status !== 'arsip') reporterTurnAt = undefined;
     if (classification !== undefined && e.classification !== classification) reclassifiedAt = e.at;
     classification = e.classification;
     if (disposedStatuses.has(e.status) || followedUpStatuses.has(e.status)) dispositionAt ??= e.at;
@@ -146,6 +173,7 @@ function replay(timeline: readonly TimelineEntry[]) {
     closedAt,
     completedAt,
     closedReason,
+    reporterTurnAt,
     pauses,
   };
 }
@@ -199,7 +227,9 @@ export function computeSla(
     const all = calendar.countWorkingDates(startDate, endDate);
     for (const y of [...due.missingYears, ...used.missingYears]) gaps.add(y);
     const dueInstant = due.value ? endOfWitaDay(due.value) : undefined;
-    const breached = dueInstant !== undefined && endMs > Date.parse(dueInstant);
+    const owner = stageOwners[stage];
+    const pastDue = dueInstant !== undefined && endMs > Date.parse(dueInstant);
+    const breached = owner !== 'reporter' && pastDue;
     const state: StageState['state'] =
       metAt !== undefined && (r.closedAt === undefined || Date.parse(metAt) <= Date.parse(r.closedAt))
         ? 'met'
@@ -210,6 +240,7 @@ export function computeSla(
             : 'running';
     stageStates.push({
       stage,
+      owner,
       limit,
       clockStart: new Date(start).toISOString(),
       ...(dueInstant ? { due: dueInstant } : {}),
@@ -220,6 +251,7 @@ export function computeSla(
       pausedWorkingDays: all.value - used.value,
       breached,
       workingDaysLate: breached ? Math.max(0, used.value - limit) : 0,
+      ...(owner === 'reporter' ? { expired: pastDue && state === 'running' } : {}),
     });
   };
 
@@ -230,11 +262,12 @@ export function computeSla(
     evaluate('follow-up', l.followUp, r.dispositionAt, r.firstFollowUpAt, true);
     evaluate('completion', l.completion[classification], r.dispositionAt, r.completedAt, true);
   }
-  const lastPause = r.pauses.at(-1);
-  if (lastPause) evaluate('closure', l.closure, lastPause.from, lastPause.to, false);
+  // The reporter's clock is not paused by Tertunda: Tertunda is the wait for the reporter.
+  if (r.reporterTurnAt) evaluate('closure', l.closure, r.reporterTurnAt, undefined, false);
 
   const running = stageStates.filter((s) => s.state === 'running');
-  const current = [...running].sort(
+  const handling = running.filter((s) => s.owner !== 'reporter');
+  const current = [...(handling.length ? handling : running)].sort(
     (a, b) =>
       Date.parse(a.due ?? '9999-12-31') - Date.parse(b.due ?? '9999-12-31') ||
       stages.indexOf(a.stage) - stages.indexOf(b.stage),

@@ -75,8 +75,17 @@ describe('the SLA state of a complaint', () => {
       due: endOf('2026-02-11'),
       breached: false,
     });
-    // Closure clock while Tertunda (not paused itself): Tue 10 -> Thu 19 Feb, Imlek 16-17 skipped: 5 of 10.
-    expect(stage('closure')).toMatchObject({ state: 'met', workingDaysUsed: 5, breached: false });
+    // The reporter's clock restarted at the follow-up of Thu 19 Feb: 10 HK is Thu 5 Mar. It ran out
+    // long ago, but it is the reporter's, so it is expired, never breached.
+    expect(stage('closure')).toMatchObject({
+      owner: 'reporter',
+      clockStart: '2026-02-19T01:00:00.000Z',
+      state: 'running',
+      due: endOf('2026-03-05'),
+      expired: true,
+      breached: false,
+      workingDaysLate: 0,
+    });
     // Completion, now 60 HK from Wed 4 Feb: days 1-3 are 5, 6, 9 Feb; 10-19 Feb are paused
     // (6 working days); Fri 20 Feb is day 4 ... Mon 4 May is day 48; day 60 is Fri 22 May.
     expect(stage('completion')).toMatchObject({
@@ -116,6 +125,111 @@ describe('the SLA state of a complaint', () => {
     expect(completion?.due).toBeUndefined();
     // Closure: Tue 10 Feb + 10 HK, Imlek skipped: 11, 12, 13, 18, 19, 20, 23, 24, 25, 26 -> Thu 26 Feb.
     expect(sla.current).toMatchObject({ stage: 'closure', due: endOf('2026-02-26'), workingDaysUsed: 6 });
+  });
+
+  describe("closure, the reporter's clock (LAPOR!: complete 10 HK after the follow-up without a reply)", () => {
+    const disposed: TimelineEntry[] = [
+      { id: 'a', at: '2026-06-01T09:00:00+08:00', status: 'belum-terverifikasi', classification: 'aspirasi' },
+      {
+        id: 'b',
+        at: '2026-06-02T09:00:00+08:00',
+        status: 'terdisposisi-belum-ditindaklanjuti',
+        classification: 'aspirasi',
+      },
+    ];
+    const closureOf = (timeline: TimelineEntry[], at: string) => {
+      const sla = computeSla(timeline, nationalPolicy(), calendar(), at);
+      return { sla, closure: sla.stages.find((s) => s.stage === 'closure') };
+    };
+
+    it("does not run while the turn is the admin's or the unit's", () => {
+      expect(closureOf(disposed, '2026-06-03T09:00:00+08:00').closure).toBeUndefined();
+    });
+
+    it("starts at the unit's follow-up and restarts at each further follow-up", () => {
+      const followedUp: TimelineEntry[] = [
+        ...disposed,
+        {
+          id: 'c',
+          at: '2026-06-03T09:00:00+08:00',
+          status: 'terdisposisi-sedang-diproses',
+          classification: 'aspirasi',
+        },
+      ];
+      // Wed 3 Jun + 10 HK: 4, 5, 8, 9, 10, 11, 12, 15, 17, 18 -> Thu 18 Jun (Tue 16 Jun is 1 Muharam).
+      expect(closureOf(followedUp, '2026-06-04T09:00:00+08:00').closure).toMatchObject({
+        owner: 'reporter',
+        state: 'running',
+        due: endOf('2026-06-18'),
+        expired: false,
+      });
+      const again = [
+        ...followedUp,
+        {
+          id: 'd',
+          at: '2026-06-10T09:00:00+08:00',
+          status: 'terdisposisi-sedang-diproses',
+          classification: 'aspirasi',
+        },
+      ] as TimelineEntry[];
+      // A second follow-up on Wed 10 Jun gives the reporter 10 HK again: 11 ... 25 Jun, skipping 16 Jun.
+      expect(closureOf(again, '2026-06-11T09:00:00+08:00').closure).toMatchObject({
+        due: endOf('2026-06-25'),
+      });
+    });
+
+    it("never counts against the unit: after it runs out the unit's own stage is still what is checked", () => {
+      const followedUp: TimelineEntry[] = [
+        ...disposed,
+        {
+          id: 'c',
+          at: '2026-06-03T09:00:00+08:00',
+          status: 'terdisposisi-sedang-diproses',
+          classification: 'aspirasi',
+        },
+      ];
+      const { sla, closure } = closureOf(followedUp, '2026-07-01T09:00:00+08:00');
+      expect(closure).toMatchObject({ expired: true, breached: false, workingDaysLate: 0 });
+      // Completion (5 HK from Tue 2 Jun, due Tue 9 Jun) is the unit's breach, and what the check acts on.
+      expect(sla.current).toMatchObject({ stage: 'completion', owner: 'unit', breached: true });
+    });
+
+    it('runs from the start of Tertunda and, when it runs out, is expired for the admin to close, not breached', () => {
+      const waiting: TimelineEntry[] = [
+        ...disposed,
+        { id: 'c', at: '2026-06-03T09:00:00+08:00', status: 'tertunda', classification: 'aspirasi' },
+      ];
+      const { sla, closure } = closureOf(waiting, '2026-06-22T09:00:00+08:00');
+      expect(sla.paused).toBe(true);
+      expect(sla.current).toMatchObject({
+        stage: 'closure',
+        owner: 'reporter',
+        expired: true,
+        breached: false,
+      });
+      expect(closure?.due).toBe(endOf('2026-06-18'));
+    });
+
+    it('ends when the complaint is closed', () => {
+      const closed: TimelineEntry[] = [
+        ...disposed,
+        {
+          id: 'c',
+          at: '2026-06-03T09:00:00+08:00',
+          status: 'terdisposisi-sedang-diproses',
+          classification: 'aspirasi',
+        },
+        {
+          id: 'd',
+          at: '2026-06-18T09:00:00+08:00',
+          status: 'terdisposisi-selesai',
+          classification: 'aspirasi',
+        },
+      ];
+      const { sla, closure } = closureOf(closed, '2026-07-01T09:00:00+08:00');
+      expect(sla.open).toBe(false);
+      expect(closure).toMatchObject({ state: 'stopped', expired: false, breached: false });
+    });
   });
 
   it('reports a verification breach in working days late', () => {
