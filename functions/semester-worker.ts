@@ -9,7 +9,7 @@ import { createLogger, createMetrics } from './observability';
 import { type MailKind, opsMetrics, publishKindCount } from './ops-metrics';
 import { traceClient, traced } from './tracing';
 import { handleSemesterMessage, semesterMessage } from './use-cases/semester-fanout';
-import { semesterDeps } from './wiring';
+import { mailerFor, semesterDeps } from './wiring';
 
 /**
  * Lambda entry point of the semester job's units of work (SQS): computes a regency's metrics, or
@@ -20,8 +20,9 @@ const logger = createLogger('semester-worker');
 const metrics = createMetrics('semester-worker');
 const queueUrl = process.env.SEMESTER_QUEUE_URL;
 if (!queueUrl) throw new Error('missing environment variable(s): SEMESTER_QUEUE_URL');
+const config = loadConfig(process.env, { email: true });
 const deps = {
-  ...semesterDeps(loadConfig(process.env, { email: true }), { renderPdf }),
+  ...semesterDeps(config, { renderPdf, mailer: mailerFor(config) }),
   queue: new SqsWorkQueue(traceClient(new SQSClient({})), queueUrl),
 };
 const processor = new BatchProcessor(EventType.SQS);

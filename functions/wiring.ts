@@ -78,8 +78,9 @@ export function deadlineDeps(config: AppConfig, options: WiringOptions = {}): De
 }
 
 /**
- * Dependencies of the semester evaluation, from configuration. The PDF renderer is passed in by
- * the callers that render, so that the other functions' bundles do not carry pdfmake.
+ * Dependencies of the semester evaluation, from configuration. The PDF renderer and the mailer are
+ * passed in by the callers that render and send, so that the other functions' bundles (the semester
+ * start only queues work) carry neither pdfmake nor the MIME composer and the SES client.
  */
 export function semesterDeps(
   config: AppConfig,
@@ -98,7 +99,11 @@ export function semesterDeps(
     roster: new RosterStore(doc, config.tableName, options.meter),
     store: new SemesterStore(doc, config.tableName, options.meter),
     ledger: new Ledger(doc, config.tableName, clock, options.meter),
-    mailer: mailerFor(config, options),
+    mailer: options.mailer ?? {
+      send: () => {
+        throw new Error('this function does not send e-mail: pass mailer to semesterDeps (see mailerFor)');
+      },
+    },
     renderPdf:
       options.renderPdf ??
       (() => {

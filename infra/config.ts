@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The repository root: bundling, data checks and asset paths are relative to it. */
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));

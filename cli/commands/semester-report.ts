@@ -5,7 +5,7 @@ import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { loadConfig } from '../../functions/config';
 import { lastEndedSemester, parseSemester, SemesterError } from '../../functions/domain/semester';
 import { runSemesterReport, type SemesterRunResult } from '../../functions/use-cases/semester-report';
-import { semesterDeps } from '../../functions/wiring';
+import { mailerFor, semesterDeps } from '../../functions/wiring';
 import { CliError } from '../errors';
 import { localDefaults } from '../local-env';
 
@@ -48,7 +48,8 @@ export function registerSemesterReportCommand(program: Command): void {
             'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
           );
         }
-        const deps = semesterDeps(loadConfig(env, { email: opts.send === true }), { renderPdf });
+        const config = loadConfig(env, { email: opts.send === true });
+        const deps = semesterDeps(config, { renderPdf, mailer: mailerFor(config) });
         if (opts.out) await mkdir(opts.out, { recursive: true });
         const result = await runSemesterReport(deps, semesterId, {
           ...(opts.regency ? { regency: opts.regency } : {}),

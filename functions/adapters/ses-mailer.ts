@@ -1,5 +1,4 @@
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import MailComposer from 'nodemailer/lib/mail-composer';
 
 /** An e-mail as the use cases describe it; MIME encoding is this adapter's business. */
 export interface OutgoingEmail {
@@ -23,6 +22,7 @@ export class MessageTooLargeError extends Error {
 
 /** Builds the raw MIME message (RFC 2047 headers, RFC 2231 filenames, base64 at 76, CRLF). */
 export async function composeRawEmail(email: OutgoingEmail): Promise<Buffer> {
+  const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
   const composer = new MailComposer({
     from: email.from,
     to: email.to,

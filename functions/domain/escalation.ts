@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Escalation by working days late, as configuration (data/escalation/<province>.json): the

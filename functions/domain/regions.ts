@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A regency (kabupaten) or city (kota) of a province, keyed by its Kemendagri/BPS code. */
 export const regencySchema = z.object({

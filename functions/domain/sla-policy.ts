@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { classifications } from './complaint';
 
 const workingDays = z.number().int().positive();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorkQueue } from '../adapters/queue';
 import { parseSemester } from '../domain/semester';
 import {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,6 +60,13 @@ describe('the bundled PDF renderer', () => {
     expect(houseBundlingOptions.banner).toContain('createRequire');
     expect(readdirSync(assetDir).sort()).toEqual(['data', 'fonts', 'index.mjs', 'index.mjs.map']);
     expect(readdirSync(path.join(assetDir, 'fonts')).filter((f) => f.endsWith('.ttf'))).toHaveLength(4);
+  });
+
+  it('leaves out the WOFF2 decoder (brotli): the fonts are TrueType', () => {
+    const bundle = readFileSync(path.join(assetDir, 'index.mjs'), 'utf8');
+    expect(bundle.includes('WOFF2 fonts are not supported in this bundle')).toBe(true);
+    // brotli's decoder carries its static dictionary; its size alone gives it away.
+    expect(Buffer.byteLength(bundle)).toBeLessThan(1_200_000);
   });
 
   it('renders a page with text and a chart in Roboto, read from fonts/ beside the bundle', () => {
