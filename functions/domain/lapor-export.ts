@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { timeZone } from './calendar';
 import { classifications, statuses } from './complaint';
+import { exportUpdatePrefix } from './first-seen';
 import type { Regions } from './regions';
 import type { ComplaintUpdate } from './update';
 
@@ -416,7 +417,7 @@ export function updateFromExportRow(row: ExportRow, asOf: DateTime): ComplaintUp
     occurredAt: occurredAt.toISO({ suppressMilliseconds: true }) as string,
     // Never after the export: a complaint submitted after the export was generated cannot be in it.
     submittedAt: row.submittedAt,
-    sourceUpdateId: `export:${occurredAt.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}:${digest}`,
+    sourceUpdateId: `${exportUpdatePrefix}${occurredAt.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}:${digest}`,
     ...(row.bukanWewenang ? { bukanWewenang: true } : {}),
   };
 }

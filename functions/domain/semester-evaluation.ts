@@ -1,5 +1,6 @@
 import { type WorkingCalendar, witaDate } from './calendar';
 import { type Classification, classifications } from './complaint';
+import { firstSeenMidLife } from './first-seen';
 import type { Regency } from './regions';
 import { regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry } from './roster';
@@ -125,12 +126,14 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
     months.set(month, (months.get(month) ?? 0) + 1);
   }
 
+  // A complaint first seen in mid-life in a LAPOR! export has no known stage timing: not judged.
+  const judged = cohort.filter((x) => !firstSeenMidLife(x.s.timeline));
   const ratio = (pick: (x: (typeof cohort)[number]) => StageState | undefined) => {
-    const stages = cohort.map(pick).filter(decided);
+    const stages = judged.map(pick).filter(decided);
     return share(stages.filter(withinLimit).length, stages.length);
   };
   const metDays = (pick: (x: (typeof cohort)[number]) => StageState | undefined) =>
-    cohort
+    judged
       .map(pick)
       .filter((st): st is StageState => st?.state === 'met')
       .map((st) => st.workingDaysUsed);
@@ -643,4 +646,9 @@ export const definitions: { term: string; meaning: string }[] = [
       'Pengaduan yang memerlukan pemeriksaan lapangan; batas penyelesaiannya 60 HK sejak disposisi, juga bila diklasifikasi ulang.',
   },
   { term: 'Hari tanpa admin', meaning: 'Hari dalam semester tanpa admin penghubung yang SK-nya berlaku.' },
+  {
+    term: 'Data dari ekspor LAPOR!',
+    meaning:
+      'Ekspor hanya memuat status terakhir: perubahan status dicatat pada waktu ekspor pertama yang menunjukkannya, tidak pernah lebih awal. Dengan ekspor harian sebelum tengah malam WITA, tanggalnya tepat karena hari dihitung utuh; ekspor mingguan dapat menggesernya hingga satu minggu. Laporan yang pada ekspor pertamanya sudah terdisposisi atau selesai dihitung sebagai laporan diterima dan tunggakan, tetapi tahapnya tidak dinilai tepat waktu atau terlambat.',
+  },
 ];
