@@ -1,12 +1,14 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { localClients } from '../cli/local-env';
 import { CapacityMeter } from '../functions/adapters/capacity';
+import { DynamoClientRegistry } from '../functions/adapters/client-registry';
 import { DynamoComplaintStore } from '../functions/adapters/complaint-store';
 import { loadCalendar, loadRegions, loadSlaPolicy } from '../functions/adapters/data-files';
 import { handleApiRequest } from '../functions/api/ingest-routes';
 import { defaultDataDir } from '../functions/config';
 import type { ComplaintUpdate } from '../functions/domain/update';
 import { apiGatewayEvent } from '../local/api-event';
+import { localKeys, registerLocalClients } from '../local/clients';
 import { ensureTable, type LocalStack } from '../local/stack';
 import { fmt, progress, table, time } from './support';
 
@@ -65,7 +67,10 @@ export async function benchIngest(
     regions: loadRegions(dataDir, '63'),
     sla: { calendar: loadCalendar(dataDir), policy: loadSlaPolicy(dataDir, 'permenpanrb-62-2018') },
     clock: () => new Date('2026-07-01T08:00:00+08:00'),
+    // The caller's scope is looked up once per minute per warm instance: not metered per update.
+    clients: new DynamoClientRegistry(clients.doc, tableName),
   };
+  await registerLocalClients(deps.clients, localKeys(deps.regions));
   const lives = Array.from({ length: complaints }, (_, i) => lifeOf(i));
   const updates = lives.flat();
   // Deliver in waves (every complaint's first update, then every second...), 100 per request.

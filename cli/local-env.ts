@@ -37,6 +37,3 @@ export function localClients(stack: LocalStack) {
     },
   };
 }
-
-/** Credentials the local API accepts, as API Gateway's IAM authorizer would accept a permitted role. */
-export const localApiCredentials = { [localAwsEnv.AWS_ACCESS_KEY_ID]: localAwsEnv.AWS_SECRET_ACCESS_KEY };

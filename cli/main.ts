@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCalendarCommands } from './commands/calendar';
 import { registerCheckDeadlinesCommand } from './commands/check-deadlines';
+import { registerClientCommands } from './commands/clients';
 import { registerDemoCommand } from './commands/demo';
 import { registerIngestCommand } from './commands/ingest';
 import { registerLocalCommand } from './commands/local';
@@ -19,6 +20,7 @@ registerDemoCommand(program);
 registerCalendarCommands(program);
 registerIngestCommand(program);
 registerRosterCommands(program);
+registerClientCommands(program);
 registerCheckDeadlinesCommand(program);
 registerSemesterReportCommand(program);
 registerSiteCommand(program);

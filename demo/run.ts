@@ -16,6 +16,7 @@ import { publishSite } from '../functions/use-cases/publish-site';
 import { runSemesterReport, type SemesterRunResult } from '../functions/use-cases/semester-report';
 import { deadlineDeps, ingestDeps, semesterDeps, siteDeps } from '../functions/wiring';
 import { apiGatewayEvent } from '../local/api-event';
+import { localKeys, registerLocalClients } from '../local/clients';
 import type { LocalStack } from '../local/stack';
 import { generateUpdates } from './generate';
 
@@ -110,6 +111,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   const wiring = { doc: clients.doc, mailer, clock };
   const ingest = { ...ingestDeps(config, wiring), concurrency: 24 };
+  // The demo posts as the local stack's province-wide client.
+  await registerLocalClients(ingest.clients, localKeys(ingest.regions));
   const deadlines = deadlineDeps(config, wiring);
   const reports = semesterDeps(config, { ...wiring, renderPdf });
 

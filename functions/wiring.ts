@@ -1,6 +1,7 @@
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CapacityMeter } from './adapters/capacity';
+import { DynamoClientRegistry } from './adapters/client-registry';
 import { getDocumentClient, getSesClient } from './adapters/clients';
 import { ComplaintQueries } from './adapters/complaint-queries';
 import { DynamoComplaintStore } from './adapters/complaint-store';
@@ -17,6 +18,7 @@ import { SinkMailer } from './adapters/mail-sink';
 import { RosterStore } from './adapters/roster-store';
 import { SemesterStore } from './adapters/semester-store';
 import { type Mailer, SesMailer } from './adapters/ses-mailer';
+import type { ApiDeps } from './api/ingest-routes';
 import type { AppConfig } from './config';
 import type { DeadlineDeps } from './use-cases/check-deadlines';
 import type { IngestDeps } from './use-cases/ingest-updates';
@@ -40,11 +42,16 @@ export function domainData(config: AppConfig) {
   };
 }
 
-/** Dependencies of the ingest use case, from configuration. */
-export function ingestDeps(config: AppConfig, options: WiringOptions = {}): IngestDeps {
+/** Dependencies of the ingest use case and its API (with the client registry), from configuration. */
+export function ingestDeps(
+  config: AppConfig,
+  options: WiringOptions = {},
+): IngestDeps & ApiDeps & { clients: DynamoClientRegistry } {
+  const doc = options.doc ?? getDocumentClient();
   return {
     ...domainData(config),
-    store: new DynamoComplaintStore(options.doc ?? getDocumentClient(), config.tableName, options.meter),
+    store: new DynamoComplaintStore(doc, config.tableName, options.meter),
+    clients: new DynamoClientRegistry(doc, config.tableName, options.meter),
     clock: options.clock ?? (() => new Date()),
   };
 }

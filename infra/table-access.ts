@@ -29,6 +29,8 @@ export const partitions = {
   ledger: 'LEDGER#*',
   escalation: 'ESC#*',
   semester: 'SEMESTER#*',
+  /** The ingest client registry: one partition, read by the API only. */
+  clients: 'CLIENTS',
 } as const;
 
 export interface ItemGrant {
@@ -54,9 +56,11 @@ export type FunctionName =
 const p = partitions;
 
 export const tableAccess: Record<FunctionName, TableAccess> = {
-  // Reads the snapshot (and the history for GET), commits event + snapshot + month counters.
+  // Reads the caller's scope, the snapshot (and the history for GET), commits event + snapshot +
+  // month counters.
   'ingest-api': {
     items: [
+      { sid: 'ReadClientScope', actions: ['GetItem'], leadingKeys: [p.clients] },
       { sid: 'ReadComplaints', actions: ['GetItem', 'Query'], leadingKeys: [p.complaint] },
       { sid: 'WriteComplaints', actions: ['PutItem'], leadingKeys: [p.complaint] },
       { sid: 'CountComplaints', actions: ['UpdateItem'], leadingKeys: [p.aggregate] },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithIAMAuthorizer } from 'aws-lambda';
+import { localAccountId, localPrincipal } from './clients';
 
 export interface ApiEventInput {
   method: string;
@@ -11,19 +12,25 @@ export interface ApiEventInput {
   host?: string;
   sourceIp?: string;
   protocol?: string;
+  /**
+   * The caller's IAM ARN, as the gateway's IAM authorizer reports it.
+   * @default the local stack's province-wide key `local`
+   */
+  principalArn?: string;
 }
 
 /**
  * An API Gateway HTTP API (payload format 2.0) event, as the gateway hands one to the Lambda: the
  * local server, the demo and the tests all feed the handler this same shape.
  */
-export function apiGatewayEvent(input: ApiEventInput): APIGatewayProxyEventV2 {
+export function apiGatewayEvent(input: ApiEventInput): APIGatewayProxyEventV2WithIAMAuthorizer {
   const url = new URL(input.path, `http://${input.host ?? 'localhost'}`);
   const headers = input.headers ?? {};
   const body = typeof input.body === 'string' ? Buffer.from(input.body, 'utf8') : input.body;
   const text = body?.toString('utf8');
   const isText = body === undefined || Buffer.from(text ?? '', 'utf8').equals(body);
   const now = new Date();
+  const principalArn = input.principalArn ?? localPrincipal('local');
   return {
     version: '2.0',
     routeKey: '$default',
@@ -34,6 +41,17 @@ export function apiGatewayEvent(input: ApiEventInput): APIGatewayProxyEventV2 {
     requestContext: {
       accountId: 'local',
       apiId: 'local',
+      authorizer: {
+        iam: {
+          accessKey: principalArn.replace(/^.*\//, ''),
+          accountId: localAccountId,
+          callerId: principalArn.replace(/^.*\//, ''),
+          cognitoIdentity: null,
+          principalOrgId: '',
+          userArn: principalArn,
+          userId: principalArn.replace(/^.*\//, ''),
+        },
+      },
       domainName: url.host,
       domainPrefix: 'local',
       http: {

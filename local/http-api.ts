@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { apiGatewayEvent } from './api-event';
+import { localPrincipal } from './clients';
 import { pickPort } from './ports';
 import { verifySigV4 } from './sigv4-verify';
 
@@ -10,7 +11,10 @@ const gatewayMaxBody = 10 * 1024 * 1024;
 export interface LocalApiOptions {
   /** The same function the Lambda handler calls, fed API Gateway v2 events. */
   handle: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>;
-  /** Access key id -> secret of the callers allowed in (the IAM authorizer's stand-in). */
+  /**
+   * Access key id -> secret of the callers allowed in (the IAM authorizer's stand-in). A caller is
+   * reported to the handler as the IAM user `local/clients.ts` localPrincipal(key id).
+   */
   credentials: Record<string, string>;
   port?: number;
 }
@@ -78,6 +82,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
             body,
             sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
             protocol: `HTTP/${req.httpVersion}`,
+            principalArn: localPrincipal(verdict.accessKeyId),
           }),
         ),
       );

@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { handleApiRequest } from '../../functions/api/ingest-routes';
 import { ingestDeps } from '../../functions/wiring';
+import { localCredentials, localKeys, registerLocalClients } from '../../local/clients';
 import { type LocalApi, startLocalApi } from '../../local/http-api';
 import { type LocalSite, startSiteServer } from '../../local/site-server';
 import { type LocalStack, startLocalStack } from '../../local/stack';
-import { localApiCredentials, localAppConfig, localClients } from '../local-env';
+import { localAppConfig, localClients } from '../local-env';
 
 /** `lapor-paman local`: the embedded AWS stack, kept up until Ctrl-C. */
 export function registerLocalCommand(program: Command): void {
@@ -72,9 +73,11 @@ export async function startIngestApi(
   port?: number,
 ): Promise<LocalApi> {
   const deps = ingestDeps(localAppConfig(stack), { doc });
+  const keys = localKeys(deps.regions);
+  await registerLocalClients(deps.clients, keys);
   return startLocalApi({
     handle: (event) => handleApiRequest(deps, event),
-    credentials: localApiCredentials,
+    credentials: localCredentials(keys),
     port,
   });
 }
@@ -87,7 +90,8 @@ export function printStack(stack: LocalStack, api?: LocalApi, site?: LocalSite):
     `  Received mail   ${stack.ses.mailPageUrl}`,
     ...(api
       ? [
-          `  Ingest API      ${api.url}  (POST /v1/updates, GET /v1/complaints/{trackingId}; SigV4, key local/local)`,
+          `  Ingest API      ${api.url}  (POST /v1/updates, GET /v1/complaints/{trackingId}; SigV4)`,
+          '                  keys (secret "local"): local = the whole province; local-6302 etc. = that regency only',
           '',
           'Try it:',
           `  curl --aws-sigv4 "aws:amz:${stack.env.AWS_REGION}:execute-api" --user local:local \\`,

@@ -19,6 +19,8 @@ export const keys = {
   daySk: (day: string) => `D#${day}`,
   roster: (code: string) => `ROSTER#${code}`,
   importFile: (sha256: string) => `IMPORT#${sha256}`,
+  /** The ingest client registry: one partition, one item per IAM principal (sort key). */
+  clients: 'CLIENTS',
 } as const;
 
 /** An instant as a sortable UTC ISO string with milliseconds. */

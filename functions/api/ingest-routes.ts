@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ComplaintStore } from '../adapters/complaint-store';
+import { type ClientScope, describeScope, mayWrite, principalKey } from '../domain/client-scope';
 import { computeSla } from '../domain/sla';
 import { type IngestDeps, type ItemResult, ingestBatch } from '../use-cases/ingest-updates';
 import { json, problem } from './http';
@@ -7,8 +8,21 @@ import { json, problem } from './http';
 /** Limits of POST /v1/updates, stated in errors and in the README. */
 export const limits = { maxBodyBytes: 1024 * 1024, maxItems: 500 } as const;
 
+/** Where the API finds which regencies a caller may write (a port: the table in AWS and locally). */
+export interface ClientRegistry {
+  /** The scope registered for the IAM principal, or undefined when it is not a registered client. */
+  scopeOf(principalArn: string): Promise<ClientScope | undefined>;
+}
+
 export interface ApiDeps extends IngestDeps {
   store: ComplaintStore;
+  clients: ClientRegistry;
+}
+
+/** The caller API Gateway's IAM authorizer verified (payload v2: requestContext.authorizer.iam). */
+export function callerOf(event: APIGatewayProxyEventV2): string | undefined {
+  const context = event.requestContext as { authorizer?: { iam?: { userArn?: string } } };
+  return context.authorizer?.iam?.userArn || undefined;
 }
 
 /**
@@ -21,12 +35,34 @@ export async function handleApiRequest(
 ): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method.toUpperCase();
   const path = event.rawPath.replace(/\/+$/, '') || '/';
-  if (path === '/v1/updates') {
-    return method === 'POST' ? postUpdates(deps, event) : methodNotAllowed('POST');
-  }
-  const complaint = /^\/v1\/complaints\/([^/]+)$/.exec(path);
-  if (complaint?.[1]) {
-    return method === 'GET' ? getComplaint(deps, decodeURIComponent(complaint[1])) : methodNotAllowed('GET');
+  const route =
+    path === '/v1/updates'
+      ? method === 'POST'
+        ? 'post'
+        : 'not-post'
+      : /^\/v1\/complaints\/[^/]+$/.test(path)
+        ? method === 'GET'
+          ? 'get'
+          : 'not-get'
+        : undefined;
+  if (route === 'not-post') return methodNotAllowed('POST');
+  if (route === 'not-get') return methodNotAllowed('GET');
+  if (route) {
+    const caller = callerOf(event);
+    if (!caller) {
+      return problem(403, 'no-caller-identity', 'the request carries no IAM caller; sign it with SigV4');
+    }
+    const scope = await deps.clients.scopeOf(caller);
+    if (!scope) {
+      return problem(
+        403,
+        'client-not-registered',
+        `${principalKey(caller)} is not a registered ingest client: an operator registers it with its regencies (lapor-paman clients grant)`,
+      );
+    }
+    return route === 'post'
+      ? postUpdates(deps, event, scope)
+      : getComplaint(deps, decodeURIComponent(path.slice('/v1/complaints/'.length)), scope);
   }
   return problem(
     404,
@@ -42,7 +78,7 @@ function methodNotAllowed(allowed: string) {
   };
 }
 
-async function postUpdates(deps: ApiDeps, event: APIGatewayProxyEventV2) {
+async function postUpdates(deps: ApiDeps, event: APIGatewayProxyEventV2, scope: ClientScope) {
   const contentType = headerValue(event, 'content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType)) {
     return problem(
@@ -87,7 +123,7 @@ async function postUpdates(deps: ApiDeps, event: APIGatewayProxyEventV2) {
       },
     );
   }
-  const results = await ingestBatch(deps, items, 'api');
+  const results = await ingestBatch(deps, items, 'api', { scope });
   const summary = summarize(results);
   const accepted = results.length - summary.rejected - summary.failed;
   const statusCode =
@@ -119,9 +155,16 @@ export function summarize(results: readonly ItemResult[]) {
   return summary;
 }
 
-async function getComplaint(deps: ApiDeps, trackingId: string) {
+async function getComplaint(deps: ApiDeps, trackingId: string, scope: ClientScope) {
   const { snapshot, events } = await deps.store.getHistory(trackingId);
   if (!snapshot) return problem(404, 'complaint-not-found', `no complaint with tracking id "${trackingId}"`);
+  if (!mayWrite(scope, snapshot.regencyCode)) {
+    return problem(
+      403,
+      'outside-client-scope',
+      `complaint ${trackingId} belongs to regency ${snapshot.regencyCode}; this client may read ${describeScope(scope)} only`,
+    );
+  }
   const sla = computeSla(
     snapshot.timeline,
     deps.sla.policy,

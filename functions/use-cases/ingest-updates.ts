@@ -1,4 +1,5 @@
 import type { ComplaintStore, StoredEvent } from '../adapters/complaint-store';
+import { type ClientScope, describeScope, mayWrite, OutOfScopeError } from '../domain/client-scope';
 import type { Regions } from '../domain/regions';
 import { type FoldOutcome, foldUpdate, type SlaContext } from '../domain/snapshot';
 import { type ComplaintUpdate, validateUpdate } from '../domain/update';
@@ -24,6 +25,7 @@ export type ItemResult =
   | {
       index: number;
       result: 'rejected';
+      trackingId?: string;
       errors: { path: string; message: string }[];
       ignoredFields?: string[];
     }
@@ -47,9 +49,17 @@ export async function recordUpdate(
   deps: IngestDeps,
   update: ComplaintUpdate,
   source: string,
+  scope?: ClientScope,
 ): Promise<FoldOutcome> {
   for (let attempt = 1; ; attempt++) {
     const previous = await deps.store.getSnapshot(update.trackingId);
+    // A client may not take over (or move into its own regency) another regency's complaint.
+    if (scope && previous && !mayWrite(scope, previous.regencyCode)) {
+      throw new OutOfScopeError(
+        'trackingId',
+        `complaint ${update.trackingId} belongs to regency ${previous.regencyCode}; this client may write ${describeScope(scope)} only`,
+      );
+    }
     const now = deps.clock();
     const { outcome, snapshot } = foldUpdate(previous, update, deps.sla, now);
     if (outcome === 'duplicate') return outcome;
@@ -70,21 +80,45 @@ export async function recordUpdate(
   }
 }
 
+/** Options of {@link ingestBatch}. */
+export interface BatchOptions {
+  /** Complaints recorded at once. @default deps.concurrency ?? 4 */
+  concurrency?: number;
+  /** The regencies the sender may write; updates outside it are rejected. @default no limit */
+  scope?: ClientScope;
+}
+
 /**
  * Validates and records a batch. Each item stands alone: a rejected or failed item never keeps
  * the valid ones from landing. Updates of one complaint are recorded in the order given; different
- * complaints run a few at a time.
+ * complaints run a few at a time. With a scope, an update for another regency, or for a complaint
+ * filed under another regency, is rejected naming why, and nothing of it is written.
  */
 export async function ingestBatch(
   deps: IngestDeps,
   items: readonly unknown[],
   source: string,
-  concurrency = deps.concurrency ?? 4,
+  { concurrency = deps.concurrency ?? 4, scope }: BatchOptions = {},
 ): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(items.length);
   const queues = new Map<string, { index: number; update: ComplaintUpdate; ignored: string[] }[]>();
   items.forEach((item, index) => {
     const validation = validateUpdate(item, deps.regions, deps.clock());
+    if (validation.ok && scope && !mayWrite(scope, validation.update.regencyCode)) {
+      results[index] = {
+        index,
+        result: 'rejected',
+        trackingId: validation.update.trackingId,
+        errors: [
+          {
+            path: 'regencyCode',
+            message: `this client may write ${describeScope(scope)} only, not regency ${validation.update.regencyCode}`,
+          },
+        ],
+        ...ignoredOf(validation.ignoredFields),
+      };
+      return;
+    }
     if (!validation.ok) {
       const sent = (item as { trackingId?: unknown } | null)?.trackingId;
       results[index] = {
@@ -104,7 +138,7 @@ export async function ingestBatch(
   const worker = async () => {
     for (let queue = pending.shift(); queue; queue = pending.shift()) {
       for (const { index, update, ignored } of queue)
-        results[index] = await recordOne(deps, update, index, ignored, source);
+        results[index] = await recordOne(deps, update, index, ignored, source, scope);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
@@ -121,12 +155,22 @@ async function recordOne(
   index: number,
   ignored: string[],
   source: string,
+  scope: ClientScope | undefined,
 ): Promise<ItemResult> {
   const { trackingId, sourceUpdateId } = update;
   try {
-    const result = await recordUpdate(deps, update, source);
+    const result = await recordUpdate(deps, update, source, scope);
     return { index, result, trackingId, sourceUpdateId, ...ignoredOf(ignored) };
   } catch (error) {
+    if (error instanceof OutOfScopeError) {
+      return {
+        index,
+        result: 'rejected',
+        trackingId,
+        errors: [{ path: error.path, message: error.message }],
+        ...ignoredOf(ignored),
+      };
+    }
     return {
       index,
       result: 'failed',

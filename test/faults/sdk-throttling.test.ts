@@ -29,6 +29,7 @@ import {
   transactionThrottled,
 } from '../support/faults';
 import { apiEvent } from '../support/fixtures';
+import { registeredClients } from '../support/ingest';
 import { freshTable, localEndpoints, receivedMail } from '../support/local-aws';
 
 const now = new Date('2026-07-01T08:00:00+08:00');
@@ -74,7 +75,13 @@ async function api(maxAttempts?: number) {
         }),
       )
     : getDocumentClient();
-  const deps = { store: new DynamoComplaintStore(doc, tableName), regions: kalsel(), sla, clock: () => now };
+  const deps = {
+    store: new DynamoComplaintStore(doc, tableName),
+    clients: await registeredClients(doc, tableName),
+    regions: kalsel(),
+    sla,
+    clock: () => now,
+  };
   const post = async (updates: readonly ComplaintUpdate[]) => {
     const response = await handleApiRequest(
       deps,

@@ -1,8 +1,10 @@
 import type { Context, SQSEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/clients';
 import { localAwsEnv } from '../../local/stack';
 import { anUpdate, apiEvent } from '../support/fixtures';
-import { freshTable, localEndpoints } from '../support/local-aws';
+import { registeredClients } from '../support/ingest';
+import { freshTable, localDynamoDbClient, localEndpoints } from '../support/local-aws';
 
 const context = {
   awsRequestId: 'test-request',
@@ -15,9 +17,10 @@ const context = {
  * import, SDK clients from the endpoint variables, against DynamoDB Local and the SES emulator.
  */
 beforeAll(async () => {
+  const tableName = await freshTable('handlers');
   Object.assign(process.env, {
     ...localAwsEnv,
-    TABLE_NAME: await freshTable('handlers'),
+    TABLE_NAME: tableName,
     PROVINCE_CODE: '63',
     SENDER_ADDRESS: 'LAPOR Paman <no-reply@handlers.example>',
     SES_MAX_SEND_RATE: '100',
@@ -27,6 +30,8 @@ beforeAll(async () => {
     POWERTOOLS_METRICS_NAMESPACE: 'LaporPaman',
     POWERTOOLS_DEV: 'true',
   });
+  // The test events' caller: the local stack's province-wide client.
+  await registeredClients(createDocumentClient(localDynamoDbClient()), tableName);
 });
 
 describe('the Lambda entry points', () => {

@@ -8,7 +8,8 @@ import { anUpdate } from '../support/fixtures';
 import { localIngest } from '../support/ingest';
 
 let api: LocalApi;
-const credentials = { accessKeyId: 'AKIDLOCALTEST', secretAccessKey: 'local-secret' };
+// The local stack's province-wide client (registered by localIngest), with a secret of its own.
+const credentials = { accessKeyId: 'local', secretAccessKey: 'local-secret' };
 
 beforeAll(async () => {
   const { deps } = await localIngest();

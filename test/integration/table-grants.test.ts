@@ -25,6 +25,7 @@ import {
 } from '../../infra/table-access';
 import { kalsel } from '../support/data';
 import { anUpdate, apiEvent } from '../support/fixtures';
+import { registeredClients } from '../support/ingest';
 import { freshTable, localDynamoDbClient, localSesClient } from '../support/local-aws';
 import { recordingDocumentClient, type TableCall } from '../support/table-calls';
 
@@ -85,6 +86,7 @@ beforeAll(async () => {
     },
   ];
   await new RosterStore(setup, config.tableName).replace(roster);
+  await registeredClients(setup, config.tableName);
   // Complaints of the first half of 2026, some overdue at the check below, some completed.
   const history = ingestDeps(config, { doc: setup, clock: () => new Date('2026-06-30T08:00:00+08:00') });
   const updates = regencies.flatMap((r, i) => {
