@@ -21,6 +21,8 @@ const bareAddress = (value: string) => value.replace(/^.*<(.+)>\s*$/, '$1').trim
 const positiveNumber = z.coerce
   .number()
   .refine((n) => Number.isFinite(n) && n > 0, 'must be a positive number');
+/** Reserved concurrency of a function; 0 means none reserved. */
+const concurrency = z.coerce.number().int().min(0).max(1000);
 const boolean = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
 /**
@@ -129,6 +131,25 @@ export const deployConfigSchema = z.strictObject({
   runbookUrl: z.string().min(1).default('README.md'),
   /** AWS X-Ray tracing of the functions (Powertools Tracer): costs per trace, so off unless asked. @default false */
   tracing: boolean.default(false),
+  /**
+   * Instances of the ingest API function that may run at once, reserved so that a flood of
+   * requests cannot take the account's concurrency from the scheduled jobs; 0 reserves none (for
+   * accounts whose concurrency quota is too low to reserve any). @default 10
+   */
+  ingestReservedConcurrency: concurrency.default(10),
+  /** The same for the bulk import (S3 events; a throttled file is retried for 6 hours). @default 2 */
+  importReservedConcurrency: concurrency.default(2),
+  /**
+   * The table's on-demand write ceiling, write request units a second: a runaway writer is
+   * throttled there instead of running up cost. @default 1000 (about 115 updates a second)
+   */
+  tableMaxWriteRequestUnits: z.coerce.number().int().min(1).default(1000),
+  /** POST /v1/updates: steady requests a second and burst, for all clients together. @default 10, 20 */
+  updatesRateLimit: z.coerce.number().int().min(1).default(10),
+  updatesBurstLimit: z.coerce.number().int().min(1).default(20),
+  /** GET /v1/complaints/{trackingId}: steady requests a second and burst. @default 5, 10 */
+  readsRateLimit: z.coerce.number().int().min(1).default(5),
+  readsBurstLimit: z.coerce.number().int().min(1).default(10),
 });
 
 export type DeployConfig = z.output<typeof deployConfigSchema>;
@@ -230,8 +251,20 @@ export function parseDeployConfig(raw: unknown, dataDir = path.join(repoRoot, 'd
   return config;
 }
 
-/** The sender must belong to the identity SES checks (the domain, or that very address). */
+/** The sender must belong to the identity SES checks; a burst below its rate would cap the rate. */
 function crossCheck(config: DeployConfig): string[] {
+  const problems: string[] = [];
+  for (const route of ['updates', 'reads'] as const) {
+    if (config[`${route}BurstLimit`] < config[`${route}RateLimit`]) {
+      problems.push(
+        `${contextKey}.${route}BurstLimit (${config[`${route}BurstLimit`]}) must be at least ${contextKey}.${route}RateLimit (${config[`${route}RateLimit`]})`,
+      );
+    }
+  }
+  return [...problems, ...senderCheck(config)];
+}
+
+function senderCheck(config: DeployConfig): string[] {
   const sender = bareAddress(config.senderAddress).toLowerCase();
   const identity = config.sesIdentity.toLowerCase();
   const ok = identity.includes('@') ? sender === identity : sender.endsWith(`@${identity}`);

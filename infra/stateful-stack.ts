@@ -34,7 +34,9 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props: StatefulStackProps = {}) {
     super(scope, id, props);
     const config = props.config ?? parseDeployConfig({});
-    this.table = createComplaintsTable(this, 'Complaints');
+    this.table = createComplaintsTable(this, 'Complaints', {
+      maxWriteRequestUnits: config.tableMaxWriteRequestUnits,
+    });
 
     this.accessLogBucket = new Bucket(this, 'AccessLogs', {
       // Server access logs can only be delivered to SSE-S3 buckets.

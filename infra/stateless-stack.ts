@@ -1,6 +1,12 @@
 import { CfnOutput, Duration, Fn, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  type CfnStage,
+  HttpApi,
+  HttpMethod,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpIamAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import {
@@ -138,9 +144,13 @@ export class StatelessStack extends Stack {
     });
 
     // --- Ingest: the HTTP API, IAM-authorized.
+    // Reserved concurrency: a flood of requests or files cannot take the account's concurrency
+    // from the scheduled jobs, and is a ceiling on what they cost (0 in the config: none reserved).
+    const reserved = (n: number) => (n > 0 ? { reservedConcurrentExecutions: n } : {});
     this.ingestApi = new HouseFunction(this, 'IngestApi', {
       ...common('functions/ingest-api.ts', 'the ingest HTTP API (POST /v1/updates, GET /v1/complaints/{id})'),
       timeout: Duration.seconds(15),
+      ...reserved(config.ingestReservedConcurrency),
     });
     this.ingestApi.bindTable(table, tableAccess['ingest-api']);
 
@@ -149,11 +159,12 @@ export class StatelessStack extends Stack {
       description: 'LAPOR Paman ingest API (SigV4-signed requests, IAM authorization)',
       createDefaultStage: false,
     });
-    new HttpStage(this, 'ApiDefaultStage', {
+    const stage = new HttpStage(this, 'ApiDefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      // Any route without its own limit (none today) gets the smaller one.
+      throttle: { rateLimit: config.readsRateLimit, burstLimit: config.readsBurstLimit },
       accessLogSettings: {
         destination: new LogGroupLogDestination(accessLogs),
         // Who called (the ingest client's IAM principal), what, and the outcome; never bodies.
@@ -171,10 +182,29 @@ export class StatelessStack extends Stack {
         ),
       },
     });
+    // Per-route limits for all clients together, sized in docs/security.md from BENCHMARKS.md
+    // (RouteSettings is raw CloudFormation JSON: its keys are spelled as CloudFormation spells them).
+    (stage.node.defaultChild as CfnStage).routeSettings = {
+      'POST /v1/updates': {
+        ThrottlingRateLimit: config.updatesRateLimit,
+        ThrottlingBurstLimit: config.updatesBurstLimit,
+      },
+      'GET /v1/complaints/{trackingId}': {
+        ThrottlingRateLimit: config.readsRateLimit,
+        ThrottlingBurstLimit: config.readsBurstLimit,
+      },
+    };
     const integration = new HttpLambdaIntegration('Ingest', this.ingestApi);
     const authorizer = new HttpIamAuthorizer();
     for (const route of apiRoutes) {
-      this.api.addRoutes({ path: route.path, methods: [route.method], integration, authorizer });
+      // The stage's route settings name the routes: they must exist first.
+      for (const r of this.api.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration,
+        authorizer,
+      }))
+        stage.node.addDependency(r);
     }
     const routeArn = (r: (typeof apiRoutes)[number]) =>
       this.api.arnForExecuteApi(r.method, r.arnPath, '$default');
@@ -210,6 +240,7 @@ export class StatelessStack extends Stack {
       memorySize: 1024,
       timeout: Duration.minutes(5),
       deadLetterQueue: importFailures,
+      ...reserved(config.importReservedConcurrency),
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
     });

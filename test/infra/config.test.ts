@@ -23,6 +23,13 @@ describe('the deployment configuration', () => {
       semesterStartHour: 7,
       runbookUrl: 'README.md',
       tracing: false,
+      ingestReservedConcurrency: 10,
+      importReservedConcurrency: 2,
+      tableMaxWriteRequestUnits: 1000,
+      updatesRateLimit: 10,
+      updatesBurstLimit: 20,
+      readsRateLimit: 5,
+      readsBurstLimit: 10,
     });
   });
 
@@ -60,6 +67,12 @@ describe('the deployment configuration', () => {
     ],
     [{ sesIdentity: 'admin@lapor.kalselprov.go.id' }, 'is not covered by laporPaman.sesIdentity'],
     [{ senderEmail: 'x@y.z' }, 'unknown key(s) laporPaman.senderEmail'],
+    [{ ingestReservedConcurrency: -1 }, 'laporPaman.ingestReservedConcurrency'],
+    [{ tableMaxWriteRequestUnits: '0' }, 'laporPaman.tableMaxWriteRequestUnits'],
+    [
+      { updatesRateLimit: 30 },
+      'laporPaman.updatesBurstLimit (20) must be at least laporPaman.updatesRateLimit (30)',
+    ],
   ])('rejects %o, naming the value', (raw, message) => {
     expect(() => parseDeployConfig(raw)).toThrow(DeployConfigError);
     expect(() => parseDeployConfig(raw)).toThrow(message);

@@ -339,6 +339,68 @@ describe('least privilege', () => {
   });
 });
 
+describe('limits against floods and runaway cost', () => {
+  it('reserves concurrency for the ingest API and the bulk import, and for nothing else', () => {
+    const fn = (f: IConstruct) => stateless.findResources('AWS::Lambda::Function')[logicalId(f)] as Resource;
+    expect(fn(app.stateless.ingestApi).Properties.ReservedConcurrentExecutions).toBe(10);
+    expect(fn(app.stateless.bulkImport).Properties.ReservedConcurrentExecutions).toBe(2);
+    const reserved = (Object.values(stateless.findResources('AWS::Lambda::Function')) as Resource[]).filter(
+      (r) => r.Properties.ReservedConcurrentExecutions !== undefined,
+    );
+    expect(reserved).toHaveLength(2);
+  });
+
+  it("caps the table's on-demand writes (the indexes inherit the cap)", () => {
+    stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      BillingMode: 'PAY_PER_REQUEST',
+      WriteOnDemandThroughputSettings: { MaxWriteRequestUnits: 1000 },
+    });
+  });
+
+  it('throttles each route for all clients together, after the routes exist', () => {
+    const stages = stateless.findResources('AWS::ApiGatewayV2::Stage') as Record<
+      string,
+      Resource & { DependsOn?: string[] }
+    >;
+    const [stage] = Object.values(stages);
+    expect(stage?.Properties.RouteSettings).toEqual({
+      'POST /v1/updates': { ThrottlingRateLimit: 10, ThrottlingBurstLimit: 20 },
+      'GET /v1/complaints/{trackingId}': { ThrottlingRateLimit: 5, ThrottlingBurstLimit: 10 },
+    });
+    expect(stage?.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: 5,
+      ThrottlingBurstLimit: 10,
+    });
+    const routes = Object.keys(stateless.findResources('AWS::ApiGatewayV2::Route'));
+    expect(stage?.DependsOn).toEqual(expect.arrayContaining(routes));
+  });
+
+  it('takes every limit from the configuration, and 0 reserves no concurrency', () => {
+    const other = synthTestApp(
+      {
+        ingestReservedConcurrency: 0,
+        importReservedConcurrency: 1,
+        tableMaxWriteRequestUnits: 200,
+        updatesRateLimit: 2,
+        updatesBurstLimit: 4,
+      },
+      { bundle: false, cfnValidation: false },
+    );
+    const fns = other.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    const id = (f: IConstruct) => Stack.of(f).getLogicalId(f.node.defaultChild as never);
+    expect(fns[id(other.stateless.ingestApi)]?.Properties.ReservedConcurrentExecutions).toBeUndefined();
+    expect(fns[id(other.stateless.bulkImport)]?.Properties.ReservedConcurrentExecutions).toBe(1);
+    other.statefulTemplate.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      WriteOnDemandThroughputSettings: { MaxWriteRequestUnits: 200 },
+    });
+    other.statelessTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: Match.objectLike({
+        'POST /v1/updates': { ThrottlingRateLimit: 2, ThrottlingBurstLimit: 4 },
+      }),
+    });
+  });
+});
+
 describe('the HTTP API', () => {
   it('authorizes both routes with IAM', () => {
     for (const routeKey of ['POST /v1/updates', 'GET /v1/complaints/{trackingId}']) {
