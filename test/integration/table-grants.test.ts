@@ -15,7 +15,7 @@ import {
   type SemesterMessage,
   startSemesterRun,
 } from '../../functions/use-cases/semester-fanout';
-import { deadlineDeps, ingestDeps, semesterDeps } from '../../functions/wiring';
+import { deadlineDeps, ingestDeps, mailerFor, semesterDeps } from '../../functions/wiring';
 import {
   type FunctionName,
   forbiddenTableActions,
@@ -155,7 +155,12 @@ beforeAll(async () => {
   const worker = recordingDocumentClient();
   const workerQueue = capturingQueue();
   const workerDeps = {
-    ...semesterDeps(config, { doc: worker.doc, ses: localSesClient(), clock, renderPdf }),
+    ...semesterDeps(config, {
+      doc: worker.doc,
+      clock,
+      renderPdf,
+      mailer: mailerFor(config, { ses: localSesClient() }),
+    }),
     queue: workerQueue,
   };
   for (const message of queue.sent) await handleSemesterMessage(workerDeps, message);
