@@ -4,6 +4,7 @@ import { apiGatewayEvent } from './api-event';
 import { localPrincipal } from './clients';
 import { pickPort } from './ports';
 import { verifySigV4 } from './sigv4-verify';
+import { localAwsEnv } from './stack';
 
 /** API Gateway HTTP APIs accept payloads up to 10 MB. */
 const gatewayMaxBody = 10 * 1024 * 1024;
@@ -17,6 +18,8 @@ export interface LocalApiOptions {
    */
   credentials: Record<string, string>;
   port?: number;
+  /** The region signatures must be scoped to. @default the local stack's (ap-southeast-3) */
+  region?: string;
 }
 
 export interface LocalApi {
@@ -66,7 +69,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
           headers,
           body,
         },
-        { credentials: options.credentials },
+        { credentials: options.credentials, region: options.region ?? localAwsEnv.AWS_REGION },
       );
       if (!verdict.ok) {
         send(jsonError(verdict.status, verdict.error, verdict.message));

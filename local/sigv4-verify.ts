@@ -24,6 +24,8 @@ export type VerifyResult =
 export interface VerifyOptions {
   /** Access key id -> secret key of the identities allowed to call. */
   credentials: Record<string, string>;
+  /** The region the API is in: a signature scoped to another is refused, as API Gateway does. */
+  region: string;
   service?: string;
   now?: Date;
   /** API Gateway rejects signatures more than 5 minutes off. */
@@ -58,6 +60,14 @@ export async function verifySigV4(
     };
   const [, accessKeyId = '', scopeDate, region = '', scopeService, signedHeaderList = '', signature = ''] =
     match;
+  if (region !== options.region) {
+    return {
+      ok: false,
+      status: 403,
+      error: 'invalid-signature',
+      message: `the credential scope names region "${region}", expected "${options.region}"`,
+    };
+  }
   if (scopeService !== service) {
     return {
       ok: false,
@@ -99,17 +109,18 @@ export async function verifySigV4(
   const signedNames = signedHeaderList.split(';');
   if (!signedNames.includes('host'))
     return { ok: false, status: 403, error: 'invalid-signature', message: 'the host header must be signed' };
+  // The signer takes a stated payload hash as given: only the body's own hash may stand there.
+  // UNSIGNED-PAYLOAD (or a streaming marker) would let a body changed after signing pass.
   const contentHash = headers['x-amz-content-sha256'];
-  if (
-    contentHash &&
-    contentHash !== 'UNSIGNED-PAYLOAD' &&
-    contentHash !== createHash('sha256').update(request.body).digest('hex')
-  ) {
+  if (contentHash && contentHash !== createHash('sha256').update(request.body).digest('hex')) {
     return {
       ok: false,
       status: 403,
       error: 'invalid-signature',
-      message: 'the body does not match X-Amz-Content-Sha256',
+      message:
+        contentHash === 'UNSIGNED-PAYLOAD' || contentHash.startsWith('STREAMING-')
+          ? `the payload must be signed: X-Amz-Content-Sha256 "${contentHash}" is not accepted`
+          : 'the body does not match X-Amz-Content-Sha256',
     };
   }
   const signedHeaders: Record<string, string> = {};

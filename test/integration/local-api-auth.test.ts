@@ -90,6 +90,51 @@ describe('the local ingest API checks SigV4 like the IAM authorizer', () => {
     expect(tampered.status).toBe(403);
   });
 
+  it('answers 403 to an unsigned payload (UNSIGNED-PAYLOAD), as API Gateway requires the body hash', async () => {
+    const { SignatureV4 } = await import('@smithy/signature-v4');
+    const { Sha256 } = await import('@aws-crypto/sha256-js');
+    const url = new URL(`${api.url}/v1/updates`);
+    const request = await new SignatureV4({
+      credentials,
+      region: 'ap-southeast-3',
+      service: 'execute-api',
+      sha256: Sha256,
+    }).sign({
+      method: 'POST',
+      protocol: 'http:',
+      hostname: url.hostname,
+      port: Number(url.port),
+      path: url.pathname,
+      headers: {
+        host: url.host,
+        'content-type': 'application/json',
+        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
+      },
+      body: body(),
+    });
+    // Signed without the body: any body would pass. Send one the signer never saw.
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: request.headers as Record<string, string>,
+      body: JSON.stringify(anUpdate({ regencyCode: '6371' })),
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: 'invalid-signature' });
+  });
+
+  it('answers 403 to a signature scoped to another region', async () => {
+    const response = await signedRequest(`${api.url}/v1/updates`, {
+      body: body(),
+      credentials,
+      region: 'us-east-1',
+    });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({
+      error: 'invalid-signature',
+      message: 'the credential scope names region "us-east-1", expected "ap-southeast-3"',
+    });
+  });
+
   const curl = spawnSync('curl', ['--version']).status === 0;
   // curl runs asynchronously: the server answering it lives in this same process.
   it.runIf(curl)('accepts curl --aws-sigv4, as documented in the README', async () => {
