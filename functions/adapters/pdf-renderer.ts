@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
+import * as pdfmakeDocumentModule from 'pdfmake/js/PDFDocument.js';
 
 /**
  * The only module that talks to pdfmake (0.3.x, server-side API).
@@ -69,8 +70,86 @@ function configure(): void {
   // Images, attachments and files named by path are read from disk too: allow the fonts only.
   const allowed = new Set(Object.values(faces));
   pdfmake.setLocalAccessPolicy((file) => allowed.has(path.resolve(file)));
+  parsedFonts.clear();
+  cacheable = allowed;
+  installFontCache();
   configuredFontsDir = fontsDir;
 }
+
+/**
+ * The parts of a pdfkit document and of its embedded fonts that the font cache below touches
+ * (pdfkit 0.17, `FontsMixin.font` and `EmbeddedFont`).
+ */
+interface PdfkitDocument {
+  _fontFamilies: Record<string, EmbeddedFont | undefined>;
+  _fontCount: number;
+  font(src: unknown, family?: unknown, size?: unknown): PdfkitDocument;
+}
+interface EmbeddedFont {
+  font: unknown;
+  layoutCache?: Record<string, unknown>;
+  constructor: new (document: PdfkitDocument, font: unknown, id: string) => EmbeddedFont;
+}
+
+/** Words laid out per face before its shared layout cache starts over (memory bound). */
+const maxCachedWords = 20_000;
+
+/**
+ * Parsed fonts, per container. pdfkit opens every font afresh for each document: it reads the TTF,
+ * fontkit decodes its tables, and each word is shaped again (GSUB/GPOS) for the new font object; a
+ * profile of warm renders put a third of the time there. The fontkit font and the laid-out words
+ * depend on the font file only, so they are kept per path and shared; what belongs to a document
+ * (the glyph subset it embeds, its widths and its ToUnicode map) stays per document, in a new
+ * EmbeddedFont around the shared font. Only the configured faces are cached.
+ */
+const parsedFonts = new Map<
+  string,
+  { font: unknown; layoutCache: Record<string, unknown>; Embedded: EmbeddedFont['constructor'] }
+>();
+
+/** The font files the cache may hold: the configured faces, by resolved path. */
+let cacheable: ReadonlySet<string> = new Set();
+
+/** Installs the cache on pdfmake's document class (the one createPdf instantiates), once. */
+function installFontCache(): void {
+  const moduleValue = pdfmakeDocumentModule as unknown as { default: { default?: unknown } | unknown };
+  const outer = moduleValue.default as { default?: unknown };
+  const DocumentClass = (outer.default ?? outer) as {
+    prototype: PdfkitDocument & { [cacheInstalled]?: boolean };
+  };
+  const prototype = DocumentClass.prototype;
+  if (prototype[cacheInstalled]) return;
+  const open = prototype.font;
+  prototype.font = function (this: PdfkitDocument, src, family, size) {
+    if (typeof src !== 'string' || !cacheable.has(src) || this._fontFamilies[src]) {
+      return open.call(this, src, family, size);
+    }
+    const parsed = parsedFonts.get(src);
+    if (parsed) {
+      this._fontCount += 1;
+      const embedded = new parsed.Embedded(this, parsed.font, `F${this._fontCount}`);
+      if (embedded.layoutCache) {
+        if (Object.keys(parsed.layoutCache).length > maxCachedWords) parsed.layoutCache = Object.create(null);
+        embedded.layoutCache = parsed.layoutCache;
+      }
+      this._fontFamilies[src] = embedded;
+      return open.call(this, src, family, size);
+    }
+    const result = open.call(this, src, family, size);
+    const embedded: EmbeddedFont | undefined = this._fontFamilies[src as string];
+    if (embedded) {
+      embedded.layoutCache ??= Object.create(null);
+      parsedFonts.set(src, {
+        font: embedded.font,
+        layoutCache: embedded.layoutCache as Record<string, unknown>,
+        Embedded: embedded.constructor,
+      });
+    }
+    return result;
+  };
+  prototype[cacheInstalled] = true;
+}
+const cacheInstalled = Symbol('lapor-paman font cache');
 
 const refuseSvgImage = (href: string): never => {
   throw new PdfRenderError(`SVG <image> is not allowed in a report (href "${href.slice(0, 80)}")`);

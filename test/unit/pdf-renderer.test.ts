@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import fs, { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,8 +6,13 @@ import path from 'node:path';
 import { createCanvas } from '@napi-rs/canvas';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfRenderError, renderPdf, resolveFontsDir } from '../../functions/adapters/pdf-renderer';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  PdfRenderError,
+  renderPdf,
+  resolveFontsDir,
+  robotoFiles,
+} from '../../functions/adapters/pdf-renderer';
 import { pdfToPngs } from '../../scripts/pdf-to-png';
 import { barChart, histogram, horizontalBarChart } from '../../templates/charts';
 import { countPixels } from '../support/pdf-text';
@@ -205,6 +210,66 @@ describe('renderPdf', () => {
     const orange = (r: number, g: number, b: number) =>
       Math.abs(r - 0xe6) < 12 && Math.abs(g - 0x9f) < 12 && b < 30;
     expect((await countPixels(pngs[0]!, orange)).count).toBeGreaterThan(200);
+  });
+});
+
+describe('renderPdf font cache (per container)', () => {
+  const fontsCopy = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fonts-'));
+    cpSync(resolveFontsDir({}), dir, { recursive: true });
+    return dir;
+  };
+  const withFontsDir = async <T>(dir: string, run: () => Promise<T>): Promise<T> => {
+    const previous = process.env.FONTS_DIR;
+    process.env.FONTS_DIR = dir;
+    try {
+      return await run();
+    } finally {
+      if (previous === undefined) delete process.env.FONTS_DIR;
+      else process.env.FONTS_DIR = previous;
+    }
+  };
+  const other: TDocumentDefinitions = {
+    info: { creationDate },
+    content: [
+      { text: 'Dokumen lain: kata-kata lain, huruf lain (Ωmega?), angka 0123456789.', bold: true },
+      {
+        svg: barChart({
+          title: 'Lain',
+          labels: ['Juli', 'Agustus'],
+          series: [{ name: 'Kota Banjarbaru', values: [3, 9] }],
+          width: 300,
+          height: 150,
+        }),
+      },
+    ],
+  };
+
+  it('renders a document byte for byte as on a cold start after other documents warmed it', async () => {
+    // A new fonts folder starts the cache over: the first render parses the fonts afresh.
+    const cold = await withFontsDir(fontsCopy(), () => renderPdf(sampleReport()));
+    const warm = await withFontsDir(fontsCopy(), async () => {
+      await renderPdf(other);
+      await renderPdf({ ...sampleReport(), content: ['Tanah Laut', 'Kotabaru'] });
+      return renderPdf(sampleReport());
+    });
+    expect(warm.equals(cold)).toBe(true);
+  });
+
+  it('reads each font file once, not once per document', async () => {
+    const read = vi.spyOn(fs, 'readFileSync');
+    try {
+      await withFontsDir(fontsCopy(), async () => {
+        await renderPdf(sampleReport());
+        await renderPdf(other);
+        await renderPdf(sampleReport());
+      });
+      const fontReads = read.mock.calls.filter(([file]) => String(file).endsWith('.ttf'));
+      expect(fontReads.length).toBeGreaterThan(0);
+      expect(fontReads.length).toBeLessThanOrEqual(Object.keys(robotoFiles).length);
+    } finally {
+      read.mockRestore();
+    }
   });
 });
 
