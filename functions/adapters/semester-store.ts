@@ -73,15 +73,17 @@ export class SemesterStore {
   }
 
   /**
-   * Marks a regency computed. Returns true exactly once per run: to the caller whose mark completed
-   * the set (a string set, so a redelivered message cannot count twice), which starts phase two.
+   * Marks a regency computed (a string set, so a redelivered unit cannot count twice). Returns true
+   * when the set is complete and the reports are not yet queued: the caller queues them, then calls
+   * `markReportsQueued`. Until that mark, every redelivered unit of the run queues them again, so a
+   * failed queueing is retried by SQS instead of being lost; duplicates of a delivery unit are
+   * harmless (the report ledger sends each recipient one copy).
    */
   async markComputed(semesterId: string, regencyCode: string): Promise<boolean> {
-    const key = { pk: this.pk(semesterId), sk: 'RUN' };
     const added = await this.doc.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: key,
+        Key: { pk: this.pk(semesterId), sk: 'RUN' },
         UpdateExpression: 'ADD done :code',
         ExpressionAttributeValues: { ':code': new Set([regencyCode]) },
         ReturnValues: 'ALL_NEW',
@@ -91,23 +93,26 @@ export class SemesterStore {
     this.meter?.record('write', added.ConsumedCapacity);
     const run = added.Attributes ?? {};
     const done = (run.done as Set<string> | undefined)?.size ?? 0;
-    if (done < Number(run.expected ?? Number.POSITIVE_INFINITY)) return false;
+    return done >= Number(run.expected ?? Number.POSITIVE_INFINITY) && run.reportsQueuedAt === undefined;
+  }
+
+  /** Records that the delivery phase was queued (after SQS accepted it); later units then stop at "computed". */
+  async markReportsQueued(semesterId: string, at: Date): Promise<void> {
     try {
       const flagged = await this.doc.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: key,
+          Key: { pk: this.pk(semesterId), sk: 'RUN' },
           UpdateExpression: 'SET reportsQueuedAt = :now',
-          ConditionExpression: 'attribute_not_exists(reportsQueuedAt)',
-          ExpressionAttributeValues: { ':now': new Date().toISOString() },
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(reportsQueuedAt)',
+          ExpressionAttributeValues: { ':now': at.toISOString() },
           ReturnConsumedCapacity: 'TOTAL',
         }),
       );
       this.meter?.record('write', flagged.ConsumedCapacity);
-      return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
+      // Another unit queued and marked them first: nothing to do.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 }

@@ -54,6 +54,8 @@ export async function handleSemesterMessage(deps: FanoutDeps, message: SemesterM
         ),
         { kind: 'deliver-province', semester: message.semester },
       ]);
+      // Only once SQS holds them: a failure above leaves the run unmarked and this unit is redelivered.
+      await deps.store.markReportsQueued(message.semester, deps.clock());
       return 'computed; all regencies done, reports queued';
     }
     return 'computed';
@@ -64,5 +66,9 @@ export async function handleSemesterMessage(deps: FanoutDeps, message: SemesterM
       ? await deliverRegencyReport(deps, province, message.regency, { send: true })
       : await deliverProvinceSummary(deps, province, { send: true });
   if (outcome.delivery?.status === 'failed') throw new Error(`delivery failed: ${outcome.delivery.error}`);
-  return `delivery ${outcome.delivery?.status}`;
+  // A claim held by another attempt (or left by a crashed one until it goes stale): try again later.
+  if (outcome.delivery?.status === 'in-progress')
+    throw new Error('delivery in progress in another attempt; retrying later');
+  const warning = outcome.delivery?.error ? `; ${outcome.delivery.error}` : '';
+  return `delivery ${outcome.delivery?.status}${warning}`;
 }
