@@ -67,6 +67,8 @@ export interface DeadlineReport {
   province: { digest: SendStatus; lagging: RegencyStanding[]; escalations: number; untouched: number };
   emailsSent: number;
   failures: number;
+  /** E-mails SES accepted whose ledger mark could not be written (docs/exactly-once.md). */
+  unrecorded: { ledger: string; messageId: string; error: string }[];
 }
 
 /** Stored due instants are hints computed at ingest; read a margin beyond the horizon and recompute. */
@@ -101,6 +103,7 @@ export async function checkDeadlines(
     province: { digest: 'nothing-to-send', lagging: [], escalations: 0, untouched: 0 },
     emailsSent: 0,
     failures: 0,
+    unrecorded: [],
   };
   if (!calendar.isWorkingDate(date)) return { ...report, skipped: 'non-working-day' };
 
@@ -113,24 +116,45 @@ export async function checkDeadlines(
   const untouchedItems: DigestItem[] = [];
   const failures: { code: string; message: string }[] = [];
 
+  /**
+   * One e-mail through the ledger. `carries`: escalation keys the e-mail delivers, filed as pending
+   * on it before it goes out and settled after, so a run that dies in between does not escalate them
+   * again. Once SES accepted, the claim is never marked failed (a retry would send it again).
+   */
   const send = async (
     key: LedgerKey,
     email: OutgoingEmail,
     what: Record<string, unknown>,
+    carries: readonly LedgerKey[] = [],
   ): Promise<SendStatus> => {
     if (input.dryRun) return 'dry-run';
     const claim = await deps.ledger.claim(key, what);
-    if (claim !== 'claimed') return claim;
+    if (claim.status !== 'claimed') return claim.status;
+    if (carries.length > 0) await deps.ledger.pend(carries, key, { kind: 'escalation', date });
+    let messageId: string;
     try {
-      const messageId = await deps.mailer.send(email);
-      await deps.ledger.markSent(key, messageId);
-      report.emailsSent += 1;
-      return 'sent';
+      messageId = await deps.mailer.send(email);
     } catch (error) {
-      await deps.ledger.markFailed(key, error instanceof Error ? error.message : String(error));
+      await deps.ledger.markFailed(key, claim.token, error instanceof Error ? error.message : String(error));
       report.failures += 1;
       return 'failed';
     }
+    report.emailsSent += 1;
+    const marks = await Promise.allSettled([
+      deps.ledger.markSent(key, claim.token, messageId),
+      carries.length > 0 ? deps.ledger.settle(carries, messageId) : Promise.resolve(),
+    ]);
+    const unrecorded = marks.find((m): m is PromiseRejectedResult => m.status === 'rejected');
+    if (unrecorded) {
+      // Counted as a failure so the run is retried; the claim left "sending" keeps the retry from resending.
+      report.failures += 1;
+      report.unrecorded.push({
+        ledger: `${key.pk}#${key.sk}`,
+        messageId,
+        error: unrecorded.reason instanceof Error ? unrecorded.reason.message : String(unrecorded.reason),
+      });
+    }
+    return 'sent';
   };
 
   const checkRegency = async (regency: Regency, outcome: RegencyOutcome) => {
@@ -267,13 +291,8 @@ export async function checkDeadlines(
               headers: { 'X-Lapor-Paman-Ledger': `PROVINCE#${date}` },
             },
             { kind: 'province-digest', date, lagging: lagging.length },
+            provinceEscalations.map((e) => e.key),
           );
-    if (report.province.digest === 'sent')
-      await markEscalationsSent(
-        deps.ledger,
-        provinceEscalations.map((e) => e.key),
-        date,
-      );
   }
   return report;
 }
@@ -300,7 +319,12 @@ async function unsentEscalations(
 
 async function notifyHead(
   deps: DeadlineDeps,
-  send: (key: LedgerKey, email: OutgoingEmail, what: Record<string, unknown>) => Promise<SendStatus>,
+  send: (
+    key: LedgerKey,
+    email: OutgoingEmail,
+    what: Record<string, unknown>,
+    carries: readonly LedgerKey[],
+  ) => Promise<SendStatus>,
   regency: Regency,
   date: string,
   heads: RosterEntry[],
@@ -308,7 +332,7 @@ async function notifyHead(
   escalations: { item: DigestItem; key: LedgerKey; level: { minWorkingDaysLate: number } }[],
 ): Promise<SendStatus> {
   if (heads.length === 0) return 'no-recipient';
-  const status = await send(
+  return send(
     ledgerKeys.escalationNotice(date, regency.code),
     {
       from: deps.senderAddress,
@@ -325,22 +349,8 @@ async function notifyHead(
       headers: { 'X-Lapor-Paman-Ledger': `ESCALATION#${date}#${regency.code}` },
     },
     { kind: 'escalation-notice', regencyCode: regency.code, date, complaints: escalations.length },
+    escalations.map((e) => e.key),
   );
-  if (status === 'sent')
-    await markEscalationsSent(
-      deps.ledger,
-      escalations.map((e) => e.key),
-      date,
-    );
-  return status;
-}
-
-/** Records each escalated (complaint, stage, level) once the e-mail carrying it went out. */
-async function markEscalationsSent(ledger: Ledger, keys: readonly LedgerKey[], date: string): Promise<void> {
-  for (const key of keys) {
-    if ((await ledger.claim(key, { kind: 'escalation', date })) === 'claimed')
-      await ledger.markSent(key, `with-notice-${date}`);
-  }
 }
 
 /** The instant the scheduled check runs on a date: 08:00 WITA. */

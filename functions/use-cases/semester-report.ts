@@ -158,16 +158,19 @@ async function deliver(
   if (!unique.some((x) => x.role === 'to')) return { status: 'no-recipient', recipients: [] };
   const keyOf = (email: string): LedgerKey => ledgerKeys.report(input.semesterId, input.ledgerScope, email);
   if (input.resend) await Promise.all(unique.map((x) => deps.ledger.forget(keyOf(x.e.email))));
-  const claimed: typeof unique = [];
+  const claimed: ((typeof unique)[number] & { token: string })[] = [];
+  let inProgress = false;
   for (const x of unique) {
     const claim = await deps.ledger.claim(keyOf(x.e.email), {
       kind: 'semester-report',
       semester: input.semesterId,
       scope: input.ledgerScope,
     });
-    if (claim === 'claimed') claimed.push(x);
+    if (claim.status === 'claimed') claimed.push({ ...x, token: claim.token });
+    else if (claim.status === 'in-progress') inProgress = true;
   }
-  if (claimed.length === 0) return { status: 'already-sent', recipients: [] };
+  // Another attempt holds a claim (or crashed holding it): not done, so the caller retries later.
+  if (claimed.length === 0) return { status: inProgress ? 'in-progress' : 'already-sent', recipients: [] };
   // If only copy recipients are left (the head already has it), they are addressed directly.
   const to = claimed.filter((x) => x.role === 'to');
   const cc = claimed.filter((x) => x.role === 'cc');
@@ -175,8 +178,9 @@ async function deliver(
     to.length > 0
       ? { to: to.map((x) => mailbox(x.e)), cc: cc.map((x) => mailbox(x.e)) }
       : { to: cc.map((x) => mailbox(x.e)), cc: [] };
+  let messageId: string;
   try {
-    const messageId = await deps.mailer.send({
+    messageId = await deps.mailer.send({
       from: deps.senderAddress,
       ...addressed,
       ...input.email,
@@ -189,13 +193,24 @@ async function deliver(
       ],
       headers: { 'X-Lapor-Paman-Ledger': `REPORT#${input.semesterId}#${input.ledgerScope}` },
     });
-    await Promise.all(claimed.map((x) => deps.ledger.markSent(keyOf(x.e.email), messageId)));
-    return { status: 'sent', recipients: claimed.map((x) => x.e.email) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await Promise.all(claimed.map((x) => deps.ledger.markFailed(keyOf(x.e.email), message)));
+    await Promise.all(claimed.map((x) => deps.ledger.markFailed(keyOf(x.e.email), x.token, message)));
     return { status: 'failed', recipients: [], error: message };
   }
+  // SES accepted: from here on, never "failed" (a retry would send it again). A mark that cannot be
+  // written leaves the claim "sending", which blocks re-sending for staleClaimMs (docs/exactly-once.md).
+  const marks = await Promise.allSettled(
+    claimed.map((x) => deps.ledger.markSent(keyOf(x.e.email), x.token, messageId)),
+  );
+  const unrecorded = marks.filter((m) => m.status === 'rejected').length;
+  return {
+    status: 'sent',
+    recipients: claimed.map((x) => x.e.email),
+    ...(unrecorded > 0
+      ? { error: `sent as ${messageId}, but ${unrecorded} ledger mark(s) could not be written` }
+      : {}),
+  };
 }
 
 /** Phase two, one regency: renders its PDF and mails it to its head, cc its admins and the province team. */
