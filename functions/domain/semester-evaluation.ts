@@ -5,17 +5,18 @@ import type { Regency } from './regions';
 import { regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry } from './roster';
 import type { Semester } from './semester';
-import type {
-  Distribution,
-  Flag,
-  FlagReason,
-  ProvinceComparison,
-  ProvinceSemester,
-  RankedMetrics,
-  RegencyMetrics,
-  ScoreExample,
-  ScorePart,
-  Share,
+import {
+  type Distribution,
+  type Flag,
+  type FlagReason,
+  missedDeadline,
+  type ProvinceComparison,
+  type ProvinceSemester,
+  type RankedMetrics,
+  type RegencyMetrics,
+  type ScoreExample,
+  type ScorePart,
+  type Share,
 } from './semester-metrics';
 import { computeSla, type SlaState, type StageState } from './sla';
 import type { SlaPolicy } from './sla-policy';
@@ -186,7 +187,7 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
     workingDaysToFollowUp: distribution(metDays((x) => stage(x.national, 'follow-up'))),
     workingDaysToCompletion: distribution(metDays((x) => stage(x.national, 'completion'))),
     backlogAtEnd: openAtEnd.length,
-    overdueAtEnd: openAtEnd.filter((x) => x.national.current?.breached).length,
+    overdueAtEnd: openAtEnd.filter((x) => missedDeadline(x.national)).length,
     ...(oldest
       ? {
           oldestOpen: {
@@ -633,7 +634,7 @@ export const definitions: { term: string; meaning: string }[] = [
   {
     term: 'Tertunda',
     meaning:
-      'Selama menunggu tanggapan pelapor, hari kerja tidak dihitung untuk verifikasi, tindak lanjut, dan penyelesaian.',
+      'Selama menunggu tanggapan pelapor, hari kerja tidak dihitung untuk verifikasi, tindak lanjut, dan penyelesaian. Batas waktu yang sudah terlewati sebelum Tertunda tetap dihitung terlambat.',
   },
   {
     term: 'Tunggakan',

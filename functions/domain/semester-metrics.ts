@@ -1,5 +1,5 @@
 import type { Classification } from './complaint';
-import type { Stage } from './sla';
+import type { SlaState, Stage } from './sla';
 
 /**
  * The figures of one regency's semester evaluation. Computed from the complaints' event
@@ -61,7 +61,7 @@ export interface RegencyMetrics {
   workingDaysToCompletion: Distribution;
   /** Open at the cut-off, whenever received. */
   backlogAtEnd: number;
-  /** Open at the cut-off and past the limit of their current stage. */
+  /** Open at the cut-off with a deadline missed (see `missedDeadline`). */
   overdueAtEnd: number;
   oldestOpen?: { trackingId: string; submittedAt: string; workingDaysOpen: number; stage?: Stage };
   fieldInspection: {
@@ -197,4 +197,13 @@ export interface ProvinceSemester {
     definitions: { term: string; meaning: string }[];
     populationSource?: string;
   };
+}
+
+/**
+ * Whether an open complaint has missed a deadline: a stage not yet met (running, or paused on
+ * Tertunda) that is past its limit. Tertunda stops working days from counting; it does not undo a
+ * deadline already missed, so a late complaint put on hold stays overdue.
+ */
+export function missedDeadline(sla: SlaState): boolean {
+  return sla.open && sla.stages.some((s) => (s.state === 'running' || s.state === 'paused') && s.breached);
 }
