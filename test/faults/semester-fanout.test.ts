@@ -33,7 +33,7 @@ import { freshTable, localDynamoDbClient, localSesClient, receivedMail } from '.
 const province = kalsel();
 const regencies = province.regencies.filter((r) => ['6301', '6305', '6371'].includes(r.code));
 const regions: Regions = {
-  province: province.province,
+  ...province,
   regencies,
   get: (code) => regencies.find((r) => r.code === code),
   has: (code) => regencies.some((r) => r.code === code),
