@@ -8,6 +8,7 @@ import { registerLocalCommand } from './commands/local';
 import { registerRosterCommands } from './commands/roster';
 import { registerSemesterReportCommand } from './commands/semester-report';
 import { registerSiteCommand } from './commands/site';
+import { registerSmokeCommand } from './commands/smoke';
 import { CliError } from './errors';
 
 const program = new Command('lapor-paman')
@@ -24,6 +25,7 @@ registerClientCommands(program);
 registerCheckDeadlinesCommand(program);
 registerSemesterReportCommand(program);
 registerSiteCommand(program);
+registerSmokeCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -107,6 +107,7 @@ export function printStack(stack: LocalStack, api?: LocalApi, site?: LocalSite):
     '',
     'To use it from another shell:',
     ...Object.entries(stack.env).map(([k, v]) => `  export ${k}=${v}`),
+    ...(api ? [`  export LAPOR_PAMAN_API_URL=${api.url}`] : []),
     '',
     'Press Ctrl-C to stop.',
   ];

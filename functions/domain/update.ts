@@ -9,6 +9,7 @@ import {
   statuses,
 } from './complaint';
 import type { Regions } from './regions';
+import { smokePairingProblem, smokeRegencyCode } from './smoke';
 
 /**
  * A complaint status update, as sources send it (HTTP API, or a row of a LAPOR! export).
@@ -100,7 +101,7 @@ function updateSchema(regions: Regions, now: Date) {
         .string()
         .trim()
         .refine(
-          (c) => regions.has(c),
+          (c) => regions.has(c) || c === smokeRegencyCode(regions.province.code),
           `is not a regency of province ${regions.province.code} (${regions.province.name})`,
         ),
       unit: text(200),
@@ -119,6 +120,11 @@ function updateSchema(regions: Regions, now: Date) {
     .refine((u) => !u.submittedAt || Date.parse(u.submittedAt) <= Date.parse(u.occurredAt), {
       path: ['submittedAt'],
       message: 'is after occurredAt',
+    })
+    .superRefine((u, ctx) => {
+      // The smoke test's reserved regency and tracking ids go together (domain/smoke.ts).
+      const problem = smokePairingProblem(u.trackingId, u.regencyCode, regions.province.code);
+      if (problem) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
     });
 }
 

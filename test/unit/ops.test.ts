@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { SinkMailer } from '../../functions/adapters/mail-sink';
 import type { OutgoingEmail } from '../../functions/adapters/ses-mailer';
 import { loadConfig } from '../../functions/config';
+import { smokeUpdate } from '../../functions/domain/smoke';
+import { validateUpdate } from '../../functions/domain/update';
 import { deadlineMailCounts } from '../../functions/ops-metrics';
 import { traced, tracer } from '../../functions/tracing';
 import type { DeadlineReport } from '../../functions/use-cases/check-deadlines';
 import { mailerFor } from '../../functions/wiring';
+import { kalsel } from '../support/data';
 
 const email: OutgoingEmail = {
   from: 'LAPOR Paman <no-reply@kalselprov.go.id>',
@@ -84,5 +87,32 @@ describe('tracing', () => {
     const handler = async (e: number) => e + 1;
     expect(tracer).toBeUndefined();
     expect(traced('x', handler)).toBe(handler);
+  });
+});
+
+describe('the smoke test reserved space', () => {
+  const now = new Date('2026-11-30T04:00:00Z');
+  const smoke = smokeUpdate('63', now, 'run-1');
+
+  it('accepts the smoke update in the reserved regency, which is no regency of the province', () => {
+    expect(kalsel().has('6399')).toBe(false);
+    const result = validateUpdate(smoke, kalsel(), now);
+    expect(result).toMatchObject({ ok: true, update: { trackingId: 'SMOKE-63', regencyCode: '6399' } });
+  });
+
+  it('refuses a smoke tracking id in a real regency, and a real tracking id in the reserved regency', () => {
+    expect(validateUpdate({ ...smoke, regencyCode: '6302' }, kalsel(), now)).toMatchObject({
+      ok: false,
+      errors: [{ path: 'regencyCode', message: expect.stringContaining('reserved for smoke tests') }],
+    });
+    expect(validateUpdate({ ...smoke, trackingId: 'LAPOR-6302-2026-000123' }, kalsel(), now)).toMatchObject({
+      ok: false,
+      errors: [
+        {
+          path: 'trackingId',
+          message: 'regency 6399 is reserved for smoke tests: its tracking ids start with SMOKE-',
+        },
+      ],
+    });
   });
 });
