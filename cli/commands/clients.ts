@@ -9,6 +9,7 @@ import {
   isPrincipalArn,
   principalKey,
 } from '../../functions/domain/client-scope';
+import { smokeRegencyCode } from '../../functions/domain/smoke';
 import { CliError } from '../errors';
 import { localDefaults } from '../local-env';
 
@@ -57,7 +58,8 @@ export function registerClientCommands(program: Command): void {
       if (opts.province) scope = { province: true };
       else {
         const codes = [...new Set((opts.regencies ?? '').split(',').map((c) => c.trim()))].filter(Boolean);
-        const unknown = codes.filter((c) => !regions.has(c));
+        // The smoke test's reserved regency (<province>99) may be granted: the smoke role writes only there.
+        const unknown = codes.filter((c) => !regions.has(c) && c !== smokeRegencyCode(regions.province.code));
         if (codes.length === 0 || unknown.length > 0) {
           throw new CliError(
             `--regencies: ${unknown.join(', ') || 'none given'} ${unknown.length === 1 ? 'is not a regency' : 'are not regencies'} of province ${regions.province.code}`,

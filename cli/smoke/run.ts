@@ -97,7 +97,7 @@ export async function runSmoke(target: SmokeTarget, deps: SmokeDeps): Promise<Sm
       checks.push({
         name: 'API accepts a signed update',
         status: 'fail',
-        detail: `HTTP ${res.status}, ${item?.result ?? 'no result'}: ${JSON.stringify(item ?? res.body).slice(0, 300)}`,
+        detail: `HTTP ${res.status}: ${problemText(item ?? res.body)}`,
       });
     }
   } catch (error) {
@@ -153,8 +153,17 @@ export async function runSmoke(target: SmokeTarget, deps: SmokeDeps): Promise<Sm
   // 4-6. What only exists in AWS.
   const d = target.deployment;
   if (!d || !deps.probe) {
-    const local = 'not applicable locally (no EventBridge Scheduler, SQS or CloudWatch in the local stack)';
-    for (const name of ['Schedules', 'Queues', 'Alarms']) checks.push({ name, status: 'n/a', detail: local });
+    for (const [name, service] of [
+      ['Schedules', 'EventBridge Scheduler'],
+      ['Queues', 'SQS'],
+      ['Alarms', 'CloudWatch'],
+    ] as const) {
+      checks.push({
+        name,
+        status: 'n/a',
+        detail: `not applicable locally (the local stack has no ${service})`,
+      });
+    }
   } else {
     checks.push(await scheduleCheck(d, deps.probe));
     checks.push(await queueCheck(d, deps.probe, deps.runbook));
@@ -162,6 +171,14 @@ export async function runSmoke(target: SmokeTarget, deps: SmokeDeps): Promise<Sm
   }
 
   return { target: target.stage, at, checks, passed: checks.every((c) => c.status !== 'fail') };
+}
+
+/** What went wrong, from an API answer: the item's outcome and errors, or the problem's message. */
+function problemText(body: unknown): string {
+  const b = body as { result?: string; errors?: unknown; error?: string; message?: string } | undefined;
+  if (b?.result) return `${b.result}${b.errors ? ` ${JSON.stringify(b.errors)}` : ''}`.slice(0, 300);
+  if (b?.message) return `${b.error ?? 'error'}: ${b.message}`.slice(0, 300);
+  return JSON.stringify(body).slice(0, 300);
 }
 
 function tableHint(message: string): string {
