@@ -162,7 +162,8 @@ export function laporExportTable(
       parentUnitOf(options.regions, latest.regencyCode),
       disposed ? String(9000 + (n % 50)) : '-',
       disposed ? latest.unit : '-',
-      statusLabel(latest.status, n),
+      // LAPOR! closes a complaint outside the government's authority by archiving it with that reason.
+      latest.bukanWewenang ? 'Diarsipkan oleh Admin' : statusLabel(latest.status, n),
       latest.bukanWewenang
         ? 'Bukan wewenang pemerintah daerah'
         : latest.status === 'tertunda'

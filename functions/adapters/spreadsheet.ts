@@ -63,9 +63,14 @@ export async function* readRows(
 ): AsyncGenerator<FileRow> {
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.csv')) {
-    const source = Buffer.isBuffer(input) ? chunked(input) : input;
+    const { sample, source } = await peek(Buffer.isBuffer(input) ? chunked(input) : input);
     const parser = source.pipe(
-      parseStream({ ...csvOptions, info: true, max_record_size: limits.maxLineChars }),
+      parseStream({
+        ...csvOptions,
+        delimiter: delimiterOf(sample),
+        info: true,
+        max_record_size: limits.maxLineChars,
+      }),
     );
     source.on('error', (error) => parser.destroy(error));
     try {
@@ -130,6 +135,48 @@ export function checkWorkbookSize(fileName: string, content: Uint8Array, limits:
       `its sheets unpack to ${unpacked} bytes, over the limit of ${limits.maxUnpackedXlsxBytes}`,
     );
   }
+}
+
+/**
+ * The file's one delimiter: the one a line uses most often (the header row has the most cells);
+ * on a tie, the one the first line with either uses more. Both at once would split "Dinas
+ * Koperasi, Usaha Kecil dan Menengah" in a semicolon file, as Excel in Indonesia saves it.
+ */
+export function delimiterOf(sample: string): ';' | ',' {
+  const lines = sample
+    .split(/\r?\n/)
+    .slice(0, 60)
+    .map((line) => ({ semicolons: line.split(';').length - 1, commas: line.split(',').length - 1 }));
+  const most = (key: 'semicolons' | 'commas') => Math.max(0, ...lines.map((l) => l[key]));
+  if (most('semicolons') !== most('commas')) return most('semicolons') > most('commas') ? ';' : ',';
+  const first = lines.find((l) => l.semicolons + l.commas > 0);
+  return first && first.semicolons > first.commas ? ';' : ',';
+}
+
+/** The first 64 KB of a stream as text, and a stream that still yields everything. */
+async function peek(stream: Readable): Promise<{ sample: string; source: Readable }> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let size = 0;
+  let done = false;
+  while (size < 64 * 1024) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = Buffer.from(next.value as Uint8Array);
+    head.push(chunk);
+    size += chunk.length;
+  }
+  const source = Readable.from(
+    (async function* () {
+      yield* head;
+      if (!done)
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    })(),
+  );
+  return { sample: Buffer.concat(head).toString('utf8'), source };
 }
 
 /**

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { exportColumns } from '../../demo/lapor-export';
 import { writeXlsx } from '../../demo/xlsx-writer';
+import { readRows } from '../../functions/adapters/spreadsheet';
 import { csvCell } from '../../functions/domain/csv-cell';
 import { defaultImportLimits, importLimitsFrom } from '../../functions/domain/import-limits';
 import { toInstant } from '../../functions/domain/import-rows';
@@ -303,5 +305,23 @@ describe('import limits', () => {
 
   it('keeps DateTime in WITA for export instants', () => {
     expect(DateTime.fromISO('2026-03-17T10:00:00+08:00', { setZone: true }).offset).toBe(480);
+  });
+});
+
+describe('CSV delimiters', () => {
+  it('reads a semicolon CSV whose cells hold commas, as Excel in Indonesia saves it', async () => {
+    const csv =
+      'Laporan SP4N-LAPOR!\nTracking ID;Instansi Terdisposisi;Status Laporan\n5049672;Dinas Koperasi, Usaha Kecil dan Menengah;Terverifikasi\n';
+    const rows = [];
+    for await (const r of readRows('x.csv', Buffer.from(csv), defaultImportLimits)) rows.push(r.cells);
+    expect(rows[2]).toEqual(['5049672', 'Dinas Koperasi, Usaha Kecil dan Menengah', 'Terverifikasi']);
+  });
+
+  it('reads a comma CSV whose cells hold semicolons', async () => {
+    const csv = 'Tracking ID,Kategori\n5049672,Sosial; Bantuan\n';
+    const rows = [];
+    for await (const r of readRows('x.csv', Readable.from([Buffer.from(csv)]), defaultImportLimits))
+      rows.push(r.cells);
+    expect(rows[1]).toEqual(['5049672', 'Sosial; Bantuan']);
   });
 });
