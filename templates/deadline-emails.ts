@@ -1,27 +1,31 @@
-import type { DigestItem, RegencyStanding } from '../functions/domain/deadlines';
+import type { RegencyStanding } from '../functions/domain/deadlines';
+import type { DigestView, EscalationView, ListedComplaint, UnitGroup } from '../functions/domain/digest-view';
 import type { Regency, RegionData } from '../functions/domain/regions';
 import { regencyDisplayName } from '../functions/domain/regions';
 import {
-  classificationLabel,
-  escapeHtml,
-  footerText,
-  htmlFooter,
-  htmlPage,
-  htmlParagraphs,
-  htmlTable,
-  longDate,
-  numberId,
-  percentId,
-  shortDateTime,
-  stageLabels,
-  textTable,
-} from './format';
+  bullets,
+  complaintBlock,
+  complaintRow,
+  divider,
+  emailPage,
+  figures,
+  type Html,
+  heading,
+  inline,
+  notice,
+  paragraph,
+  subheading,
+  whenWords,
+  wrapText,
+} from './email-layout';
+import { footerText, longDate, numberId, percentId, shortDateTime, stageLabels } from './format';
 
-/** An e-mail's words: subject, plain text and HTML, all in Indonesian. */
+/** An e-mail's words: subject, plain text and HTML, all in Indonesian, and any attachment. */
 export interface EmailContent {
   subject: string;
   text: string;
   html: string;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 type Province = RegionData['province'];
@@ -29,132 +33,320 @@ type Province = RegionData['province'];
 const link = (base: string, trackingId: string) =>
   `${base.replace(/\/$/, '')}/${encodeURIComponent(trackingId)}`;
 
-function itemRows(items: readonly DigestItem[], laporBaseUrl: string, html: boolean): string[][] {
-  return items.map((i) => {
-    const id = html
-      ? `<a href="${escapeHtml(link(laporBaseUrl, i.trackingId))}">${escapeHtml(i.trackingId)}</a>${i.newlyBreached ? ' <strong style="color:#b00020">BARU</strong>' : ''}`
-      : `${i.trackingId}${i.newlyBreached ? ' [BARU]' : ''}`;
-    const cell = (v: string) => (html ? escapeHtml(v) : v);
-    return [
-      id,
-      cell(stageLabels[i.stage]),
-      cell(classificationLabel(i.classification)),
-      cell(i.unit),
-      cell(shortDateTime(i.due)),
-      i.breached ? numberId(i.workingDaysLate) : cell('belum (jatuh tempo)'),
-    ];
-  });
+/** The class of a complaint in a few words, for a phone's line. */
+const classShort: Record<ListedComplaint['classification'], string> = {
+  aspirasi: 'Aspirasi',
+  'permintaan-informasi': 'Permintaan info',
+  'pengaduan-tidak-berkadar-pengawasan': 'Pengaduan',
+  'pengaduan-berkadar-pengawasan': 'Pengaduan (pengawasan)',
+};
+
+/** "Senin" of a date. */
+const weekday = (date: string) => longDate(date).split(',')[0] ?? date;
+
+interface RowOptions {
+  laporBaseUrl: string;
+  nextWorkingDate: string;
+  /** Show the unit (not when the row stands under its unit's heading). */
+  unit: boolean;
+  regencyName?: (code: string) => string;
 }
 
-const itemHeader = ['ID Tracking', 'Tahap', 'Klasifikasi', 'Instansi', 'Batas waktu', 'Terlambat (HK)'];
+/** The details line of a complaint: where it is, which stage, which unit, which class, when due. */
+function details(item: ListedComplaint, options: RowOptions): string[] {
+  return [
+    ...(options.regencyName ? [options.regencyName(item.regencyCode)] : []),
+    stageLabels[item.stage],
+    ...(options.unit ? [item.unit] : []),
+    classShort[item.classification],
+    `batas ${shortDateTime(item.due)}`,
+  ];
+}
+
+function rows(items: readonly ListedComplaint[], options: RowOptions): { html: Html[]; text: string[] } {
+  const when = (i: ListedComplaint) => whenWords(i, weekday(options.nextWorkingDate));
+  const parts = items.map((item) => {
+    const row = {
+      item,
+      href: link(options.laporBaseUrl, item.trackingId),
+      when: when(item),
+      details: details(item, options),
+    };
+    return { html: complaintRow(row), text: complaintBlock(row) };
+  });
+  return { html: parts.map((p) => p.html), text: parts.flatMap((p) => p.text) };
+}
+
+/** "5 laporan, 4 terlambat, 2 tidak ditampilkan" beside a unit's heading. */
+function groupAside(g: UnitGroup): string {
+  return [
+    `${numberId(g.total)} laporan`,
+    g.late > 0 && g.late < g.total ? `${numberId(g.late)} terlambat` : '',
+    g.hidden > 0 ? `${numberId(g.hidden)} tidak ditampilkan` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function unitSections(groups: readonly UnitGroup[], options: RowOptions): { html: Html[]; text: string[] } {
+  const html: Html[] = [];
+  const text: string[] = [];
+  for (const g of groups) {
+    const listed = rows(g.items, { ...options, unit: false });
+    html.push(subheading(g.unit, groupAside(g)), ...listed.html);
+    text.push('', `== ${g.unit} (${groupAside(g)}) ==`, ...listed.text);
+  }
+  return { html, text };
+}
+
+/** A cell of the attached list, safe from spreadsheet formula injection and quoted for CSV. */
+const csvCell = (value: string) => {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",;\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+};
+
+/** The whole list as a CSV a phone's spreadsheet app opens, for a digest cut to its limit. */
+function fullListCsv(items: readonly ListedComplaint[], laporBaseUrl: string): Buffer {
+  const header = [
+    'ID Tracking',
+    'Terlambat (HK)',
+    'Batas waktu',
+    'Tahap',
+    'Klasifikasi',
+    'Instansi',
+    'Baru',
+    'Tautan',
+  ];
+  const lines = items.map((i) =>
+    [
+      i.trackingId,
+      i.breached ? String(i.workingDaysLate) : '0',
+      shortDateTime(i.due),
+      stageLabels[i.stage],
+      classShort[i.classification],
+      i.unit,
+      i.newlyBreached ? 'ya' : '',
+      link(laporBaseUrl, i.trackingId),
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  // A byte-order mark so that spreadsheet apps read the UTF-8 names right.
+  return Buffer.from(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, 'utf8');
+}
+
+/** What the third figure counts: due today, by tomorrow, or by the next working day. */
+function dueSoonLabel(view: DigestView): string {
+  const { dueToday, dueNextWorkingDay } = view.counts;
+  const next = view.nextWorkingDayIsTomorrow ? 'besok' : weekday(view.nextWorkingDate);
+  if (dueToday > 0 && dueNextWorkingDay > 0) return `jatuh tempo hari ini atau ${next}`;
+  if (dueToday > 0) return 'jatuh tempo hari ini';
+  return `jatuh tempo ${next}`;
+}
 
 /**
- * The daily digest for a regency's liaison admins: every overdue and due-soon complaint, most
- * late first, newly breached ones marked, each linked to LAPOR!.
+ * The daily digest for a regency's liaison admins. The first screen: how many are late, newly late
+ * and due soon, then the newly late and the most late complaints; then the rest by unit (the dinas
+ * that must act), each a two-line row linked to LAPOR!. A digest cut to its limit says so, counts
+ * what is left out per unit, and attaches the full list.
  */
 export function regencyDigestEmail(input: {
   province: Province;
   regency: Regency;
   date: string;
-  items: readonly DigestItem[];
+  view: DigestView;
   laporBaseUrl: string;
   policyName: string;
   vacant: boolean;
 }): EmailContent {
+  const { view } = input;
+  const c = view.counts;
   const name = regencyDisplayName(input.regency);
-  const overdue = input.items.filter((i) => i.breached).length;
-  const dueSoon = input.items.length - overdue;
-  const fresh = input.items.filter((i) => i.newlyBreached).length;
+  const dueSoon = c.total - c.late;
   const counts = [
-    overdue > 0 ? `${overdue} laporan melewati batas waktu` : '',
+    c.late > 0 ? `${c.late} laporan melewati batas waktu` : '',
     dueSoon > 0 ? `${dueSoon} mendekati batas waktu` : '',
   ]
     .filter(Boolean)
     .join(', ');
   const subject = `[${input.province.brand}] ${counts} — ${name}, ${longDate(input.date)}`;
-  const intro = [
-    `Yth. Admin Penghubung LAPOR! ${name},`,
-    '',
-    `Per ${longDate(input.date)} terdapat ${counts}${fresh > 0 ? ` (${fresh} baru melewati batas sejak pemeriksaan sebelumnya, ditandai BARU)` : ''}.`,
-    'Mohon segera ditindaklanjuti di LAPOR!. Daftar diurutkan dari yang paling lama terlambat.',
-    ...(input.vacant
-      ? [
-          '',
-          'Catatan: saat ini tidak ada admin penghubung aktif untuk daerah ini; pesan ini dikirim kepada admin cadangan dan telah dilaporkan ke provinsi.',
-        ]
-      : []),
-  ];
+  const soonLabel = dueSoonLabel(view);
+  const lead = [
+    `Per ${longDate(input.date)}, ${numberId(c.late)} laporan melewati batas waktu`,
+    c.newlyLate > 0 ? ` (${numberId(c.newlyLate)} baru hari ini)` : '',
+    dueSoon > 0 ? ` dan ${numberId(dueSoon)} ${soonLabel}` : '',
+    '. Mohon segera ditindaklanjuti di LAPOR!.',
+  ].join('');
+  const greeting = `Yth. Admin Penghubung LAPOR! ${name},`;
+  const vacancy =
+    'Saat ini tidak ada admin penghubung aktif untuk daerah ini. Pesan ini dikirim kepada admin cadangan dan telah dilaporkan ke provinsi.';
+  const options: RowOptions = {
+    laporBaseUrl: input.laporBaseUrl,
+    nextWorkingDate: view.nextWorkingDate,
+    unit: true,
+  };
+  const hasNew = view.first.some((i) => i.newlyBreached);
+  const hasOld = view.first.some((i) => !i.newlyBreached);
+  const firstTitle =
+    hasNew && hasOld
+      ? 'Baru terlambat dan paling lama terlambat'
+      : hasNew
+        ? 'Baru terlambat hari ini'
+        : 'Paling lama terlambat';
+  const first = rows(view.first, options);
+  const rest = unitSections(view.groups, options);
+  const restCount = view.groups.reduce((n, g) => n + g.total, 0);
+  const fileName = `daftar-laporan-${input.regency.code}-${input.date}.csv`;
+  const cut =
+    view.omitted > 0
+      ? `Daftar ini memuat ${numberId(view.listed)} dari ${numberId(c.total)} laporan; yang tidak ditampilkan dihitung per perangkat daerah di atas. Daftar lengkap terlampir (${fileName}) dan ada di dasbor LAPOR! instansi Anda.`
+      : '';
   const note = `Batas waktu dihitung dalam hari kerja (HK) zona WITA, tidak termasuk libur nasional dan cuti bersama, menurut: ${input.policyName}.`;
-  const text = [
-    ...intro,
+  const firstHeading = `${firstTitle.toUpperCase()} (${numberId(view.first.length)})`;
+  const restHeading = `PER PERANGKAT DAERAH (${numberId(restCount)} laporan)`;
+
+  const text = wrapText([
+    greeting,
     '',
-    textTable(itemHeader, itemRows(input.items, input.laporBaseUrl, false)),
+    lead,
     '',
-    ...input.items.slice(0, 50).map((i) => `${i.trackingId}: ${link(input.laporBaseUrl, i.trackingId)}`),
+    `- Terlambat: ${numberId(c.late)}`,
+    `- Baru terlambat hari ini: ${numberId(c.newlyLate)}`,
+    `- ${soonLabel.charAt(0).toUpperCase()}${soonLabel.slice(1)}: ${numberId(dueSoon)}`,
+    ...(input.vacant ? ['', `Catatan: ${vacancy}`] : []),
+    ...(view.first.length > 0 ? ['', firstHeading, ...first.text] : []),
+    ...(view.groups.length > 0 ? ['', '', restHeading, ...rest.text] : []),
+    ...(cut ? ['', cut] : []),
     '',
     note,
     '',
     footerText(input.province),
-  ].join('\n');
-  const html = htmlPage(
+  ]);
+  const html = emailPage({
+    title: subject,
+    preview: `${numberId(c.late)} terlambat, ${numberId(c.newlyLate)} baru, ${numberId(dueSoon)} ${soonLabel}.`,
+    body: [
+      paragraph(greeting),
+      paragraph(lead),
+      figures([
+        { value: numberId(c.late), label: 'terlambat', tone: 'late' },
+        { value: numberId(c.newlyLate), label: 'baru terlambat hari ini', tone: 'late' },
+        { value: numberId(dueSoon), label: soonLabel, tone: 'due' },
+      ]),
+      input.vacant && notice([paragraph(vacancy)]),
+      ...(view.first.length > 0
+        ? [heading(firstTitle, `(${numberId(view.first.length)})`), ...first.html]
+        : []),
+      ...(view.groups.length > 0
+        ? [heading('Per perangkat daerah', `(${numberId(restCount)} laporan)`), ...rest.html]
+        : []),
+      cut && notice([paragraph(cut)]),
+      divider,
+      paragraph(note, { small: true }),
+      paragraph(footerText(input.province), { small: true }),
+    ].filter((p): p is Html => Boolean(p)),
+  });
+  return {
     subject,
-    [
-      htmlParagraphs(intro),
-      htmlTable(itemHeader, itemRows(input.items, input.laporBaseUrl, true), {
-        highlightRows: new Set(input.items.flatMap((i, n) => (i.newlyBreached ? [n] : []))),
-      }),
-      `<p style="color:#555;font-size:12px">${escapeHtml(note)}</p>`,
-      htmlFooter(input.province),
-    ].join(''),
-  );
-  return { subject, text, html };
+    text,
+    html,
+    ...(view.omitted > 0
+      ? {
+          attachments: [
+            {
+              filename: fileName,
+              content: fullListCsv(view.all, input.laporBaseUrl),
+              contentType: 'text/csv; charset=utf-8',
+            },
+          ],
+        }
+      : {}),
+  };
 }
 
-/** The regency head's notice of complaints that crossed an escalation threshold. */
+/** "Dinas A (3), Dinas B (2) dan 2 perangkat daerah lain" */
+function unitList(groups: readonly UnitGroup[], shown = 3): string {
+  const named = groups.slice(0, shown).map((g) => `${g.unit} (${numberId(g.total)})`);
+  const others = groups.length - named.length;
+  if (others > 0) return `${named.join(', ')} dan ${others} perangkat daerah lain`;
+  if (named.length <= 1) return named.join('');
+  return `${named.slice(0, -1).join(', ')} dan ${named.at(-1)}`;
+}
+
+/**
+ * The regency head's notice of complaints that crossed an escalation threshold. It opens with the
+ * sentence a Bupati needs (how many, how late, which units), then lists them by unit.
+ */
 export function escalationNoticeEmail(input: {
   province: Province;
   regency: Regency;
   date: string;
-  items: readonly DigestItem[];
+  view: EscalationView;
   minWorkingDaysLate: number;
   laporBaseUrl: string;
 }): EmailContent {
+  const { view } = input;
+  const c = view.counts;
   const name = regencyDisplayName(input.regency);
-  const subject = `[${input.province.brand}] Eskalasi: ${input.items.length} laporan terlambat ${input.minWorkingDaysLate} hari kerja atau lebih — ${name}`;
-  const intro = [
-    `Yth. ${input.regency.headTitle} ${input.regency.name},`,
+  const subject = `[${input.province.brand}] Eskalasi: ${c.total} laporan terlambat ${input.minWorkingDaysLate} hari kerja atau lebih — ${name}`;
+  const late =
+    c.minLate === c.maxLate
+      ? `${numberId(c.maxLate)} hari kerja`
+      : `${numberId(c.minLate)} sampai ${numberId(c.maxLate)} hari kerja`;
+  const units = view.groups.length === 1 ? 'seluruhnya pada' : 'terbanyak pada';
+  const lead = `Per ${longDate(input.date)}, ${numberId(c.total)} laporan masyarakat di ${name} telah melewati batas waktu penanganan ${late}, ${units} ${unitList(view.groups)}.`;
+  const greeting = `Yth. ${input.regency.headTitle} ${input.regency.name},`;
+  const ask = `Admin penghubung telah menerima pengingat harian. Mohon arahan ${input.regency.headTitle} kepada perangkat daerah terkait agar laporan berikut segera ditindaklanjuti.`;
+  const listed = unitSections(view.groups, {
+    laporBaseUrl: input.laporBaseUrl,
+    nextWorkingDate: input.date,
+    unit: false,
+  });
+  const text = wrapText([
+    greeting,
     '',
-    `Sebanyak ${input.items.length} laporan masyarakat di ${name} telah melewati batas waktu penanganan ${input.minWorkingDaysLate} hari kerja atau lebih per ${longDate(input.date)}.`,
-    'Admin penghubung telah menerima pengingat harian. Mohon arahan kepada perangkat daerah terkait agar laporan berikut segera ditindaklanjuti.',
-  ];
-  const text = [
-    ...intro,
+    lead,
     '',
-    textTable(itemHeader, itemRows(input.items, input.laporBaseUrl, false)),
+    ask,
+    '',
+    `DAFTAR LAPORAN PER PERANGKAT DAERAH (${numberId(c.total)})`,
+    ...listed.text,
     '',
     footerText(input.province),
-  ].join('\n');
-  const html = htmlPage(
-    subject,
-    [
-      htmlParagraphs(intro),
-      htmlTable(itemHeader, itemRows(input.items, input.laporBaseUrl, true)),
-      htmlFooter(input.province),
-    ].join(''),
-  );
+  ]);
+  const html = emailPage({
+    title: subject,
+    preview: lead,
+    body: [
+      paragraph(greeting),
+      paragraph(inline({ html: '<strong>' }, lead, { html: '</strong>' })),
+      paragraph(ask),
+      heading('Daftar laporan per perangkat daerah', `(${numberId(c.total)})`),
+      ...listed.html,
+      divider,
+      paragraph(footerText(input.province), { small: true }),
+    ],
+  });
   return { subject, text, html };
 }
 
 /** Rows of complaint lists in the province digest. */
 export const provinceListLimit = 30;
 
+/** A complaint list of the province digest: the most late, with how many there are in all. */
+export interface ProvinceList {
+  items: readonly ListedComplaint[];
+  total: number;
+  omitted: number;
+}
+
 /** The province team's daily digest: lagging regencies ranked, vacancies, escalations, gaps. */
 export function provinceDigestEmail(input: {
   province: Province;
   date: string;
   lagging: readonly RegencyStanding[];
-  escalations: readonly DigestItem[];
-  untouched: readonly DigestItem[];
+  escalations: ProvinceList;
+  untouched: ProvinceList;
   missingCalendarYears: readonly number[];
   regencyName: (code: string) => string;
   laporBaseUrl: string;
@@ -163,118 +355,112 @@ export function provinceDigestEmail(input: {
 }): EmailContent {
   const vacant = input.lagging.filter((s) => s.vacant);
   const subject = `[${input.province.brand}] Ringkasan harian provinsi: ${input.lagging.length} kabupaten/kota perlu perhatian — ${longDate(input.date)}`;
-  const rankingHeader = [
-    'No',
-    'Kabupaten/Kota',
-    'Terlambat',
-    'Terlama (HK)',
-    `Selesai tepat waktu (${input.onTimeWindowDays} hari)`,
-    'Admin aktif',
-  ];
-  const rankingRows = input.lagging.map((s, i) => [
-    String(i + 1),
-    s.name,
-    numberId(s.overdue),
-    numberId(s.oldestBreachWorkingDays),
-    s.closedInWindow > 0 ? `${percentId(s.onTimeShare)} dari ${numberId(s.closedInWindow)}` : '–',
-    s.vacant ? 'KOSONG' : 'ada',
-  ]);
-  const sections: { title: string; lines: string[]; table?: { header: string[]; rows: string[][] } }[] = [];
+  const html: Html[] = [];
+  const text: string[] = [];
+  const section = (title: string, aside: string | undefined, body: { html: Html[]; text: string[] }) => {
+    html.push(heading(title, aside), ...body.html);
+    text.push('', '', `${title.toUpperCase()}${aside ? ` ${aside}` : ''}`, ...body.text);
+  };
+  const lines = (ls: readonly string[]) => ({ html: [bullets(ls)], text: ls.map((l) => `- ${l}`) });
+
   if (input.missingCalendarYears.length > 0) {
-    sections.push({
-      title: 'Kalender hari kerja belum tersedia',
-      lines: [
-        `Belum ada data hari libur nasional dan cuti bersama untuk tahun ${input.missingCalendarYears.join(', ')}. Perhitungan batas waktu sementara hanya mengecualikan Sabtu dan Minggu. Mohon tim TI menambahkan berkas kalender dari SKB 3 Menteri.`,
-      ],
-    });
+    const words = `Belum ada data hari libur nasional dan cuti bersama untuk tahun ${input.missingCalendarYears.join(', ')}. Perhitungan batas waktu sementara hanya mengecualikan Sabtu dan Minggu. Mohon tim TI menambahkan berkas kalender dari SKB 3 Menteri.`;
+    html.push(notice([heading('Kalender hari kerja belum tersedia'), paragraph(words)]));
+    text.push('', '', 'KALENDER HARI KERJA BELUM TERSEDIA', words);
   }
   if (vacant.length > 0) {
-    sections.push({
-      title: 'Daerah tanpa admin penghubung aktif',
-      lines: vacant.map(
-        (s) =>
-          `- ${s.name}: pengingat tidak dapat dikirim kepada admin penghubung. Mohon SK admin penghubung segera diperbarui.`,
+    section(
+      'Daerah tanpa admin penghubung aktif',
+      `(${vacant.length})`,
+      lines(
+        vacant.map(
+          (s) =>
+            `${s.name}: pengingat tidak dapat dikirim kepada admin penghubung. Mohon SK admin penghubung segera diperbarui.`,
+        ),
       ),
-    });
+    );
   }
-  sections.push({
-    title: 'Peringkat daerah yang perlu perhatian',
-    lines: input.lagging.length === 0 ? ['Tidak ada daerah dengan laporan terlambat. Terima kasih.'] : [],
-    ...(input.lagging.length > 0 ? { table: { header: rankingHeader, rows: rankingRows } } : {}),
-  });
-  // The province reads the worst cases; each regency's own digest lists them all.
-  const listed = (items: readonly DigestItem[]) =>
-    [...items].sort((a, b) => b.workingDaysLate - a.workingDaysLate).slice(0, provinceListLimit);
-  const more = (items: readonly DigestItem[]) =>
-    items.length > provinceListLimit
-      ? [
-          `Ditampilkan ${provinceListLimit} yang paling lama terlambat dari ${numberId(items.length)} laporan; selebihnya ada di digest harian tiap kabupaten/kota.`,
-        ]
-      : [];
-  const complaintRows = (items: readonly DigestItem[]) =>
-    listed(items).map((i) => [
-      i.trackingId,
-      input.regencyName(i.regencyCode),
-      stageLabels[i.stage],
-      shortDateTime(i.due),
-      numberId(i.workingDaysLate),
-    ]);
-  const complaintHeader = ['ID Tracking', 'Kabupaten/Kota', 'Tahap', 'Batas waktu', 'Terlambat (HK)'];
-  if (input.escalations.length > 0) {
-    sections.push({
-      title: 'Eskalasi ke provinsi (baru hari ini)',
-      lines: more(input.escalations),
-      table: { header: complaintHeader, rows: complaintRows(input.escalations) },
-    });
-  }
-  if (input.untouched.length > 0) {
-    sections.push({
-      title: 'Laporan terlambat tanpa tindakan apa pun',
-      lines: more(input.untouched),
-      table: { header: complaintHeader, rows: complaintRows(input.untouched) },
-    });
-  }
-  if (input.failures.length > 0) {
-    sections.push({
-      title: 'Gangguan pemeriksaan',
-      lines: input.failures.map(
-        (f) => `- ${input.regencyName(f.code)}: pemeriksaan gagal dan akan diulang otomatis (${f.message}).`,
-      ),
-    });
-  }
-  const opening = [
-    'Yth. Tim Pengelola Pengaduan Provinsi,',
-    '',
-    `Ringkasan pemeriksaan batas waktu LAPOR! per ${longDate(input.date)}.`,
-  ];
-  const text = [
-    ...opening,
-    ...sections.flatMap((s) => [
-      '',
-      s.title.toUpperCase(),
-      ...s.lines,
-      ...(s.table ? [textTable(s.table.header, s.table.rows)] : []),
-    ]),
-    '',
-    footerText(input.province),
-  ].join('\n');
-  const html = htmlPage(
-    subject,
-    [
-      htmlParagraphs(opening),
-      ...sections.map(
-        (s) =>
-          `<h3 style="margin:16px 0 6px">${escapeHtml(s.title)}</h3>${s.lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}${
-            s.table
-              ? htmlTable(
-                  s.table.header,
-                  s.table.rows.map((r) => r.map(escapeHtml)),
-                )
-              : ''
-          }`,
-      ),
-      htmlFooter(input.province),
-    ].join(''),
+  const rankLines = input.lagging.map((s, i) => ({
+    title: `${i + 1}. ${s.name}${s.vacant ? ' (admin KOSONG)' : ''}`,
+    facts: [
+      `${numberId(s.overdue)} laporan terlambat, terlama ${numberId(s.oldestBreachWorkingDays)} HK`,
+      s.closedInWindow > 0
+        ? `${percentId(s.onTimeShare)} dari ${numberId(s.closedInWindow)} laporan yang selesai dalam ${input.onTimeWindowDays} hari terakhir tepat waktu`
+        : `belum ada laporan selesai dalam ${input.onTimeWindowDays} hari terakhir`,
+    ],
+  }));
+  section(
+    'Peringkat daerah yang perlu perhatian',
+    input.lagging.length > 0 ? `(${input.lagging.length})` : undefined,
+    input.lagging.length === 0
+      ? {
+          html: [paragraph('Tidak ada daerah dengan laporan terlambat. Terima kasih.')],
+          text: ['Tidak ada daerah dengan laporan terlambat. Terima kasih.'],
+        }
+      : {
+          html: rankLines.map((r) =>
+            inline(
+              { html: '<div style="padding:8px 0;border-top:1px solid #e5e7eb">' },
+              { html: '<strong>' },
+              r.title,
+              { html: '</strong><br><span style="font-size:14px;line-height:20px;color:#4b5563">' },
+              r.facts.join('; '),
+              { html: '</span></div>' },
+            ),
+          ),
+          text: rankLines.flatMap((r) => ['', r.title, ...r.facts.map((f) => `  ${f}`)]),
+        },
   );
-  return { subject, text, html };
+  const complaints = (list: ProvinceList, title: string) => {
+    if (list.total === 0) return;
+    const listed = rows(list.items, {
+      laporBaseUrl: input.laporBaseUrl,
+      nextWorkingDate: input.date,
+      unit: true,
+      regencyName: input.regencyName,
+    });
+    const more =
+      list.omitted > 0
+        ? `Ditampilkan ${numberId(list.items.length)} yang paling lama terlambat dari ${numberId(list.total)} laporan; selebihnya ada di digest harian tiap kabupaten/kota.`
+        : '';
+    section(title, `(${numberId(list.total)})`, {
+      html: [...(more ? [paragraph(more, { small: true })] : []), ...listed.html],
+      text: [...(more ? [more] : []), ...listed.text],
+    });
+  };
+  complaints(input.escalations, 'Eskalasi ke provinsi (baru hari ini)');
+  complaints(input.untouched, 'Laporan terlambat tanpa tindakan apa pun');
+  if (input.failures.length > 0) {
+    section(
+      'Gangguan pemeriksaan',
+      undefined,
+      lines(
+        input.failures.map(
+          (f) => `${input.regencyName(f.code)}: pemeriksaan gagal dan akan diulang otomatis (${f.message}).`,
+        ),
+      ),
+    );
+  }
+  const greeting = 'Yth. Tim Pengelola Pengaduan Provinsi,';
+  const lead = `Ringkasan pemeriksaan batas waktu LAPOR! per ${longDate(input.date)}: ${input.lagging.length} kabupaten/kota perlu perhatian, ${numberId(input.escalations.total)} eskalasi baru, ${numberId(input.untouched.total)} laporan terlambat tanpa tindakan.`;
+  return {
+    subject,
+    text: wrapText([greeting, '', lead, ...text, '', footerText(input.province)]),
+    html: emailPage({
+      title: subject,
+      preview: lead,
+      body: [
+        paragraph(greeting),
+        paragraph(lead),
+        figures([
+          { value: String(input.lagging.length), label: 'kab/kota perlu perhatian', tone: 'late' },
+          { value: numberId(input.escalations.total), label: 'eskalasi baru', tone: 'late' },
+          { value: numberId(input.untouched.total), label: 'tanpa tindakan', tone: 'due' },
+        ]),
+        ...html,
+        divider,
+        paragraph(footerText(input.province), { small: true }),
+      ],
+    }),
+  };
 }

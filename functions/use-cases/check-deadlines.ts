@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import {
   escalationNoticeEmail,
   provinceDigestEmail,
+  provinceListLimit,
   regencyDigestEmail,
 } from '../../templates/deadline-emails';
 import type { ComplaintQueries } from '../adapters/complaint-queries';
@@ -18,6 +19,7 @@ import {
   rankLagging,
   untouched,
 } from '../domain/deadlines';
+import { digestView, escalationView, mostLate } from '../domain/digest-view';
 import type { EscalationPolicy } from '../domain/escalation';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
@@ -110,6 +112,7 @@ export async function checkDeadlines(
   const roster = await deps.roster.listMany([...deps.regions.regencies.map((r) => r.code), province.code]);
   const horizon = dueSoonHorizon(calendar, date, deps.escalation.dueSoonWorkingDays);
   const lastCheck = previousCheck(calendar, at);
+  const nextWorkingDate = calendar.nthWorkingDate(date, 1).value as string;
   const windowStart = witaDate(new Date(at.getTime() - deps.escalation.onTimeWindowDays * 86_400_000));
   const standings: RegencyStanding[] = [];
   const provinceEscalations: { item: DigestItem; key: LedgerKey }[] = [];
@@ -185,7 +188,7 @@ export async function checkDeadlines(
                     province,
                     regency,
                     date,
-                    items,
+                    view: digestView(items, { date, nextWorkingDate }),
                     laporBaseUrl: deps.laporBaseUrl,
                     policyName: report.policy,
                     vacant: people.vacant,
@@ -277,8 +280,11 @@ export async function checkDeadlines(
                 province,
                 date,
                 lagging,
-                escalations: provinceEscalations.map((e) => e.item),
-                untouched: untouchedItems,
+                escalations: mostLate(
+                  provinceEscalations.map((e) => e.item),
+                  provinceListLimit,
+                ),
+                untouched: mostLate(untouchedItems, provinceListLimit),
                 missingCalendarYears,
                 regencyName: (code) => {
                   const r = deps.regions.get(code);
@@ -342,7 +348,10 @@ async function notifyHead(
         province: deps.regions.province,
         regency,
         date,
-        items: escalations.map((e) => e.item),
+        view: escalationView(
+          escalations.map((e) => e.item),
+          { date },
+        ),
         minWorkingDaysLate: Math.min(...escalations.map((e) => e.level.minWorkingDaysLate)),
         laporBaseUrl: deps.laporBaseUrl,
       }),

@@ -66,7 +66,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     );
     // A is 1 working day late and newly breached; it is listed first, linked to LAPOR!.
     const text = fridayMail?.body.text ?? '';
-    expect(text.indexOf('A-6301 [BARU]')).toBeGreaterThan(-1);
+    expect(text.indexOf('A-6301 - terlambat 1 HK [BARU]')).toBeGreaterThan(-1);
     expect(text.indexOf('A-6301')).toBeLessThan(text.indexOf('B-6301'));
     expect(fridayMail?.body.html).toContain('href="https://www.lapor.go.id/laporan/detil/A-6301"');
     expect(text).not.toContain('C-6302');
@@ -119,7 +119,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     // Due Thu 5 Feb; by Mon 2 Mar 15 working days have passed (Imlek 16-17 Feb skipped): past level 2.
     expect(provinceMail?.body.text).toContain('ESKALASI KE PROVINSI (BARU HARI INI)');
     expect(provinceMail?.body.text).toMatch(
-      /E-6305\s+Kabupaten Tapin\s+Verifikasi dan penerusan\s+5 Feb 2026 23\.59 WITA\s+15/,
+      /E-6305 - terlambat 15 HK\s+Kabupaten Tapin, Verifikasi dan penerusan,[\s\S]*?batas\s+5 Feb 2026 23\.59 WITA/,
     );
     const [headMail] = await mailTo(world.domain, 'bupati.6305');
     expect(headMail?.subject).toContain(

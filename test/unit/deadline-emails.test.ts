@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestItem } from '../../functions/domain/deadlines';
-import { provinceDigestEmail, provinceListLimit, regencyDigestEmail } from '../../templates/deadline-emails';
+import { digestView, escalationView, mostLate } from '../../functions/domain/digest-view';
+import {
+  escalationNoticeEmail,
+  provinceDigestEmail,
+  provinceListLimit,
+  regencyDigestEmail,
+} from '../../templates/deadline-emails';
+import { regencyReportEmail } from '../../templates/semester-email';
 import { kalsel } from '../support/data';
+import { fixtureProvince } from '../support/semester-fixture';
 
-const item = (n: number, late: number): DigestItem => ({
+const base = 'https://www.lapor.go.id/laporan/detil';
+
+const item = (n: number, late: number, over: Partial<DigestItem> = {}): DigestItem => ({
   trackingId: `X-${n}`,
   regencyCode: '6302',
   unit: 'Dinas <Uji> & Co',
@@ -18,25 +28,108 @@ const item = (n: number, late: number): DigestItem => ({
   workingDaysLate: late,
   newlyBreached: late === 1,
   workingDaysSinceUpdate: late + 5,
+  ...over,
 });
+
+const friday = { date: '2026-03-06', nextWorkingDate: '2026-03-09' };
+
+const digest = (items: DigestItem[], listLimit?: number) =>
+  regencyDigestEmail({
+    province: kalsel().province,
+    regency: kalsel().get('6302')!,
+    date: friday.date,
+    view: digestView(items, { ...friday, ...(listLimit ? { listLimit } : {}) }),
+    laporBaseUrl: base,
+    policyName: 'uji',
+    vacant: false,
+  });
+
+/** Lines over 78 characters that are not a URL on a line of its own. */
+const longLines = (text: string) => text.split('\n').filter((l) => l.length > 78 && !/^https?:\/\/\S+$/.test(l));
+
+/** Listed complaints in a plain-text part: the first line of each block. */
+const blocks = (text: string) => text.split('\n').filter((l) => /^X-\d+ - /.test(l));
 
 describe('the deadline e-mails', () => {
   it('say the counts and the regency in the subject, and escape what they quote in HTML', () => {
-    const email = regencyDigestEmail({
-      province: kalsel().province,
-      regency: kalsel().get('6302')!,
-      date: '2026-03-06',
-      items: [item(1, 1), item(2, 0)],
-      laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
-      policyName: 'uji',
-      vacant: false,
-    });
+    const email = digest([item(1, 1), item(2, 0, { due: '2026-03-09T15:59:59.999Z' })]);
     expect(email.subject).toBe(
       '[LAPOR Paman] 1 laporan melewati batas waktu, 1 mendekati batas waktu — Kabupaten Kotabaru, Jumat, 6 Maret 2026',
     );
     expect(email.html).toContain('Dinas &lt;Uji&gt; &amp; Co');
     expect(email.html).not.toContain('<Uji>');
-    expect(email.text).toContain('X-1 [BARU]');
+    expect(email.text).toContain('X-1 - terlambat 1 HK [BARU]');
+    // On a Friday, "due tomorrow" is Monday.
+    expect(email.text).toContain('X-2 - jatuh tempo Senin');
+    expect(email.attachments).toBeUndefined();
+  });
+
+  it('open the digest with how many are late, new and due, before any list', () => {
+    const email = digest([item(1, 1), item(2, 7), item(3, 0, { due: '2026-03-09T15:59:59.999Z' })]);
+    const lead = email.text.split('\n').slice(0, 8).join(' ');
+    expect(lead).toContain('2 laporan melewati batas waktu (1 baru hari ini) dan 1 jatuh tempo Senin');
+    expect(email.text.indexOf('- Terlambat: 2')).toBeLessThan(email.text.indexOf('X-'));
+    const htmlLead = email.html.indexOf('baru terlambat hari ini');
+    expect(htmlLead).toBeGreaterThan(0);
+    expect(htmlLead).toBeLessThan(email.html.indexOf('X-'));
+  });
+
+  it('write plain text for a phone: no line over 78 characters but URLs, one link per listed complaint', () => {
+    const items = Array.from({ length: 54 }, (_, n) =>
+      item(n, 60 - n, {
+        unit: n % 2 ? 'Dinas Pekerjaan Umum dan Penataan Ruang' : 'Dinas Kependudukan dan Pencatatan Sipil',
+        classification: 'pengaduan-tidak-berkadar-pengawasan',
+        stage: 'closure',
+      }),
+    );
+    const email = digest(items);
+    expect(longLines(email.text)).toEqual([]);
+    expect(email.text).not.toMatch(/ {3,}/);
+    const links = email.text.split('\n').filter((l) => l.startsWith(`${base}/`));
+    expect(blocks(email.text)).toHaveLength(54);
+    expect(new Set(links).size).toBe(54);
+    for (const i of items) expect(links).toContain(`${base}/${i.trackingId}`);
+  });
+
+  it('say where a long digest is cut and attach the full list, guarded against formulas', () => {
+    const items = Array.from({ length: 80 }, (_, n) => item(n, 90 - n, { unit: n === 5 ? '=HYPERLINK("x")' : 'Dinas A' }));
+    const email = digest(items, 20);
+    expect(blocks(email.text)).toHaveLength(20);
+    expect(email.text).toMatch(/Daftar ini memuat 20 dari 80 laporan/);
+    expect(email.html).toContain('60 tidak ditampilkan');
+    const [csv] = email.attachments ?? [];
+    expect(csv?.filename).toBe('daftar-laporan-6302-2026-03-06.csv');
+    const rows = csv?.content.toString('utf8').trim().split('\r\n') ?? [];
+    expect(rows).toHaveLength(81);
+    expect(rows.some((r) => r.includes(`"'=HYPERLINK(""x"")"`))).toBe(true);
+  });
+
+  it('open the head’s escalation with how many, how late and which units', () => {
+    const email = escalationNoticeEmail({
+      province: kalsel().province,
+      regency: kalsel().get('6305')!,
+      date: friday.date,
+      view: escalationView(
+        [
+          item(1, 25, { unit: 'Dinas PUPR' }),
+          item(2, 4, { unit: 'Dinas PUPR' }),
+          item(3, 3, { unit: 'Dinas Kesehatan' }),
+        ],
+        { date: friday.date },
+      ),
+      minWorkingDaysLate: 3,
+      laporBaseUrl: base,
+    });
+    expect(email.subject).toBe(
+      '[LAPOR Paman] Eskalasi: 3 laporan terlambat 3 hari kerja atau lebih — Kabupaten Tapin',
+    );
+    const [greeting, , ...rest] = email.text.split('\n');
+    expect(greeting).toBe('Yth. Bupati Tapin,');
+    expect(rest.join(' ').split('  ')[0]).toContain(
+      '3 laporan masyarakat di Kabupaten Tapin telah melewati batas waktu penanganan 3 sampai 25 hari kerja, terbanyak pada Dinas PUPR (2) dan Dinas Kesehatan (1).',
+    );
+    expect(longLines(email.text)).toEqual([]);
+    expect(blocks(email.text)).toHaveLength(3);
   });
 
   it('keep the province digest to the worst cases, most late first, and say how many more there are', () => {
@@ -45,19 +138,29 @@ describe('the deadline e-mails', () => {
       province: kalsel().province,
       date: '2026-03-06',
       lagging: [],
-      escalations: [],
-      untouched: many,
+      escalations: mostLate([], provinceListLimit),
+      untouched: mostLate(many, provinceListLimit),
       missingCalendarYears: [],
       regencyName: () => 'Kabupaten Kotabaru',
-      laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
+      laporBaseUrl: base,
       onTimeWindowDays: 30,
       failures: [],
     });
-    const rows = email.text.split('\n').filter((l) => /^X-\d+/.test(l));
+    const rows = blocks(email.text);
     expect(rows).toHaveLength(provinceListLimit);
-    expect(rows[0]).toMatch(/^X-39\s/);
-    expect(email.text).toContain(
+    expect(rows[0]).toMatch(/^X-39 - terlambat 40 HK/);
+    expect(email.text.replace(/\n/g, ' ')).toContain(
       `Ditampilkan ${provinceListLimit} yang paling lama terlambat dari 40 laporan`,
     );
+    // The province's tracking ids are links too.
+    expect(email.html).toContain(`href="${base}/X-39"`);
+    expect(longLines(email.text)).toEqual([]);
+  });
+
+  it('keep the semester cover letter’s lines short in plain text', () => {
+    const province = fixtureProvince();
+    const email = regencyReportEmail({ province, report: province.regencies[0]! });
+    expect(longLines(email.text)).toEqual([]);
+    expect(email.text).toContain('Tiga angka utama:');
   });
 });
