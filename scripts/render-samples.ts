@@ -6,6 +6,8 @@ import { renderPdf } from '../functions/adapters/pdf-renderer';
 import type { ProvinceSemester } from '../functions/domain/semester-metrics';
 import { provinceSummaryPdf } from '../templates/province-summary-pdf';
 import { semesterReportPdf } from '../templates/semester-report-pdf';
+import { launchChromium, openPage } from '../test/support/browser';
+import { type EmailKind, largestOfEachKind, type ReadEmail } from './eml';
 import { pdfFileToPngFiles } from './pdf-to-png';
 
 /**
@@ -15,7 +17,9 @@ import { pdfFileToPngFiles } from './pdf-to-png';
  *   npx tsx scripts/render-samples.ts [--input <province-semester.json>] [--out docs/samples]
  *                                     [--regency 6302] [--scale 1.5]
  *
- * Without --input it renders the test fixture (test/support/semester-fixture.ts).
+ * Without --input it renders the test fixture (test/support/semester-fixture.ts). With --mail (by
+ * default the `mail` folder beside --input, as `npm run samples` leaves it) it also screenshots the
+ * largest e-mail of each kind at phone width (390 px) and at desktop width (1280 px).
  */
 
 export interface RenderSamplesOptions {
@@ -74,6 +78,49 @@ export async function renderSamples(
   return { regency, province: summary };
 }
 
+/** File names of the e-mail screenshots, by kind. */
+export const emailSampleNames: Record<EmailKind, string> = {
+  digest: 'email-digest-admin',
+  escalation: 'email-eskalasi-bupati',
+  province: 'email-ringkasan-harian-provinsi',
+  report: 'email-laporan-semester',
+  'province-report': 'email-ringkasan-semester-provinsi',
+};
+
+/** Widths the e-mails are shown at: an iPhone-sized phone and a desktop. */
+export const emailSampleWidths = [390, 1280] as const;
+
+/**
+ * Screenshots each e-mail's HTML part in Chromium, whole length, at each width:
+ * `<name>-390.png`, `<name>-1280.png`; and the phone's first screen of the digest,
+ * `email-digest-admin-390-layar-pertama.png`, for the README.
+ */
+export async function renderEmailSamples(emails: readonly ReadEmail[], outDir: string): Promise<string[]> {
+  await mkdir(outDir, { recursive: true });
+  const { browser, close } = await launchChromium();
+  const written: string[] = [];
+  try {
+    for (const email of emails) {
+      if (email.kind === 'other') continue;
+      for (const width of emailSampleWidths) {
+        const { context, page } = await openPage(browser, width, width < 800 ? 844 : 900);
+        await page.setContent(email.html);
+        const base = path.join(outDir, `${emailSampleNames[email.kind]}-${width}`);
+        await page.screenshot({ path: `${base}.png`, fullPage: true });
+        written.push(`${base}.png`);
+        if (email.kind === 'digest' && width < 800) {
+          await page.screenshot({ path: `${base}-layar-pertama.png` });
+          written.push(`${base}-layar-pertama.png`);
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await close();
+  }
+  return written;
+}
+
 /** Reads a ProvinceSemester JSON file, checking the parts the templates cannot do without. */
 export async function readProvinceSemester(file: string): Promise<ProvinceSemester> {
   const data: unknown = JSON.parse(await readFile(file, 'utf8'));
@@ -95,6 +142,7 @@ async function main(argv: string[]): Promise<void> {
     args: argv,
     options: {
       input: { type: 'string' },
+      mail: { type: 'string' },
       out: { type: 'string', default: 'docs/samples' },
       regency: { type: 'string', default: '6302' },
       scale: { type: 'string', default: '1.5' },
@@ -111,6 +159,10 @@ async function main(argv: string[]): Promise<void> {
   for (const sample of [result.regency, result.province]) {
     console.log(`${sample.pdf} (${sample.bytes} bytes, ${sample.pngs.length} pages)`);
     for (const png of sample.pngs) console.log(`  ${png}`);
+  }
+  const mailDir = values.mail ?? (values.input ? path.join(path.dirname(values.input), 'mail') : undefined);
+  if (mailDir) {
+    for (const png of await renderEmailSamples(largestOfEachKind(mailDir), values.out)) console.log(png);
   }
 }
 

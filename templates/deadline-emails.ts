@@ -18,7 +18,7 @@ import {
   whenWords,
   wrapText,
 } from './email-layout';
-import { footerText, longDate, numberId, percentId, shortDateTime, stageLabels } from './format';
+import { footerText, longDate, numberId, percentId, shortDate, shortDateTime, stageLabels } from './format';
 
 /** An e-mail's words: subject, plain text and HTML, all in Indonesian, and any attachment. */
 export interface EmailContent {
@@ -59,7 +59,7 @@ function details(item: ListedComplaint, options: RowOptions): string[] {
     stageLabels[item.stage],
     ...(options.unit ? [item.unit] : []),
     classShort[item.classification],
-    `batas ${shortDateTime(item.due)}`,
+    `batas ${shortDate(item.due)}`,
   ];
 }
 

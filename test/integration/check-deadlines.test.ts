@@ -119,7 +119,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     // Due Thu 5 Feb; by Mon 2 Mar 15 working days have passed (Imlek 16-17 Feb skipped): past level 2.
     expect(provinceMail?.body.text).toContain('ESKALASI KE PROVINSI (BARU HARI INI)');
     expect(provinceMail?.body.text).toMatch(
-      /E-6305 - terlambat 15 HK\s+Kabupaten Tapin, Verifikasi dan penerusan,[\s\S]*?batas\s+5 Feb 2026 23\.59 WITA/,
+      /E-6305 - terlambat 15 HK\s+Kabupaten Tapin, Verifikasi dan penerusan,[\s\S]*?batas\s+5 Feb 2026\n/,
     );
     const [headMail] = await mailTo(world.domain, 'bupati.6305');
     expect(headMail?.subject).toContain(

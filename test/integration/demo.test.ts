@@ -3,36 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runDemo } from '../../demo/run';
-import { localAwsEnv } from '../../local/stack';
-import { freshTable, localEndpoints, receivedMail } from '../support/local-aws';
-
-/** The stack of the global setup, as the demo expects it, with a table of its own. */
-async function sharedStack() {
-  const tableName = await freshTable('demo');
-  const { dynamodb, ses } = localEndpoints();
-  return {
-    tableName,
-    dynamodb: {
-      endpoint: dynamodb,
-      port: Number(new URL(dynamodb).port),
-      dbPath: undefined,
-      stop: async () => undefined,
-    },
-    ses: {
-      endpoint: ses,
-      mailPageUrl: `${ses}/`,
-      port: Number(new URL(ses).port),
-      stop: async () => undefined,
-    },
-    env: {
-      ...localAwsEnv,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
-      AWS_ENDPOINT_URL_SES: ses,
-      TABLE_NAME: tableName,
-    },
-    stop: async () => undefined,
-  };
-}
+import { receivedMail, sharedStack } from '../support/local-aws';
 
 describe('npm start (the demo), on a smaller seed', () => {
   it('produces digests, an escalation for the vacant regency, 13 regency PDFs and a province summary, each mailed once', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { inject } from 'vitest';
-import { ensureTable, localAwsEnv } from '../../local/stack';
+import { ensureTable, type LocalStack, localAwsEnv } from '../../local/stack';
 
 const credentials = {
   accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
@@ -50,4 +50,32 @@ export async function receivedMail(to?: string): Promise<StoredEmail[]> {
   const { emails } = (await response.json()) as { emails: StoredEmail[] };
   if (!to) return emails;
   return emails.filter((e) => [...e.destination.to, ...e.destination.cc].some((a) => a.includes(to)));
+}
+
+/** The servers of the global setup as a LocalStack (what the demo expects), with a table of its own. */
+export async function sharedStack(prefix = 'demo'): Promise<LocalStack> {
+  const tableName = await freshTable(prefix);
+  const { dynamodb, ses } = localEndpoints();
+  return {
+    tableName,
+    dynamodb: {
+      endpoint: dynamodb,
+      port: Number(new URL(dynamodb).port),
+      dbPath: undefined,
+      stop: async () => undefined,
+    },
+    ses: {
+      endpoint: ses,
+      mailPageUrl: `${ses}/`,
+      port: Number(new URL(ses).port),
+      stop: async () => undefined,
+    },
+    env: {
+      ...localAwsEnv,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
+      AWS_ENDPOINT_URL_SES: ses,
+      TABLE_NAME: tableName,
+    },
+    stop: async () => undefined,
+  };
 }
