@@ -45,7 +45,8 @@ const digest = (items: DigestItem[], listLimit?: number) =>
   });
 
 /** Lines over 78 characters that are not a URL on a line of its own. */
-const longLines = (text: string) => text.split('\n').filter((l) => l.length > 78 && !/^https?:\/\/\S+$/.test(l));
+const longLines = (text: string) =>
+  text.split('\n').filter((l) => l.length > 78 && !/^https?:\/\/\S+$/.test(l));
 
 /** Listed complaints in a plain-text part: the first line of each block. */
 const blocks = (text: string) => text.split('\n').filter((l) => /^X-\d+ - /.test(l));
@@ -92,7 +93,9 @@ describe('the deadline e-mails', () => {
   });
 
   it('say where a long digest is cut and attach the full list, guarded against formulas', () => {
-    const items = Array.from({ length: 80 }, (_, n) => item(n, 90 - n, { unit: n === 5 ? '=HYPERLINK("x")' : 'Dinas A' }));
+    const items = Array.from({ length: 80 }, (_, n) =>
+      item(n, 90 - n, { unit: n === 5 ? '=HYPERLINK("x")' : 'Dinas A' }),
+    );
     const email = digest(items, 20);
     expect(blocks(email.text)).toHaveLength(20);
     expect(email.text).toMatch(/Daftar ini memuat 20 dari 80 laporan/);

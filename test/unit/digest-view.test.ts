@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestItem } from '../../functions/domain/deadlines';
-import { digestView, dueWhen, escalationView, groupByUnit, mostLate } from '../../functions/domain/digest-view';
+import {
+  digestView,
+  dueWhen,
+  escalationView,
+  groupByUnit,
+  mostLate,
+} from '../../functions/domain/digest-view';
 
 const item = (n: number, over: Partial<DigestItem> = {}): DigestItem => ({
   trackingId: `LP-${String(n).padStart(3, '0')}`,
