@@ -6,17 +6,15 @@ import {
   bullets,
   complaintBlock,
   complaintRow,
-  divider,
-  emailPage,
   figures,
   type Html,
   heading,
   inline,
+  letter,
   notice,
   paragraph,
   subheading,
   whenWords,
-  wrapText,
 } from './email-layout';
 import { footerText, longDate, numberId, percentId, shortDate, shortDateTime, stageLabels } from './format';
 
@@ -195,7 +193,6 @@ export function regencyDigestEmail(input: {
         : 'Paling lama terlambat';
   const first = rows(view.first, options);
   const rest = unitSections(view.groups, options);
-  const restCount = view.groups.reduce((n, g) => n + g.total, 0);
   const fileName = `daftar-laporan-${input.regency.code}-${input.date}.csv`;
   const cut =
     view.omitted > 0
@@ -203,31 +200,24 @@ export function regencyDigestEmail(input: {
       : '';
   const note = `Batas waktu dihitung dalam hari kerja (HK) zona WITA, tidak termasuk libur nasional dan cuti bersama, menurut: ${input.policyName}.`;
   const firstHeading = `${firstTitle.toUpperCase()} (${numberId(view.first.length)})`;
-  const restHeading = `PER PERANGKAT DAERAH (${numberId(restCount)} laporan)`;
+  const restHeading = `PER PERANGKAT DAERAH (${numberId(view.grouped)} laporan)`;
 
-  const text = wrapText([
-    greeting,
-    '',
-    lead,
-    '',
-    `- Terlambat: ${numberId(c.late)}`,
-    `- Baru terlambat hari ini: ${numberId(c.newlyLate)}`,
-    `- ${soonLabel.charAt(0).toUpperCase()}${soonLabel.slice(1)}: ${numberId(dueSoon)}`,
-    ...(input.vacant ? ['', `Catatan: ${vacancy}`] : []),
-    ...(view.first.length > 0 ? ['', firstHeading, ...first.text] : []),
-    ...(view.groups.length > 0 ? ['', '', restHeading, ...rest.text] : []),
-    ...(cut ? ['', cut] : []),
-    '',
-    note,
-    '',
-    footerText(input.province),
-  ]);
-  const html = emailPage({
+  const { text, html } = letter({
     title: subject,
     preview: `${numberId(c.late)} terlambat, ${numberId(c.newlyLate)} baru, ${numberId(dueSoon)} ${soonLabel}.`,
-    body: [
-      paragraph(greeting),
-      paragraph(lead),
+    greeting,
+    lead,
+    text: [
+      '',
+      `- Terlambat: ${numberId(c.late)}`,
+      `- Baru terlambat hari ini: ${numberId(c.newlyLate)}`,
+      `- ${soonLabel.charAt(0).toUpperCase()}${soonLabel.slice(1)}: ${numberId(dueSoon)}`,
+      ...(input.vacant ? ['', `Catatan: ${vacancy}`] : []),
+      ...(view.first.length > 0 ? ['', firstHeading, ...first.text] : []),
+      ...(view.groups.length > 0 ? ['', '', restHeading, ...rest.text] : []),
+      ...(cut ? ['', cut] : []),
+    ],
+    html: [
       figures([
         { value: numberId(c.late), label: 'terlambat', tone: 'late' },
         { value: numberId(c.newlyLate), label: 'baru terlambat hari ini', tone: 'late' },
@@ -238,13 +228,11 @@ export function regencyDigestEmail(input: {
         ? [heading(firstTitle, `(${numberId(view.first.length)})`), ...first.html]
         : []),
       ...(view.groups.length > 0
-        ? [heading('Per perangkat daerah', `(${numberId(restCount)} laporan)`), ...rest.html]
+        ? [heading('Per perangkat daerah', `(${numberId(view.grouped)} laporan)`), ...rest.html]
         : []),
       cut && notice([paragraph(cut)]),
-      divider,
-      paragraph(note, { small: true }),
-      paragraph(footerText(input.province), { small: true }),
-    ].filter((p): p is Html => Boolean(p)),
+    ],
+    closing: [note, footerText(input.province)],
   });
   return {
     subject,
@@ -302,30 +290,18 @@ export function escalationNoticeEmail(input: {
     nextWorkingDate: input.date,
     unit: false,
   });
-  const text = wrapText([
-    greeting,
-    '',
-    lead,
-    '',
-    ask,
-    '',
-    `DAFTAR LAPORAN PER PERANGKAT DAERAH (${numberId(c.total)})`,
-    ...listed.text,
-    '',
-    footerText(input.province),
-  ]);
-  const html = emailPage({
+  const { text, html } = letter({
     title: subject,
-    preview: lead,
-    body: [
-      paragraph(greeting),
-      paragraph(inline({ html: '<strong>' }, lead, { html: '</strong>' })),
+    greeting,
+    lead,
+    strongLead: true,
+    text: ['', ask, '', `DAFTAR LAPORAN PER PERANGKAT DAERAH (${numberId(c.total)})`, ...listed.text],
+    html: [
       paragraph(ask),
       heading('Daftar laporan per perangkat daerah', `(${numberId(c.total)})`),
       ...listed.html,
-      divider,
-      paragraph(footerText(input.province), { small: true }),
     ],
+    closing: [footerText(input.province)],
   });
   return { subject, text, html };
 }
@@ -445,22 +421,20 @@ export function provinceDigestEmail(input: {
   const lead = `Ringkasan pemeriksaan batas waktu LAPOR! per ${longDate(input.date)}: ${input.lagging.length} kabupaten/kota perlu perhatian, ${numberId(input.escalations.total)} eskalasi baru, ${numberId(input.untouched.total)} laporan terlambat tanpa tindakan.`;
   return {
     subject,
-    text: wrapText([greeting, '', lead, ...text, '', footerText(input.province)]),
-    html: emailPage({
+    ...letter({
       title: subject,
-      preview: lead,
-      body: [
-        paragraph(greeting),
-        paragraph(lead),
+      greeting,
+      lead,
+      text,
+      html: [
         figures([
           { value: String(input.lagging.length), label: 'kab/kota perlu perhatian', tone: 'late' },
           { value: numberId(input.escalations.total), label: 'eskalasi baru', tone: 'late' },
           { value: numberId(input.untouched.total), label: 'tanpa tindakan', tone: 'due' },
         ]),
         ...html,
-        divider,
-        paragraph(footerText(input.province), { small: true }),
       ],
+      closing: [footerText(input.province)],
     }),
   };
 }

@@ -236,3 +236,39 @@ export function complaintBlock(input: {
     input.href,
   ];
 }
+
+/**
+ * A whole e-mail in both parts, in the order every e-mail here follows: the greeting, the lead
+ * sentence (what the reader must know first; bold when `strongLead`), the body, then small notes
+ * and the footer below a rule.
+ */
+export function letter(input: {
+  title: string;
+  /** The inbox's preview line. @default the lead */
+  preview?: string;
+  greeting: string;
+  lead: string;
+  strongLead?: boolean;
+  html: readonly (Html | false | '' | undefined)[];
+  text: readonly string[];
+  /** Notes and the footer, in small print in HTML. */
+  closing: readonly string[];
+}): { text: string; html: string } {
+  const lead = input.strongLead
+    ? inline({ html: '<strong>' }, input.lead, { html: '</strong>' })
+    : input.lead;
+  return {
+    text: wrapText([input.greeting, '', input.lead, ...input.text, ...input.closing.flatMap((c) => ['', c])]),
+    html: emailPage({
+      title: input.title,
+      preview: input.preview ?? input.lead,
+      body: [
+        paragraph(input.greeting),
+        paragraph(lead),
+        ...input.html.filter((h): h is Html => Boolean(h)),
+        divider,
+        ...input.closing.map((c) => paragraph(c, { small: true })),
+      ],
+    }),
+  };
+}

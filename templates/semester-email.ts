@@ -1,6 +1,6 @@
 import type { ProvinceSemester, RankedMetrics } from '../functions/domain/semester-metrics';
 import type { EmailContent } from './deadline-emails';
-import { bullets, divider, emailPage, inline, paragraph, wrapText } from './email-layout';
+import { bullets, inline, letter, paragraph } from './email-layout';
 import { footerText, numberId, percentId } from './format';
 
 const flagWords = {
@@ -18,50 +18,39 @@ export function regencyReportEmail(input: {
   const place = r.regencyName.replace(/^(Kabupaten|Kota) /, '');
   const subject = `[${p.province.brand}] Laporan Evaluasi LAPOR! ${p.semesterLabel} — ${r.regencyName}`;
   const headline = [
-    `- Laporan diterima: ${numberId(r.received.total)}${r.perHundredThousand !== undefined ? ` (${numberId(r.perHundredThousand, 1)} per 100.000 penduduk)` : ''}`,
-    `- Tindak lanjut pertama tepat waktu: ${percentId(r.followUpWithinLimit.national.value)}`,
-    `- Tunggakan pada akhir semester: ${numberId(r.backlogAtEnd)} laporan, ${numberId(r.overdueAtEnd)} di antaranya melewati batas waktu`,
+    `Laporan diterima: ${numberId(r.received.total)}${r.perHundredThousand !== undefined ? ` (${numberId(r.perHundredThousand, 1)} per 100.000 penduduk)` : ''}`,
+    `Tindak lanjut pertama tepat waktu: ${percentId(r.followUpWithinLimit.national.value)}`,
+    `Tunggakan pada akhir semester: ${numberId(r.backlogAtEnd)} laporan, ${numberId(r.overdueAtEnd)} di antaranya melewati batas waktu`,
   ];
-  const greeting = `Yth. ${r.headTitle} ${place},`;
-  const lead = `Bersama ini kami sampaikan laporan evaluasi pengelolaan pengaduan SP4N-LAPOR! ${r.regencyName} untuk ${p.semesterLabel}.`;
   const status = `Status: ${flagWords[r.flag]}, peringkat ${r.rank} dari ${r.of} kabupaten/kota di Provinsi ${p.province.name}.`;
-  const closing = [
-    'Laporan lengkap terlampir dalam berkas PDF (ringkasan di halaman 2).',
-    '',
-    'Hormat kami,',
-    `Tim Pengelola ${p.province.brand}`,
-  ];
-  const lines = [
-    greeting,
-    '',
-    lead,
-    '',
-    'Tiga angka utama:',
-    ...headline,
-    '',
-    status,
-    '',
-    ...closing,
-    '',
-    footerText(p.province),
-  ];
+  const attached = 'Laporan lengkap terlampir dalam berkas PDF (ringkasan di halaman 2).';
+  const regards = ['Hormat kami,', `Tim Pengelola ${p.province.brand}`] as const;
   return {
     subject,
-    text: wrapText(lines),
-    html: emailPage({
+    ...letter({
       title: subject,
       preview: status,
-      body: [
-        paragraph(greeting),
-        paragraph(lead),
+      greeting: `Yth. ${r.headTitle} ${place},`,
+      lead: `Bersama ini kami sampaikan laporan evaluasi pengelolaan pengaduan SP4N-LAPOR! ${r.regencyName} untuk ${p.semesterLabel}.`,
+      text: [
+        '',
+        status,
+        '',
+        'Tiga angka utama:',
+        ...headline.map((h) => `- ${h}`),
+        '',
+        attached,
+        '',
+        ...regards,
+      ],
+      html: [
         paragraph(status),
         paragraph('Tiga angka utama:'),
-        bullets(headline.map((h) => h.replace(/^- /, ''))),
-        paragraph(closing[0] as string),
-        paragraph(inline(closing[2] as string, { html: '<br>' }, closing[3] as string)),
-        divider,
-        paragraph(footerText(p.province), { small: true }),
+        bullets(headline),
+        paragraph(attached),
+        paragraph(inline(regards[0], { html: '<br>' }, regards[1])),
       ],
+      closing: [footerText(p.province)],
     }),
   };
 }
@@ -84,18 +73,13 @@ export function provinceSummaryEmail(input: { province: ProvinceSemester }): Ema
     'Laporan tiap kabupaten/kota telah dikirim kepada kepala daerah masing-masing (tembusan kepada tim provinsi).';
   return {
     subject,
-    text: wrapText([greeting, '', lead, ...facts.map((f) => `- ${f}`), '', sent, '', footerText(p.province)]),
-    html: emailPage({
+    ...letter({
       title: subject,
-      preview: lead,
-      body: [
-        paragraph(greeting),
-        paragraph(lead),
-        bullets(facts),
-        paragraph(sent),
-        divider,
-        paragraph(footerText(p.province), { small: true }),
-      ],
+      greeting,
+      lead,
+      text: [...facts.map((f) => `- ${f}`), '', sent],
+      html: [bullets(facts), paragraph(sent)],
+      closing: [footerText(p.province)],
     }),
   };
 }

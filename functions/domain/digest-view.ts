@@ -52,6 +52,8 @@ export interface DigestView {
   first: ListedComplaint[];
   /** Everything else, by unit: the units with the most late complaints first. */
   groups: UnitGroup[];
+  /** Complaints in the groups, listed or not. */
+  grouped: number;
   /** Every complaint, most late first: the full list, e.g. for an attachment when the e-mail is cut. */
   all: ListedComplaint[];
   /** Complaints shown in the e-mail (first + groups) and left out by the length limit. */
@@ -189,6 +191,7 @@ export function digestView(items: readonly DigestItem[], options: DigestViewOpti
     counts: digestCounts(listed),
     first,
     groups,
+    grouped: listed.length - first.length,
     all: listed,
     listed: first.length + inGroups,
     omitted: listed.length - first.length - inGroups,
