@@ -135,7 +135,9 @@ function fullListCsv(items: readonly ListedComplaint[], laporBaseUrl: string): B
 
 /** What the third figure counts: due today, by tomorrow, or by the next working day. */
 function dueSoonLabel(view: DigestView): string {
-  const { dueToday, dueNextWorkingDay } = view.counts;
+  const { dueToday, dueNextWorkingDay, dueSoon } = view.counts;
+  // A policy with a horizon beyond the next working day lists some due later still.
+  if (dueSoon > dueToday + dueNextWorkingDay) return 'segera jatuh tempo';
   const next = view.nextWorkingDayIsTomorrow ? 'besok' : weekday(view.nextWorkingDate);
   if (dueToday > 0 && dueNextWorkingDay > 0) return `jatuh tempo hari ini atau ${next}`;
   if (dueToday > 0) return 'jatuh tempo hari ini';
@@ -160,10 +162,11 @@ export function regencyDigestEmail(input: {
   const { view } = input;
   const c = view.counts;
   const name = regencyDisplayName(input.regency);
-  const dueSoon = c.total - c.late;
+  // The subject as it always was: everything not late counts as "mendekati".
+  const notLate = c.total - c.late;
   const counts = [
     c.late > 0 ? `${c.late} laporan melewati batas waktu` : '',
-    dueSoon > 0 ? `${dueSoon} mendekati batas waktu` : '',
+    notLate > 0 ? `${notLate} mendekati batas waktu` : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -172,7 +175,10 @@ export function regencyDigestEmail(input: {
   const lead = [
     `Per ${longDate(input.date)}, ${numberId(c.late)} laporan melewati batas waktu`,
     c.newlyLate > 0 ? ` (${numberId(c.newlyLate)} baru hari ini)` : '',
-    dueSoon > 0 ? ` dan ${numberId(dueSoon)} ${soonLabel}` : '',
+    c.dueSoon > 0 ? `${c.expired > 0 ? ',' : ' dan'} ${numberId(c.dueSoon)} ${soonLabel}` : '',
+    c.expired > 0
+      ? ` dan ${numberId(c.expired)} dapat ditutup karena waktu tanggapan pelapor telah habis`
+      : '',
     '. Mohon segera ditindaklanjuti di LAPOR!.',
   ].join('');
   const greeting = `Yth. Admin Penghubung LAPOR! ${name},`;
@@ -204,14 +210,15 @@ export function regencyDigestEmail(input: {
 
   const { text, html } = letter({
     title: subject,
-    preview: `${numberId(c.late)} terlambat, ${numberId(c.newlyLate)} baru, ${numberId(dueSoon)} ${soonLabel}.`,
+    preview: `${numberId(c.late)} terlambat, ${numberId(c.newlyLate)} baru, ${numberId(c.dueSoon)} ${soonLabel}.`,
     greeting,
     lead,
     text: [
       '',
       `- Terlambat: ${numberId(c.late)}`,
       `- Baru terlambat hari ini: ${numberId(c.newlyLate)}`,
-      `- ${soonLabel.charAt(0).toUpperCase()}${soonLabel.slice(1)}: ${numberId(dueSoon)}`,
+      `- ${soonLabel.charAt(0).toUpperCase()}${soonLabel.slice(1)}: ${numberId(c.dueSoon)}`,
+      ...(c.expired > 0 ? [`- Dapat ditutup (waktu pelapor habis): ${numberId(c.expired)}`] : []),
       ...(input.vacant ? ['', `Catatan: ${vacancy}`] : []),
       ...(view.first.length > 0 ? ['', firstHeading, ...first.text] : []),
       ...(view.groups.length > 0 ? ['', '', restHeading, ...rest.text] : []),
@@ -221,7 +228,7 @@ export function regencyDigestEmail(input: {
       figures([
         { value: numberId(c.late), label: 'terlambat', tone: 'late' },
         { value: numberId(c.newlyLate), label: 'baru terlambat hari ini', tone: 'late' },
-        { value: numberId(dueSoon), label: soonLabel, tone: 'due' },
+        { value: numberId(c.dueSoon), label: soonLabel, tone: 'due' },
       ]),
       input.vacant && notice([paragraph(vacancy)]),
       ...(view.first.length > 0

@@ -147,6 +147,8 @@ export function whenWords(item: ListedComplaint, nextWorkingDay: string): string
   switch (item.when) {
     case 'late':
       return `terlambat ${item.workingDaysLate} HK`;
+    case 'expired':
+      return 'waktu tanggapan pelapor habis';
     case 'today':
       return 'jatuh tempo hari ini';
     case 'tomorrow':

@@ -8,8 +8,11 @@ import type { DigestItem } from './deadlines';
  * length a phone can take with the cut counted.
  */
 
-/** When a listed complaint's current stage is, or was, due, as the reader counts days. */
-export type DueWhen = 'late' | 'today' | 'tomorrow' | 'next-working-day' | 'later';
+/**
+ * When a listed complaint's current stage is, or was, due, as the reader counts days. `expired` is
+ * the reporter's clock run out: nobody is late, the admin may close the report.
+ */
+export type DueWhen = 'late' | 'expired' | 'today' | 'tomorrow' | 'next-working-day' | 'later';
 
 /** A complaint as a deadline e-mail lists it. */
 export interface ListedComplaint extends DigestItem {
@@ -32,6 +35,10 @@ export interface DigestCounts {
   late: number;
   /** Breached since the previous check ("baru terlambat"). */
   newlyLate: number;
+  /** The reporter's time to answer ran out: the admin may close these. */
+  expired: number;
+  /** Neither late nor expired: due soon. */
+  dueSoon: number;
   /** Not late yet, due by the end of today. */
   dueToday: number;
   /** Not late yet, due by the end of the next working day. */
@@ -95,6 +102,7 @@ const nextCalendarDate = (date: string) => {
 /** When an item is due, relative to the check's date and the next working day. */
 export function dueWhen(item: DigestItem, date: string, nextWorkingDate: string): DueWhen {
   if (item.breached) return 'late';
+  if (item.expired) return 'expired';
   const dueDate = witaDate(item.due);
   if (dueDate <= date) return 'today';
   if (dueDate === nextWorkingDate)
@@ -109,6 +117,8 @@ export function digestCounts(items: readonly ListedComplaint[]): DigestCounts {
     total: items.length,
     late: late.length,
     newlyLate: items.filter((i) => i.newlyBreached).length,
+    expired: items.filter((i) => i.when === 'expired').length,
+    dueSoon: items.filter((i) => i.when !== 'late' && i.when !== 'expired').length,
     dueToday: items.filter((i) => i.when === 'today').length,
     dueNextWorkingDay: items.filter((i) => i.when === 'tomorrow' || i.when === 'next-working-day').length,
     minLate: late.length > 0 ? Math.min(...late.map((i) => i.workingDaysLate)) : 0,

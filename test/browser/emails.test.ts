@@ -97,12 +97,14 @@ function cutDigest(): ReadEmail {
     category: 'Infrastruktur',
     classification: 'pengaduan-berkadar-pengawasan',
     status: 'terdisposisi-belum-ditindaklanjuti',
-    stage: 'closure',
+    stage: 'completion',
+    owner: 'unit',
     due: n < 110 ? '2025-07-11T15:59:59.999Z' : '2026-03-06T15:59:59.999Z',
     breached: n < 110,
     workingDaysLate: n < 110 ? 1_234 - n : 0,
     newlyBreached: n === 109,
     workingDaysSinceUpdate: 12,
+    expired: false,
   }));
   const email = regencyDigestEmail({
     province: kalsel().province,

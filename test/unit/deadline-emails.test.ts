@@ -75,12 +75,24 @@ describe('the deadline e-mails', () => {
     expect(htmlLead).toBeLessThan(email.html.indexOf('X-'));
   });
 
+  it('say that a report whose reporter did not answer may be closed, not that it is late', () => {
+    const email = digest([
+      item(1, 3),
+      item(2, 0, { stage: 'closure', owner: 'reporter', expired: true, due: '2026-03-02T15:59:59.999Z' }),
+    ]);
+    expect(email.text).toContain('X-2 - waktu tanggapan pelapor habis');
+    expect(email.text).toContain('- Dapat ditutup (waktu pelapor habis): 1');
+    expect(email.text.replace(/\n/g, ' ')).toContain(
+      '1 laporan melewati batas waktu dan 1 dapat ditutup karena waktu tanggapan pelapor telah habis.',
+    );
+  });
+
   it('write plain text for a phone: no line over 78 characters but URLs, one link per listed complaint', () => {
     const items = Array.from({ length: 54 }, (_, n) =>
       item(n, 60 - n, {
         unit: n % 2 ? 'Dinas Pekerjaan Umum dan Penataan Ruang' : 'Dinas Kependudukan dan Pencatatan Sipil',
         classification: 'pengaduan-tidak-berkadar-pengawasan',
-        stage: 'closure',
+        stage: 'completion',
       }),
     );
     const email = digest(items);

@@ -16,11 +16,13 @@ const item = (n: number, over: Partial<DigestItem> = {}): DigestItem => ({
   classification: 'aspirasi',
   status: 'terdisposisi-belum-ditindaklanjuti',
   stage: 'follow-up',
+  owner: 'unit',
   due: '2026-03-02T15:59:59.999Z',
   breached: true,
   workingDaysLate: 1,
   newlyBreached: false,
   workingDaysSinceUpdate: 3,
+  expired: false,
   ...over,
 });
 // Thursday 5 March 2026; Friday 6 is the next working day; the end of a WITA day is 15:59:59.999Z.
@@ -35,6 +37,20 @@ describe('the digest view', () => {
     expect(dueWhen(soon('2026-03-06'), thursday.date, thursday.nextWorkingDate)).toBe('tomorrow');
     // On Friday the next working day is Monday: not "besok".
     expect(dueWhen(soon('2026-03-09'), '2026-03-06', '2026-03-09')).toBe('next-working-day');
+  });
+
+  it('tells the reporter’s clock run out apart from a breach and from due soon', () => {
+    const expired = item(9, {
+      stage: 'closure',
+      owner: 'reporter',
+      breached: false,
+      expired: true,
+      workingDaysLate: 0,
+      due: endOf('2026-03-02'),
+    });
+    expect(dueWhen(expired, thursday.date, thursday.nextWorkingDate)).toBe('expired');
+    const view = digestView([expired, item(1)], thursday);
+    expect(view.counts).toMatchObject({ total: 2, late: 1, expired: 1, dueSoon: 0, dueToday: 0 });
   });
 
   it('counts the first screen: late, newly late, due today, due by the next working day', () => {
@@ -52,6 +68,8 @@ describe('the digest view', () => {
       total: 5,
       late: 2,
       newlyLate: 1,
+      expired: 0,
+      dueSoon: 3,
       dueToday: 1,
       dueNextWorkingDay: 2,
       minLate: 1,
