@@ -28,7 +28,7 @@ export function smokePairingProblem(
   trackingId: string,
   regencyCode: string,
   provinceCode: string,
-): { path: 'trackingId' | 'regencyCode'; message: string } | null {
+): { path: 'regencyCode'; message: string } | null {
   const reserved = smokeRegencyCode(provinceCode);
   if (isSmokeTrackingId(trackingId) && regencyCode !== reserved) {
     return {
@@ -37,9 +37,10 @@ export function smokePairingProblem(
     };
   }
   if (regencyCode === reserved && !isSmokeTrackingId(trackingId)) {
+    // A real tracking id here is most likely a mistyped regency code: name the code.
     return {
-      path: 'trackingId',
-      message: `regency ${reserved} is reserved for smoke tests: its tracking ids start with ${smokeTrackingPrefix}`,
+      path: 'regencyCode',
+      message: `is not a regency of province ${provinceCode}: ${reserved} is reserved for smoke tests (tracking ids ${smokeTrackingPrefix}...)`,
     };
   }
   return null;

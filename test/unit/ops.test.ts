@@ -109,8 +109,8 @@ describe('the smoke test reserved space', () => {
       ok: false,
       errors: [
         {
-          path: 'trackingId',
-          message: 'regency 6399 is reserved for smoke tests: its tracking ids start with SMOKE-',
+          path: 'regencyCode',
+          message: 'is not a regency of province 63: 6399 is reserved for smoke tests (tracking ids SMOKE-...)',
         },
       ],
     });
