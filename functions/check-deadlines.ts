@@ -10,7 +10,7 @@ import { deadlineDeps } from './wiring';
 /**
  * Lambda entry point of the daily deadline check (EventBridge Scheduler, 08:00 Asia/Makassar,
  * Monday to Friday; the use case itself skips holidays). Input `{ "at": "<ISO instant>" }` replays
- * any day; `{ "dryRun": true }` sends nothing.
+ * any day, judged as of that instant (README, "Replaying a day"); `{ "dryRun": true }` sends nothing.
  */
 const logger = createLogger('check-deadlines');
 const metrics = createMetrics('check-deadlines');
@@ -30,6 +30,18 @@ async function handle(event: { at?: string; dryRun?: boolean } | undefined, cont
     vacant: report.regencies.filter((r) => r.vacant).map((r) => r.code),
     missingCalendarYears: report.missingCalendarYears,
   });
+  // Each failure by name, before the throw below: the retry's log must not be the only trace.
+  for (const r of report.regencies.filter((x) => x.error))
+    logger.error('regency not checked', { regency: r.code, error: r.error });
+  for (const u of report.unrecorded)
+    logger.error('e-mail sent but its ledger mark was not written', { ...u });
+  for (const r of report.regencies.filter((x) => x.digest === 'failed' || x.escalationNotice === 'failed'))
+    logger.error('e-mail not sent', {
+      regency: r.code,
+      digest: r.digest,
+      escalationNotice: r.escalationNotice,
+    });
+  if (report.province.digest === 'failed') logger.error('province digest not sent', { date: report.date });
   metrics.addMetric('emails_sent', MetricUnit.Count, report.emailsSent);
   for (const { kind, sent, failed } of deadlineMailCounts(report)) {
     publishKindCount(metrics, opsMetrics.emailsSent, kind, sent);

@@ -11,7 +11,10 @@ export function registerCheckDeadlinesCommand(program: Command): void {
   program
     .command('check-deadlines')
     .description('Run the daily deadline check: digests to admins, escalations, province digest.')
-    .option('--at <instant>', 'replay the check as of this ISO-8601 instant (default: now)')
+    .option(
+      '--at <instant>',
+      'replay the check as of this ISO-8601 instant (default: now): complaints are judged by the updates known then; complaints first seen later are skipped; complaints closed since are shown as they stood; e-mails already sent for that day are not sent again',
+    )
     .option('--dry-run', 'compute and print, send nothing, record nothing')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { at?: string; dryRun?: boolean; json?: boolean }) => {

@@ -49,7 +49,8 @@ export function previousCheck(calendar: WorkingCalendar, at: Date): string {
 
 /**
  * The digest of one regency: open complaints whose current stage is overdue or due by the horizon,
- * most late first, then soonest due.
+ * most late first, then soonest due. Judged as of `at` from the updates known then; a complaint with
+ * no update by `at` is skipped (a replay of an earlier day reads data that arrived since).
  */
 export function digestItems(
   snapshots: readonly Snapshot[],
@@ -59,7 +60,12 @@ export function digestItems(
   lastCheck: string,
 ): DigestItem[] {
   const items: DigestItem[] = [];
+  const atMs = at.getTime();
   for (const s of snapshots) {
+    // A replay of an earlier day reads today's data: a complaint not yet known then is not judged.
+    const known = s.timeline.filter((e) => Date.parse(e.at) <= atMs);
+    if (known.length === 0) continue;
+    const lastKnownAt = new Date(Math.max(...known.map((e) => Date.parse(e.at))));
     const sla = computeSla(s.timeline, ctx.policy, ctx.calendar, at, s.submittedAt);
     const current = sla.current;
     if (!sla.open || !current?.due) continue;
@@ -78,7 +84,7 @@ export function digestItems(
       expired: current.expired === true,
       workingDaysLate: current.workingDaysLate,
       newlyBreached: current.breached && current.due >= lastCheck,
-      workingDaysSinceUpdate: ctx.calendar.workingDaysBetween(s.lastEventAt, at).value,
+      workingDaysSinceUpdate: ctx.calendar.workingDaysBetween(lastKnownAt, at).value,
     });
   }
   return items.sort(

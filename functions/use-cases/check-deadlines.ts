@@ -24,12 +24,13 @@ import type { EscalationPolicy } from '../domain/escalation';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import type { SlaPolicy } from '../domain/sla-policy';
+import type { Snapshot } from '../domain/snapshot';
 
 export interface DeadlineDeps {
   regions: Regions;
   sla: { policy: SlaPolicy; calendar: WorkingCalendar };
   escalation: EscalationPolicy;
-  queries: Pick<ComplaintQueries, 'openDueBy' | 'completions'>;
+  queries: Pick<ComplaintQueries, 'openDueBy' | 'completions' | 'allOpen' | 'closedSince'>;
   roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
   ledger: Ledger;
   mailer: Mailer;
@@ -76,6 +77,27 @@ export interface DeadlineReport {
 /** Stored due instants are hints computed at ingest; read a margin beyond the horizon and recompute. */
 const hintMarginMs = 14 * 86_400_000;
 
+/** An `at` this far before the clock is a replay (the scheduled run and its retries are within it). */
+const replayAfterMs = 60 * 60_000;
+
+/**
+ * What a replay judges: every complaint open now, and those closed since `at` (open then, as they
+ * stood then). Complaints not yet known at `at` are dropped by `digestItems`. Costs a regency's open
+ * set instead of its due window: replays are rare and run by hand.
+ */
+async function replayCandidates(
+  queries: Pick<ComplaintQueries, 'allOpen' | 'closedSince'>,
+  regencyCode: string,
+  at: Date,
+): Promise<Snapshot[]> {
+  const [open, closed] = await Promise.all([
+    queries.allOpen(regencyCode),
+    queries.closedSince(regencyCode, at.toISOString()),
+  ]);
+  const seen = new Set(open.map((s) => s.trackingId));
+  return [...open, ...closed.filter((s) => !seen.has(s.trackingId))];
+}
+
 /**
  * The daily deadline check for one instant (replayable for any day). On a non-working day it does
  * nothing. Otherwise, regency by regency: reads the open complaints due by the horizon (index,
@@ -88,6 +110,8 @@ export async function checkDeadlines(
   input: { at?: Date; dryRun?: boolean } = {},
 ): Promise<DeadlineReport> {
   const at = input.at ?? deps.clock();
+  // A replay of an earlier instant: the stored due hints and the open index describe today, not `at`.
+  const replay = at.getTime() < deps.clock().getTime() - replayAfterMs;
   const date = witaDate(at);
   const { calendar, policy } = deps.sla;
   const province = deps.regions.province;
@@ -162,10 +186,12 @@ export async function checkDeadlines(
 
   const checkRegency = async (regency: Regency, outcome: RegencyOutcome) => {
     try {
-      const candidates = await deps.queries.openDueBy(
-        regency.code,
-        new Date(Date.parse(horizon) + hintMarginMs).toISOString(),
-      );
+      const candidates = replay
+        ? await replayCandidates(deps.queries, regency.code, at)
+        : await deps.queries.openDueBy(
+            regency.code,
+            new Date(Date.parse(horizon) + hintMarginMs).toISOString(),
+          );
       const items = digestItems(candidates, deps.sla, at, horizon, lastCheck);
       const people = recipientsOn(roster, regency.code, date);
       outcome.overdue = items.filter((i) => i.breached).length;
