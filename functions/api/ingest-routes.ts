@@ -3,7 +3,7 @@ import type { ComplaintStore } from '../adapters/complaint-store';
 import { type ClientScope, describeScope, mayWrite, principalKey } from '../domain/client-scope';
 import { computeSla } from '../domain/sla';
 import { type IngestDeps, type ItemResult, ingestBatch } from '../use-cases/ingest-updates';
-import { json, problem } from './http';
+import { decodePathSegment, json, malformedPath, problem } from './http';
 
 /** Limits of POST /v1/updates, stated in errors and in the README. */
 export const limits = { maxBodyBytes: 1024 * 1024, maxItems: 500 } as const;
@@ -60,9 +60,9 @@ export async function handleApiRequest(
         `${principalKey(caller)} is not a registered ingest client: an operator registers it with its regencies (lapor-paman clients grant)`,
       );
     }
-    return route === 'post'
-      ? postUpdates(deps, event, scope)
-      : getComplaint(deps, decodeURIComponent(path.slice('/v1/complaints/'.length)), scope);
+    if (route === 'post') return postUpdates(deps, event, scope);
+    const trackingId = decodePathSegment(path.slice('/v1/complaints/'.length));
+    return trackingId === undefined ? malformedPath(path) : getComplaint(deps, trackingId, scope);
   }
   return problem(
     404,

@@ -60,6 +60,25 @@ const personalFields = new Set([
 
 export const maxNoteLength = 2000;
 
+/**
+ * Whether the date and time fields name a real moment: `Date.parse` rolls 30 February over to
+ * 2 March, which the bulk import (luxon) rejects; both ways in must agree.
+ */
+function fieldsExist(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?/.exec(value);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s = 0] = m.slice(1).map(Number) as number[];
+  const t = new Date(Date.UTC(y as number, (mo as number) - 1, d, h, mi, s));
+  return (
+    t.getUTCFullYear() === y &&
+    t.getUTCMonth() === (mo as number) - 1 &&
+    t.getUTCDate() === d &&
+    t.getUTCHours() === h &&
+    t.getUTCMinutes() === mi &&
+    t.getUTCSeconds() === s
+  );
+}
+
 /** An instant with offset, real, and not in the future; one message per problem. */
 function instant(latestMs: number) {
   return z.string().superRefine((value, ctx) => {
@@ -68,7 +87,7 @@ function instant(latestMs: number) {
         code: 'custom',
         message: 'must be an ISO-8601 instant with offset, e.g. 2026-03-17T10:00:00+08:00',
       });
-    } else if (Number.isNaN(Date.parse(value))) {
+    } else if (Number.isNaN(Date.parse(value)) || !fieldsExist(value)) {
       ctx.addIssue({ code: 'custom', message: 'is not a real date and time' });
     } else if (Date.parse(value) > latestMs) {
       ctx.addIssue({ code: 'custom', message: 'is in the future' });
