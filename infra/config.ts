@@ -129,6 +129,24 @@ export const deployConfigSchema = z.strictObject({
    * @default 'README.md'
    */
   runbookUrl: z.string().min(1).default('README.md'),
+  /**
+   * Publish the public scoreboard through CloudFront. The site is generated either way, daily, into
+   * a private bucket the province team can read; the province decides whether to publish. @default false
+   */
+  publicScoreboard: boolean.default(false),
+  /** A custom domain of the published scoreboard (needs scoreboardCertificateArn). @default unset */
+  scoreboardDomain: z
+    .string()
+    .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/i, 'must be a domain name such as lapor.kalselprov.go.id')
+    .optional(),
+  /** The ACM certificate of scoreboardDomain: CloudFront only uses certificates in us-east-1. @default unset */
+  scoreboardCertificateArn: z
+    .string()
+    .regex(
+      /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/,
+      'must be the ARN of an ACM certificate in us-east-1 (the only region CloudFront takes certificates from)',
+    )
+    .optional(),
   /** AWS X-Ray tracing of the functions (Powertools Tracer): costs per trace, so off unless asked. @default false */
   tracing: boolean.default(false),
   /**
@@ -251,7 +269,10 @@ export function parseDeployConfig(raw: unknown, dataDir = path.join(repoRoot, 'd
   return config;
 }
 
-/** The sender must belong to the identity SES checks; a burst below its rate would cap the rate. */
+/**
+ * The sender must belong to the identity SES checks; a burst below its rate would cap the rate; a
+ * scoreboard domain comes with its certificate, and only on a published scoreboard.
+ */
 function crossCheck(config: DeployConfig): string[] {
   const problems: string[] = [];
   for (const route of ['updates', 'reads'] as const) {
@@ -261,7 +282,7 @@ function crossCheck(config: DeployConfig): string[] {
       );
     }
   }
-  return [...problems, ...senderCheck(config)];
+  return [...problems, ...senderCheck(config), ...scoreboardCheck(config)];
 }
 
 function senderCheck(config: DeployConfig): string[] {
@@ -273,6 +294,17 @@ function senderCheck(config: DeployConfig): string[] {
     : [
         `${contextKey}.senderAddress: "${config.senderAddress}" is not covered by ${contextKey}.sesIdentity "${config.sesIdentity}"`,
       ];
+}
+
+function scoreboardCheck(config: DeployConfig): string[] {
+  const problems: string[] = [];
+  if (Boolean(config.scoreboardDomain) !== Boolean(config.scoreboardCertificateArn))
+    problems.push(
+      `${contextKey}.scoreboardDomain and ${contextKey}.scoreboardCertificateArn go together: set both or neither`,
+    );
+  if (config.scoreboardDomain && !config.publicScoreboard)
+    problems.push(`${contextKey}.scoreboardDomain is set but ${contextKey}.publicScoreboard is false`);
+  return problems;
 }
 
 /** The province and policies must be shipped in data/, or every function fails at cold start. */

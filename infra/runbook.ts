@@ -13,6 +13,7 @@ export const runbook = {
     SemesterStart: 're-drive-the-semesterstart-dead-letter-queue',
     SemesterWork: 're-drive-the-semesterwork-dead-letter-queue',
     BulkImport: 're-drive-the-bulkimport-dead-letter-queue',
+    PublishSite: 're-drive-the-publishsite-dead-letter-queue',
   },
   sesReputation: 'ses-bounce-or-complaint-rate',
   restoreTable: 'restore-the-table-to-a-point-in-time',

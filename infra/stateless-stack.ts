@@ -38,6 +38,7 @@ import type { Construct } from 'constructs';
 import type { DeployConfig } from './config';
 import { HouseFunction, type HouseFunctionProps } from './constructs/house-function';
 import { OpsDashboard } from './constructs/ops-dashboard';
+import { PublicSite } from './constructs/public-site';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { acknowledge, wildcardResourceFinding } from './nag';
 import { runbook, runbookLink } from './runbook';
@@ -83,6 +84,8 @@ export class StatelessStack extends Stack {
   /** Every alarm, each naming its runbook section. */
   readonly alarms: Alarm[];
   readonly opsDashboard: OpsDashboard;
+  /** The public scoreboard: generated daily into a private bucket, behind CloudFront when published. */
+  readonly publicSite: PublicSite;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -350,6 +353,20 @@ export class StatelessStack extends Stack {
     this.deadlineCheck.fn.addToRolePolicy(sendMail);
     this.semesterWorker.addToRolePolicy(sendMail);
 
+    // --- The public scoreboard (its own construct: bucket, publisher, CloudFront when published).
+    const { entry: _entry, description: _description, ...functionDefaults } = common('', '');
+    this.publicSite = new PublicSite(this, 'Scoreboard', {
+      publish: config.publicScoreboard,
+      ...(config.scoreboardDomain ? { domainName: config.scoreboardDomain } : {}),
+      ...(config.scoreboardCertificateArn ? { certificateArn: config.scoreboardCertificateArn } : {}),
+      table,
+      function: functionDefaults,
+      scheduleGroup: this.scheduleGroup,
+      enabled: config.schedulesEnabled,
+      deadlineCheckHour: config.deadlineCheckHour,
+      semesterStartHour: config.semesterStartHour,
+    });
+
     // --- Alarms, all to one topic.
     this.alarmTopic = new Topic(this, 'Alarms', { displayName: 'LAPOR Paman alarms', enforceSSL: true });
     if (config.alarmEmail) {
@@ -377,6 +394,7 @@ export class StatelessStack extends Stack {
       ['SemesterStart', this.semesterStart.deadLetterQueue],
       ['SemesterWork', this.semesterDeadLetterQueue],
       ['BulkImport', importFailures],
+      ['PublishSite', this.publicSite.publisher.deadLetterQueue],
     ];
     for (const [name, queue] of deadLetterQueues) {
       alarm(
@@ -392,6 +410,7 @@ export class StatelessStack extends Stack {
       ['DeadlineCheck', this.deadlineCheck.fn],
       ['SemesterStart', this.semesterStart.fn],
       ['SemesterWorker', this.semesterWorker],
+      ['PublishSite', this.publicSite.publisher.fn],
     ];
     for (const [name, fn] of functions) {
       alarm(
@@ -488,7 +507,12 @@ export class StatelessStack extends Stack {
       deadlineCheckFunction: this.deadlineCheck.fn.functionName,
       scheduleGroup: this.scheduleGroup.scheduleGroupName,
       schedulesEnabled: config.schedulesEnabled,
-      schedules: [this.deadlineCheck, this.semesterStart].map((job) => job.schedule.scheduleName),
+      schedules: [
+        ...[this.deadlineCheck, this.semesterStart, this.publicSite.publisher].map(
+          (job) => job.schedule.scheduleName,
+        ),
+        this.publicSite.afterSemester.scheduleName,
+      ],
       queues: Object.fromEntries([
         ['SemesterWork', this.semesterQueue.queueUrl],
         ...deadLetterQueues.map(([name, q]) => [`${name}DeadLetters`, q.queueUrl]),

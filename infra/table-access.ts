@@ -51,7 +51,8 @@ export type FunctionName =
   | 'bulk-import'
   | 'check-deadlines'
   | 'semester-start'
-  | 'semester-worker';
+  | 'semester-worker'
+  | 'publish-site';
 
 const p = partitions;
 
@@ -104,6 +105,17 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
       { sid: 'ReportLedger', actions: ['GetItem', 'PutItem', 'UpdateItem'], leadingKeys: [p.ledger] },
     ],
     indexQueries: ['regency-activity'],
+  },
+  // The public scoreboard: open complaints per regency, month counters, roster, stored metrics.
+  'publish-site': {
+    items: [
+      {
+        sid: 'ReadCountersRosterMetrics',
+        actions: ['Query'],
+        leadingKeys: [p.aggregate, p.roster, p.semester],
+      },
+    ],
+    indexQueries: ['open-by-due'],
   },
 };
 

@@ -30,6 +30,7 @@ describe('the deployment configuration', () => {
       updatesBurstLimit: 20,
       readsRateLimit: 5,
       readsBurstLimit: 10,
+      publicScoreboard: false,
     });
   });
 

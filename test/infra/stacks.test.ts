@@ -56,7 +56,7 @@ function grantsOf(fn: { executionRole: IConstruct }) {
   return statements(stateless).filter((s) => s.roles.some((r) => JSON.stringify(r) === JSON.stringify(role)));
 }
 
-/** The five functions by the name of their entry point. */
+/** The functions by the name of their entry point. */
 function functionsByName(): [FunctionName, HouseFunction][] {
   return [
     ['ingest-api', app.stateless.ingestApi],
@@ -64,6 +64,7 @@ function functionsByName(): [FunctionName, HouseFunction][] {
     ['check-deadlines', app.stateless.deadlineCheck.fn],
     ['semester-start', app.stateless.semesterStart.fn],
     ['semester-worker', app.stateless.semesterWorker],
+    ['publish-site', app.stateless.publicSite.publisher.fn],
   ];
 }
 
@@ -193,9 +194,10 @@ describe('the scheduled jobs', () => {
       expect.arrayContaining([
         ref(app.stateless.deadlineCheck.alias),
         ref(app.stateless.semesterStart.alias),
+        ref(app.stateless.publicSite.publisher.alias),
       ]),
     );
-    expect(schedulerGrants).toHaveLength(2);
+    expect(schedulerGrants).toHaveLength(3);
   });
 });
 
@@ -562,10 +564,11 @@ describe('SES and alarms', () => {
       app.stateless.deadlineCheck.deadLetterQueue,
       app.stateless.semesterStart.deadLetterQueue,
       app.stateless.semesterDeadLetterQueue,
+      app.stateless.publicSite.publisher.deadLetterQueue,
     ];
     const queueNames = dlqs.map((q) => JSON.stringify({ 'Fn::GetAtt': [logicalId(q), 'QueueName'] }));
     expect(watched('ApproximateNumberOfMessagesVisible')).toEqual(expect.arrayContaining(queueNames));
-    expect(watched('ApproximateNumberOfMessagesVisible')).toHaveLength(4); // + the bulk import's
+    expect(watched('ApproximateNumberOfMessagesVisible')).toHaveLength(5); // + the bulk import's
     const deadLetterTargets = (Object.values(stateless.findResources('AWS::Lambda::Function')) as Resource[])
       .map((f) => (f.Properties.DeadLetterConfig as { TargetArn?: { 'Fn::GetAtt': string[] } })?.TargetArn)
       .filter((t) => t !== undefined)
@@ -578,6 +581,7 @@ describe('SES and alarms', () => {
       app.stateless.deadlineCheck.fn,
       app.stateless.semesterStart.fn,
       app.stateless.semesterWorker,
+      app.stateless.publicSite.publisher.fn,
     ].map((f) => JSON.stringify(ref(f)));
     expect(watched('Errors').sort()).toEqual(functionIds.sort());
 
@@ -636,6 +640,8 @@ describe('cdk-nag', () => {
       'LaporPaman-Stateless/BucketNotificationsHandler050a0587b7544547bf325f094a3db834/Role AwsSolutions-IAM4[…]',
       'LaporPaman-Stateless/BulkImportRole AwsSolutions-IAM5[…]',
       'LaporPaman-Stateless/IngestClientPolicy AwsSolutions-IAM5[…]',
+      'LaporPaman-Stateless/Scoreboard/Logs AwsSolutions-S1',
+      'LaporPaman-Stateless/Scoreboard/Publisher/FunctionRole AwsSolutions-IAM5[…]',
     ]);
   });
 });

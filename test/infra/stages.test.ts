@@ -111,13 +111,18 @@ describe('staging and production from one app', () => {
       (Object.values(t.findResources('AWS::Scheduler::Schedule')) as Resource[])
         .map((s) => [s.Properties.ScheduleExpression, s.Properties.State])
         .sort();
+    // Each job, then the scoreboard after it: 30 minutes after the check, 3 hours after the semester start.
     expect(crons(staging.statelessTemplate)).toEqual([
       ['cron(0 6 1 1,7 ? *)', 'ENABLED'],
       ['cron(0 7 ? * MON-FRI *)', 'ENABLED'],
+      ['cron(0 9 1 1,7 ? *)', 'ENABLED'],
+      ['cron(30 7 ? * MON-FRI *)', 'ENABLED'],
     ]);
     expect(crons(production.statelessTemplate)).toEqual([
+      ['cron(0 10 1 1,7 ? *)', 'ENABLED'],
       ['cron(0 7 1 1,7 ? *)', 'ENABLED'],
       ['cron(0 8 ? * MON-FRI *)', 'ENABLED'],
+      ['cron(30 8 ? * MON-FRI *)', 'ENABLED'],
     ]);
   });
 
@@ -129,7 +134,7 @@ describe('staging and production from one app', () => {
     const states = (
       Object.values(stopped.statelessTemplate.findResources('AWS::Scheduler::Schedule')) as Resource[]
     ).map((s) => s.Properties.State);
-    expect(states).toEqual(['DISABLED', 'DISABLED']);
+    expect(states).toEqual(['DISABLED', 'DISABLED', 'DISABLED', 'DISABLED']);
   });
 
   it('point a stage at a restored table: the functions and their grants move to it', () => {

@@ -1,21 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import type { WorkQueue } from '../../functions/adapters/queue';
 import { RosterStore } from '../../functions/adapters/roster-store';
+import { DirectorySiteTarget } from '../../functions/adapters/site-target';
 import { handleApiRequest } from '../../functions/api/ingest-routes';
 import { loadConfig } from '../../functions/config';
 import type { RosterEntry } from '../../functions/domain/roster';
 import { checkDeadlines } from '../../functions/use-cases/check-deadlines';
 import { importFile } from '../../functions/use-cases/import-file';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
+import { publishSite } from '../../functions/use-cases/publish-site';
 import {
   handleSemesterMessage,
   type SemesterMessage,
   startSemesterRun,
 } from '../../functions/use-cases/semester-fanout';
-import { deadlineDeps, ingestDeps, mailerFor, semesterDeps } from '../../functions/wiring';
+import { deadlineDeps, ingestDeps, mailerFor, semesterDeps, siteDeps } from '../../functions/wiring';
 import {
   type FunctionName,
   forbiddenTableActions,
@@ -168,6 +173,15 @@ beforeAll(async () => {
   expect(deliver).toBeDefined();
   for (let i = 0; i < 2; i++) await handleSemesterMessage(workerDeps, deliver as SemesterMessage);
   calls['semester-worker'] = worker.calls;
+
+  // publish-site: the scoreboard after the semester run, into a scratch folder.
+  const site = recordingDocumentClient();
+  const siteDir = mkdtempSync(path.join(os.tmpdir(), 'grants-site-'));
+  await publishSite(siteDeps(config, { doc: site.doc, clock, target: new DirectorySiteTarget(siteDir) }), {
+    at: new Date('2026-07-01T08:00:00+08:00'),
+  });
+  rmSync(siteDir, { recursive: true, force: true });
+  calls['publish-site'] = site.calls;
 }, 120_000);
 
 /** The grants a call falls under, or none. */
