@@ -110,7 +110,8 @@ describe('the smoke test reserved space', () => {
       errors: [
         {
           path: 'regencyCode',
-          message: 'is not a regency of province 63: 6399 is reserved for smoke tests (tracking ids SMOKE-...)',
+          message:
+            'is not a regency of province 63: 6399 is reserved for smoke tests (tracking ids SMOKE-...)',
         },
       ],
     });
