@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { inject } from 'vitest';
-import { ensureTable, type LocalStack, localAwsEnv } from '../../local/stack';
+import { ensureTable, type LocalStack, localAwsEnv, startS3AndSqs } from '../../local/stack';
 
 const credentials = {
   accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
@@ -56,8 +56,12 @@ export async function receivedMail(to?: string): Promise<StoredEmail[]> {
 export async function sharedStack(prefix = 'demo'): Promise<LocalStack> {
   const tableName = await freshTable(prefix);
   const { dynamodb, ses } = localEndpoints();
+  // The bucket and queues live in this process: their notifications and pollers are in-process.
+  const storage = await startS3AndSqs();
   return {
     tableName,
+    s3: storage.s3,
+    sqs: storage.sqs,
     dynamodb: {
       endpoint: dynamodb,
       port: Number(new URL(dynamodb).port),
@@ -74,8 +78,9 @@ export async function sharedStack(prefix = 'demo'): Promise<LocalStack> {
       ...localAwsEnv,
       AWS_ENDPOINT_URL_DYNAMODB: dynamodb,
       AWS_ENDPOINT_URL_SES: ses,
+      ...storage.env,
       TABLE_NAME: tableName,
     },
-    stop: async () => undefined,
+    stop: () => storage.stop(),
   };
 }

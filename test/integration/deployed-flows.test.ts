@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentClient } from '../../functions/adapters/clients';
+import { RosterStore } from '../../functions/adapters/roster-store';
+import { drain } from '../../local/queue';
+import { localAwsEnv, localResources, type S3AndSqs, startS3AndSqs } from '../../local/stack';
+import { kalsel } from '../support/data';
+import { freshTable, localDynamoDbClient, localEndpoints, receivedMail } from '../support/local-aws';
+
+/**
+ * The flows as AWS runs them, on the local emulators, with the Lambda modules themselves (their
+ * configuration read from the environment at import): an upload to the import bucket (s3rver)
+ * raises an S3 event that invokes bulk-import, which writes the result file beside it; semester-start
+ * queues one unit per regency on the semester queue (the SQS stand-in, over the SQS JSON protocol),
+ * the worker takes them through an event source that deletes only what the handler did not report
+ * failed, queues the deliveries, and takes those too.
+ */
+const context = {
+  awsRequestId: 'flows',
+  functionName: 'flows',
+  getRemainingTimeInMillis: () => 60_000,
+} as unknown as Context;
+let storage: S3AndSqs;
+let domain: string;
+const uploads: Promise<unknown>[] = [];
+
+beforeAll(async () => {
+  storage = await startS3AndSqs();
+  domain = `d${randomUUID().slice(0, 8)}.example`;
+  const tableName = await freshTable('flows');
+  Object.assign(process.env, {
+    ...localAwsEnv,
+    ...storage.env,
+    TABLE_NAME: tableName,
+    PROVINCE_CODE: '63',
+    SENDER_ADDRESS: `LAPOR Paman <no-reply@${domain}>`,
+    SES_MAX_SEND_RATE: '100',
+    AWS_ENDPOINT_URL_DYNAMODB: localEndpoints().dynamodb,
+    AWS_ENDPOINT_URL_SES: localEndpoints().ses,
+    POWERTOOLS_METRICS_NAMESPACE: 'LaporPaman',
+    POWERTOOLS_DEV: 'true',
+  });
+  const doc = createDocumentClient(localDynamoDbClient());
+  await new RosterStore(doc, tableName).replace([
+    ...kalsel().regencies.map((r) => ({
+      code: r.code,
+      role: 'head' as const,
+      name: `Kepala ${r.code}`,
+      email: `head.${r.code}@${domain}`,
+      from: '2025-01-01',
+      decree: 'SK',
+    })),
+    {
+      code: '63',
+      role: 'province',
+      name: 'Tim Provinsi',
+      email: `p.63@${domain}`,
+      from: '2025-01-01',
+      decree: 'SK',
+    },
+  ]);
+  // S3 invokes bulk-import asynchronously for each new object under imports/.
+  const { handler } = await import('../../functions/bulk-import');
+  storage.s3.onObjectCreated('imports/', (event: S3Event) => {
+    uploads.push(handler(event, context));
+  });
+});
+
+afterAll(async () => {
+  await storage?.stop();
+});
+
+const s3 = () =>
+  new S3Client({
+    endpoint: storage.s3.endpoint,
+    forcePathStyle: true,
+    region: localAwsEnv.AWS_REGION,
+    credentials: {
+      accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
+      secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
+    },
+  });
+
+describe('the deployed flows on the local emulators', () => {
+  it('imports an uploaded export through the S3 event and writes its result file beside it', async () => {
+    const key = 'imports/6302/2026-06/ekspor juni.csv';
+    const csv = [
+      'ID Tracking;Kode Wilayah;Instansi Terdisposisi;Kategori;Klasifikasi;Status;Waktu Status',
+      'FLOW-1;6302;Dinas PUPR;Infrastruktur;Aspirasi;Belum Terverifikasi;2026-06-01 09:00',
+      'FLOW-2;6371;Dinas PUPR;Infrastruktur;Aspirasi;Belum Terverifikasi;2026-06-01 09:00',
+    ].join('\r\n');
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: localResources.importBucket,
+        Key: key,
+        Body: csv,
+        ContentType: 'text/csv',
+      }),
+    );
+    await Promise.all(uploads.splice(0));
+    const result = await s3().send(
+      new GetObjectCommand({ Bucket: localResources.importBucket, Key: `${key}.result.csv` }),
+    );
+    const text = await result.Body?.transformToString();
+    expect(text).toContain('FLOW-1');
+    // The Kotabaru folder may not hold a Banjarmasin row.
+    expect(text).toMatch(/FLOW-2[^\n]*(ditolak|rejected)/i);
+    // Writing the result file raised an event too; the handler skips its own output.
+    await Promise.all(uploads.splice(0));
+  });
+
+  it('runs the semester job from semester-start through the queue and the worker, each head mailed once', async () => {
+    const start = await import('../../functions/semester-start');
+    const worker = await import('../../functions/semester-worker');
+    const queue = storage.sqs.queue(localResources.semesterQueue);
+    expect(await start.handler({ semester: '2025-H2' }, context)).toMatchObject({ queued: 13 });
+    expect(queue.depth).toBe(13);
+    // A redelivered unit: SQS delivers at least once.
+    queue.sendBody(JSON.stringify({ kind: 'compute', semester: '2025-H2', regency: '6302' }));
+    const invocations = await drain(
+      queue,
+      (event: SQSEvent) => worker.handler(event, context) as Promise<SQSBatchResponse>,
+    );
+    expect(invocations).toBeGreaterThan(1);
+    const mail = (await receivedMail(domain)).filter((m) => m.subject.includes('Semester II 2025'));
+    for (const r of kalsel().regencies)
+      expect(
+        mail.filter((m) => m.destination.to.some((t) => t.includes(`head.${r.code}@`))),
+        r.code,
+      ).toHaveLength(1);
+    expect(mail.filter((m) => m.subject.includes('Ringkasan'))).toHaveLength(1);
+    expect(storage.sqs.queue(localResources.semesterDeadLetters).depth).toBe(0);
+  });
+
+  it('parks a unit the worker cannot parse in the dead-letter queue after three receives', async () => {
+    const worker = await import('../../functions/semester-worker');
+    const queue = storage.sqs.queue(localResources.semesterQueue);
+    queue.sendBody('{"kind":"nope"}');
+    await drain(queue, (event: SQSEvent) => worker.handler(event, context) as Promise<SQSBatchResponse>);
+    expect(storage.sqs.queue(localResources.semesterDeadLetters).bodies()).toEqual([{ kind: 'nope' }]);
+  });
+});
