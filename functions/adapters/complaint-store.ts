@@ -1,5 +1,15 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  ProvisionedThroughputExceededException,
+  ThrottlingException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Classification, Status } from '../domain/complaint';
 import type { TimelineEntry } from '../domain/sla';
 import type { Contribution, Snapshot } from '../domain/snapshot';
@@ -23,20 +33,18 @@ export interface ComplaintStore {
   getSnapshot(trackingId: string): Promise<Snapshot | undefined>;
   getHistory(trackingId: string): Promise<{ snapshot?: Snapshot; events: StoredEvent[] }>;
   /**
-   * Writes the event, the new snapshot and the aggregate changes together, or nothing.
-   * `duplicate`: the event exists already. `conflict`: the snapshot moved since it was read.
-   * `throttled`: DynamoDB cancelled the transaction for capacity; nothing was written.
+   * Writes the event, the new snapshot and the aggregate changes; the snapshot and the counters
+   * together or not at all, the event before or with them. `duplicate`: the event is already folded
+   * in. `conflict`: the snapshot moved since it was read. `throttled`: DynamoDB refused for capacity.
    */
   commit(event: StoredEvent, next: Snapshot, previous: Snapshot | undefined): Promise<CommitResult>;
 }
 
 /**
- * DynamoDB implementation. Why one transaction per update rather than conditional writes in turn:
- * the event, the snapshot (whose attributes feed both indexes) and the monthly counters must move
- * together. Written one by one, a crash or throttle between them would leave an event the snapshot
- * does not reflect, or counters that count it twice on the retry. A transaction costs twice the
- * write units; the benchmark shows the figure (BENCHMARKS.md), and at LAPOR!'s national volume
- * (about 2 million complaints a year, a handful of updates each) it is cents a month.
+ * DynamoDB implementation. An update that moves a monthly or daily counter writes event, snapshot and
+ * counters in one transaction: a counter `ADD` is not idempotent, so it moves only together with the
+ * snapshot whose version check guards it. Any other update (most of them) is two conditional
+ * single-item writes at half the write units; see commitWithoutCounters and docs/data-model.md.
  */
 export class DynamoComplaintStore implements ComplaintStore {
   constructor(
@@ -77,16 +85,33 @@ export class DynamoComplaintStore implements ComplaintStore {
   }
 
   async commit(event: StoredEvent, next: Snapshot, previous: Snapshot | undefined): Promise<CommitResult> {
-    const pk = keys.complaint(next.trackingId);
+    const counters = aggregateUpdates(previous ? contributionOf(previous) : undefined, contributionOf(next));
+    if (previous && counters.length === 0) return this.commitWithoutCounters(event, next, previous);
+    return this.commitWithCounters(event, next, previous, counters, false);
+  }
+
+  /**
+   * Event, snapshot and counters in one transaction: the counters are `ADD`s, which a retry would
+   * apply twice, so they move only with the snapshot whose version check guards them. `eventStored`:
+   * an earlier attempt (see commitWithoutCounters) stored the event without folding it in.
+   */
+  private async commitWithCounters(
+    event: StoredEvent,
+    next: Snapshot,
+    previous: Snapshot | undefined,
+    counters: ReturnType<typeof aggregateUpdates>,
+    eventStored: boolean,
+  ): Promise<CommitResult> {
+    const eventPut = {
+      Put: {
+        TableName: this.tableName,
+        Item: eventItem(event, next.trackingId),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    };
     const transactItems: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> =
       [
-        {
-          Put: {
-            TableName: this.tableName,
-            Item: { pk, sk: keys.eventSk(event.sourceUpdateId), type: 'event', ...event },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        ...(eventStored ? [] : [eventPut]),
         {
           Put: {
             TableName: this.tableName,
@@ -100,11 +125,7 @@ export class DynamoComplaintStore implements ComplaintStore {
               : { ConditionExpression: 'attribute_not_exists(pk)' }),
           },
         },
-        ...aggregateUpdates(previous ? contributionOf(previous) : undefined, contributionOf(next)).map(
-          (u) => ({
-            Update: { TableName: this.tableName, ...u },
-          }),
-        ),
+        ...counters.map((u) => ({ Update: { TableName: this.tableName, ...u } })),
       ];
     try {
       const result = await this.doc.send(
@@ -114,9 +135,14 @@ export class DynamoComplaintStore implements ComplaintStore {
       return 'committed';
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const [eventReason, snapshotReason] = error.CancellationReasons ?? [];
-      if (eventReason?.Code === 'ConditionalCheckFailed') return 'duplicate';
+      const reasons = error.CancellationReasons ?? [];
+      const [eventReason, snapshotReason] = eventStored ? [undefined, reasons[0]] : reasons;
       if (snapshotReason?.Code === 'ConditionalCheckFailed') return 'conflict';
+      // The event is stored but the snapshot, which the caller just read, does not list it (foldUpdate
+      // found no duplicate): an earlier attempt stopped between its two writes. Fold it in now.
+      if (eventReason?.Code === 'ConditionalCheckFailed') {
+        return this.commitWithCounters(event, next, previous, counters, true);
+      }
       if (error.CancellationReasons?.some((r) => r.Code === 'TransactionConflict')) return 'conflict';
       // The SDK does not retry a transaction cancelled for throttling: the caller backs off.
       if (
@@ -129,6 +155,64 @@ export class DynamoComplaintStore implements ComplaintStore {
       throw error;
     }
   }
+
+  /**
+   * An update that moves no counter (most of a complaint's life: disposed, followed up, paused) is
+   * two single-item conditional writes instead of a transaction, at half the write units: the event
+   * first (absent, or already there from an earlier attempt whose snapshot write did not land), then
+   * the snapshot with its version check. The snapshot's timeline, which lists every event it folded
+   * in, is what decides a duplicate (foldUpdate), so a retry after a crash between the two writes
+   * finds the event stored but not folded, and completes the snapshot. Until that retry the event is
+   * in the history and not yet in the snapshot; the snapshot is never ahead of the history.
+   */
+  private async commitWithoutCounters(
+    event: StoredEvent,
+    next: Snapshot,
+    previous: Snapshot,
+  ): Promise<CommitResult> {
+    try {
+      const stored = await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: eventItem(event, next.trackingId),
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnConsumedCapacity: 'INDEXES',
+        }),
+      );
+      this.meter?.record('write', stored.ConsumedCapacity);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) return throttledOrThrow(error);
+    }
+    try {
+      const written = await this.doc.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: toSnapshotItem(next),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': previous.version },
+          ReturnConsumedCapacity: 'INDEXES',
+        }),
+      );
+      this.meter?.record('write', written.ConsumedCapacity);
+      return 'committed';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'conflict';
+      return throttledOrThrow(error);
+    }
+  }
+}
+
+/** A single-item write that the SDK's own retries could not get past throttling: the caller backs off. */
+function throttledOrThrow(error: unknown): 'throttled' {
+  if (error instanceof ProvisionedThroughputExceededException || error instanceof ThrottlingException) {
+    return 'throttled';
+  }
+  throw error;
+}
+
+function eventItem(event: StoredEvent, trackingId: string): Record<string, unknown> {
+  return { pk: keys.complaint(trackingId), sk: keys.eventSk(event.sourceUpdateId), type: 'event', ...event };
 }
 
 /** The counter changes between a complaint's old and new contribution, merged per item. */

@@ -42,7 +42,7 @@ const maxAttempts = 10;
 
 /**
  * Records one valid update: reads the snapshot, folds the update in, commits event + snapshot +
- * counters in one transaction. Another writer in between makes the commit fail its version check;
+ * counters (the store decides how: see ComplaintStore.commit). Another writer in between makes the commit fail its version check;
  * then it reads again and refolds, so concurrent deliveries converge on one snapshot.
  */
 export async function recordUpdate(
