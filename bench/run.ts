@@ -5,6 +5,7 @@ import { costSection } from './cost';
 import { benchDeadline } from './deadline';
 import { benchIngest } from './ingest';
 import { benchSemester } from './semester';
+import { benchSite } from './site';
 import { machineLine, progress } from './support';
 
 /**
@@ -12,7 +13,7 @@ import { machineLine, progress } from './support';
  * Capacity units and bytes do not depend on the machine; timings are ratios to a baseline
  * measured in the same run. `npm run bench -- deadline` runs one section and writes nothing.
  */
-const names = ['ingest', 'deadline', 'semester', 'bundles'] as const;
+const names = ['ingest', 'deadline', 'semester', 'bundles', 'site'] as const;
 const only = process.argv
   .slice(2)
   .filter((a): a is (typeof names)[number] => (names as readonly string[]).includes(a));
@@ -37,6 +38,7 @@ if (wanted('bundles')) {
   progress('bundles: synthesizing the CDK app with real bundling');
   sections.push(await benchBundles());
 }
+if (wanted('site')) sections.push(await benchSite());
 const report = [
   '# Benchmarks',
   '',
