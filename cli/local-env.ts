@@ -2,14 +2,41 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createDocumentClient } from '../functions/adapters/clients';
 import { type AppConfig, loadConfig } from '../functions/config';
+import { isoInstantWithOffset } from '../functions/domain/calendar';
 import type { LocalStack } from '../local/stack';
 import { localAwsEnv } from '../local/stack';
+import { CliError } from './errors';
 
 /** Defaults for running against the local stack; any of them can be overridden by the environment. */
 export const localDefaults = {
   PROVINCE_CODE: '63',
   SENDER_ADDRESS: 'LAPOR Paman Kalsel <no-reply@kalselprov.go.id>',
 } as const;
+
+/**
+ * The environment of a command that reads the table: the local defaults under the caller's own
+ * variables, or a CLI error saying how to get TABLE_NAME.
+ */
+export function tableEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...localDefaults, ...process.env };
+  if (!env.TABLE_NAME) {
+    throw new CliError(
+      'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
+    );
+  }
+  return env;
+}
+
+/** An `--at` option: an ISO-8601 instant with offset, or a CLI error showing one. */
+export function atOption(value: string | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  if (!isoInstantWithOffset.test(value)) {
+    throw new CliError(
+      `--at must be an ISO-8601 instant with offset (e.g. 2026-03-02T08:00:00+08:00), got "${value}"`,
+    );
+  }
+  return new Date(value);
+}
 
 /** The configuration the handlers would read in Lambda, pointed at the local stack. */
 export function localAppConfig(stack: LocalStack): AppConfig {

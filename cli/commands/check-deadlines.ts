@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../functions/config';
-import { isoInstantWithOffset } from '../../functions/domain/calendar';
 import { checkDeadlines, type DeadlineReport } from '../../functions/use-cases/check-deadlines';
 import { deadlineDeps } from '../../functions/wiring';
-import { CliError } from '../errors';
-import { localDefaults } from '../local-env';
+import { atOption, tableEnv } from '../local-env';
 
 /** `lapor-paman check-deadlines`: the daily job, for any day, against the configured table and SES. */
 export function registerCheckDeadlinesCommand(program: Command): void {
@@ -18,20 +16,11 @@ export function registerCheckDeadlinesCommand(program: Command): void {
     .option('--dry-run', 'compute and print, send nothing, record nothing')
     .option('--json', 'print the report as JSON')
     .action(async (opts: { at?: string; dryRun?: boolean; json?: boolean }) => {
-      if (opts.at && !isoInstantWithOffset.test(opts.at)) {
-        throw new CliError(
-          `--at must be an ISO-8601 instant with offset (e.g. 2026-03-02T08:00:00+08:00), got "${opts.at}"`,
-        );
-      }
-      const env: NodeJS.ProcessEnv = { ...localDefaults, ...process.env };
-      if (!env.TABLE_NAME) {
-        throw new CliError(
-          'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
-        );
-      }
+      const at = atOption(opts.at);
+      const env = tableEnv();
       const deps = deadlineDeps(loadConfig(env, { email: true }));
       const report = await checkDeadlines(deps, {
-        ...(opts.at ? { at: new Date(opts.at) } : {}),
+        ...(at ? { at } : {}),
         dryRun: opts.dryRun === true,
       });
       process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
