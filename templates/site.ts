@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
-import type { Flag } from '../functions/domain/semester-metrics';
+import type { Flag, FlagReason } from '../functions/domain/semester-metrics';
 import { barChart, horizontalBarChart } from './charts';
 import { classificationLabel, escapeHtml as esc, numberId, percentId } from './format';
 import {
@@ -110,6 +110,17 @@ export function shareText(s: ShownShare): string {
 function shareCell(s: ShownShare): string {
   if (s.denominator === 0 || s.value === undefined || s.small) return shareText(s);
   return `${percentId(s.value)} <span class="parts">(${numberId(s.numerator)} dari ${numberId(s.denominator)})</span>`;
+}
+
+/** Why a regency has its flag, in one sentence each (the reasons come from the evaluation). */
+function flagReasonText(reason: FlagReason, minimumCases: number): string {
+  return {
+    'too-few': `Kurang dari ${minimumCases} laporan diterima dalam semester: belum dapat dinilai, status merah karena volume.`,
+    'low-volume':
+      'Laporan per 100.000 penduduk kurang dari seperempat angka provinsi: status merah karena volume.',
+    score: 'Status mengikuti skor.',
+    'no-admin': '30 hari atau lebih tanpa admin penghubung aktif: status paling tinggi kuning.',
+  }[reason];
 }
 
 const flagBadge = (flag: Flag) => `<span class="flag flag-${flag}">${flagStyles[flag].word}</span>`;
@@ -239,11 +250,13 @@ function provincePage(board: Scoreboard): string {
 
   if (s) {
     const ranked = board.regencies.filter((r) => r.semester);
-    const best = ranked[0];
-    const worst = ranked.at(-1);
+    const byScore = [...ranked].sort((a, b) => (b.semester?.score ?? 0) - (a.semester?.score ?? 0));
+    const best = byScore[0];
+    const worst = byScore.at(-1);
     parts.push(
       `<h2 id="peringkat">Peringkat ${esc(s.label)}</h2>`,
       `<p>Skor 0–100 dari ketepatan waktu, tunggakan yang lewat batas, dan jumlah laporan per penduduk (<a href="${sitePaths.method}#skor">rumus</a>). Status <span class="nowrap">${flagBadge('hijau')} ${flagBadge('kuning')} ${flagBadge('merah')}</span> mengikuti skor dan hari tanpa admin penghubung.</p>`,
+      '<div class="pair">',
       table({
         caption: `Peringkat kabupaten/kota, ${s.label}`,
         head: [
@@ -282,6 +295,7 @@ function provincePage(board: Scoreboard): string {
           ? `Skor tertinggi ${displayName(best.name)} (${num(best.semester?.score, 1)}), terendah ${displayName(worst.name)} (${num(worst.semester?.score, 1)}); rata-rata provinsi ${num(s.totals.average.score, 1)}. Daerah berstatus merah ditandai oranye dan tebal.`
           : 'Belum ada skor.',
       ),
+      '</div>',
       `<h2 id="tepat-waktu">Ketepatan waktu, ${esc(s.period)}</h2>`,
       `<p>Persentase hanya ditulis bila ada sedikitnya ${board.method.minimumCasesForShare} laporan yang dinilai; di bawah itu ditulis jumlahnya saja.</p>`,
       table({
@@ -348,6 +362,7 @@ function provincePage(board: Scoreboard): string {
   const peak = [...board.months].sort((a, b) => b.received - a.received)[0];
   parts.push(
     `<h2 id="tren">Laporan per bulan, ${esc(monthText(board.months[0]?.month ?? ''))} – ${esc(monthText(board.months.at(-1)?.month ?? ''))}</h2>`,
+    '<div class="pair">',
     figure(
       'tren',
       barChart({
@@ -367,6 +382,7 @@ function provincePage(board: Scoreboard): string {
       head: [{ text: 'Bulan' }, { text: 'Laporan', numeric: true }],
       rows: board.months.map((m) => ({ cells: [esc(monthText(m.month)), num(m.received)] })),
     }),
+    '</div>',
   );
 
   parts.push(`<h2 id="komitmen">Komitmen kepala daerah</h2>`);
@@ -407,6 +423,9 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
   if (s && m) {
     parts.push(
       `<p class="lead">${flagBadge(m.flag)} Peringkat <strong>${num(m.rank)} dari ${num(m.of)}</strong> kabupaten/kota, skor <strong>${num(m.score, 1)}</strong> (rata-rata provinsi ${num(s.totals.average.score, 1)}), ${esc(s.label)}.</p>`,
+      m.flagReasons.length
+        ? `<p>${m.flagReasons.map((x) => esc(flagReasonText(x, board.method.minimumCasesForShare))).join(' ')}</p>`
+        : '',
     );
   } else {
     parts.push('<p class="lead">Evaluasi semester untuk daerah ini belum tersedia.</p>');
@@ -456,6 +475,7 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
   const total = r.months.reduce((n, x) => n + x.received, 0);
   parts.push(
     `<h2 id="tren">Laporan per bulan, 12 bulan terakhir</h2>`,
+    '<div class="pair">',
     figure(
       'tren',
       barChart({
@@ -484,6 +504,7 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
         cells: [esc(monthText(x.month)), num(x.received), num(average[i], 1)],
       })),
     }),
+    '</div>',
   );
 
   if (s && m) {
@@ -791,6 +812,8 @@ dd{margin:0 0 4px}
 code{font-size:14px;overflow-wrap:anywhere}
 .crumb{margin:12px 0 0}
 @media (min-width:800px){
+header.site,footer.site{padding-left:max(24px,calc((100% - 912px)/2));padding-right:max(24px,calc((100% - 912px)/2))}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:32px;align-items:start}
 th,td{padding:6px 8px}
 main{padding:8px 24px 32px}
 h1{font-size:1.9rem}

@@ -6,7 +6,7 @@ import { type Regency, type Regions, regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry, recipientsOn } from './roster';
 import { lastEndedSemester, semester as semesterOf } from './semester';
 import { definitions, flagRule, minimumCases, scoreFormula, share } from './semester-evaluation';
-import type { Flag, ProvinceSemester, Share } from './semester-metrics';
+import type { Flag, FlagReason, ProvinceSemester, Share } from './semester-metrics';
 import { computeSla } from './sla';
 import type { SlaPolicy } from './sla-policy';
 import type { Snapshot } from './snapshot';
@@ -68,6 +68,8 @@ export interface ScoreboardRegency {
     of: number;
     score: number;
     flag: Flag;
+    /** What decided the flag, strongest first (semester evaluation). */
+    flagReasons: FlagReason[];
     received: number;
     perHundredThousand?: number;
     verifiedWithinLimit: ShownShare;
@@ -258,6 +260,7 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
               of: r.of,
               score: r.score,
               flag: r.flag,
+              flagReasons: r.flagReasons,
               received: r.received.total,
               ...(r.perHundredThousand === undefined ? {} : { perHundredThousand: r.perHundredThousand }),
               verifiedWithinLimit: shownShare(r.verifiedWithinLimit),
