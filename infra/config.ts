@@ -124,6 +124,23 @@ export const deployConfigSchema = z.strictObject({
     .regex(/^[A-Za-z0-9_.-]{3,255}$/, 'must be a DynamoDB table name')
     .optional(),
   /**
+   * The GitHub repository (`owner/name`) whose Actions may deploy this stage: when set, the app
+   * also defines `<stackPrefix>-DeployAccess` (OIDC provider and roles, deployed once by an
+   * administrator). @default unset
+   */
+  githubRepository: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'must be owner/name of a GitHub repository')
+    .optional(),
+  /** The account's existing GitHub OIDC provider (one per account) instead of creating it. @default unset */
+  githubOidcProviderArn: z
+    .string()
+    .regex(
+      /^arn:aws[\w-]*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/,
+      'must be the ARN of the GitHub OIDC provider',
+    )
+    .optional(),
+  /**
    * Where the runbook lives: alarm descriptions end with `<runbookUrl>#<section>`. Set it to the
    * repository's README as people open it (e.g. `https://github.com/<org>/<repo>/blob/main/README.md`).
    * @default 'README.md'

@@ -1,6 +1,7 @@
 import { type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type DeployConfig, loadDeployConfig } from './config';
+import { DeployAccessStack } from './deploy-access-stack';
 import { importBucketArnExport, StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -13,7 +14,13 @@ import { StatelessStack } from './stateless-stack';
 export function defineApp(
   app: App,
   config: DeployConfig = loadDeployConfig((key) => app.node.tryGetContext(key)),
-): { config: DeployConfig; stateful: StatefulStack; stateless: StatelessStack } {
+): {
+  config: DeployConfig;
+  stateful: StatefulStack;
+  stateless: StatelessStack;
+  /** Defined only when `githubRepository` is configured. */
+  deployAccess?: DeployAccessStack;
+} {
   const env = { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
   const stateful = new StatefulStack(app, `${config.stackPrefix}-Stateful`, {
     env,
@@ -30,8 +37,16 @@ export function defineApp(
   });
   // The import bucket is referenced by its export name, which CDK does not see as a dependency.
   stateless.addStackDependency(stateful, 'the table and the import bucket');
+  const { githubRepository } = config;
+  const deployAccess = githubRepository
+    ? new DeployAccessStack(app, `${config.stackPrefix}-DeployAccess`, {
+        env,
+        config: { ...config, githubRepository },
+        description: `LAPOR Paman (${config.stage}): GitHub Actions OIDC roles of the delivery pipeline`,
+      })
+    : undefined;
   Tags.of(app).add('project', 'lapor-paman');
   Tags.of(app).add('stage', config.stage);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { config, stateful, stateless };
+  return { config, stateful, stateless, deployAccess };
 }

@@ -158,6 +158,21 @@ describe('staging and production from one app', () => {
     );
   });
 
+  it('cap staging smaller: table writes, API throttle, no reserved concurrency in a small account', () => {
+    const cap = (t: Template) =>
+      JSON.stringify(Object.values(t.findResources('AWS::DynamoDB::GlobalTable'))[0]).match(
+        /"MaxWriteRequestUnits":(\d+)/,
+      )?.[1];
+    expect(cap(staging.statefulTemplate)).toBe('100');
+    expect(cap(production.statefulTemplate)).toBe('1000');
+    const reserved = (t: Template) =>
+      houseFunctions(t)
+        .map((f) => f.Properties.ReservedConcurrentExecutions)
+        .filter((r) => r !== undefined);
+    expect(reserved(staging.statelessTemplate)).toEqual([]);
+    expect(reserved(production.statelessTemplate).sort()).toEqual([10, 2]);
+  });
+
   it('trace staging with X-Ray, not production', () => {
     for (const f of houseFunctions(staging.statelessTemplate)) {
       expect(f.Properties.TracingConfig).toEqual({ Mode: 'Active' });
