@@ -16,7 +16,7 @@ const logRetentionValues = [
 
 const emailAddress = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
 /** `Name <address>` or a bare address, as SENDER_ADDRESS accepts it (functions/config.ts). */
-const bareAddress = (value: string) => value.replace(/^.*<(.+)>\s*$/, '$1').trim();
+export const bareAddress = (value: string) => value.replace(/^.*<(.+)>\s*$/, '$1').trim();
 
 const positiveNumber = z.coerce
   .number()

@@ -4,7 +4,6 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { type DeployConfig, parseDeployConfig } from './config';
-import { acknowledge } from './nag';
 import { createComplaintsTable } from './table';
 
 /** The prefix admins drop CSV/XLSX exports under; results are written beside them. */
@@ -47,11 +46,6 @@ export class StatefulStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
     });
-    acknowledge(
-      this.accessLogBucket,
-      'AwsSolutions-S1',
-      "This bucket receives the import bucket's server access logs; logging it too would log into itself.",
-    );
 
     this.importBucket = new Bucket(this, 'Imports', {
       encryption: BucketEncryption.S3_MANAGED,

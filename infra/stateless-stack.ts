@@ -1,4 +1,13 @@
-import { CfnOutput, Duration, Fn, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  type CfnResource,
+  Duration,
+  Fn,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  TimeZone,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
@@ -18,7 +27,8 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { type ITableV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { ManagedPolicy, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Bucket, EventType } from 'aws-cdk-lib/aws-s3';
@@ -27,6 +37,7 @@ import { ScheduleExpression, ScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import {
   ConfigurationSet,
   ConfigurationSetEventDestination,
+  ConfigurationSetTlsPolicy,
   EmailSendingEvent,
   EventDestination,
   SuppressionReasons,
@@ -35,7 +46,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { DeployConfig } from './config';
+import { bareAddress, type DeployConfig } from './config';
 import { HouseFunction, type HouseFunctionProps } from './constructs/house-function';
 import { OpsDashboard } from './constructs/ops-dashboard';
 import { PublicSite } from './constructs/public-site';
@@ -98,12 +109,35 @@ export class StatelessStack extends Stack {
 
     // --- SES: the configuration set every message is sent with, its feedback, and the grant.
     this.configurationSet = new ConfigurationSet(this, 'MailConfig', {
+      // Digests and reports name complaints and officials: never deliver them in clear text.
+      tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
+    // Bounce notices carry roster addresses: both topics are encrypted with a key of their own,
+    // which only CloudWatch (alarms) and SES (feedback) of this account may use to publish.
+    const topicKey = new Key(this, 'TopicKey', {
+      description: 'Encrypts the LAPOR Paman alarm and mail-feedback topics',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.DESTROY,
+      pendingWindow: Duration.days(7),
+    });
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'PublishFromCloudWatchAndSes',
+        principals: [
+          new ServicePrincipal('cloudwatch.amazonaws.com'),
+          new ServicePrincipal('ses.amazonaws.com'),
+        ],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'], // in a key policy, "*" is this key
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
     const mailFeedback = new Topic(this, 'MailFeedback', {
       displayName: 'LAPOR Paman: SES bounces and complaints',
       enforceSSL: true,
+      masterKey: topicKey,
     });
     new ConfigurationSetEventDestination(this, 'MailFeedbackDestination', {
       configurationSet: this.configurationSet,
@@ -113,10 +147,12 @@ export class StatelessStack extends Stack {
     const sendMail = new PolicyStatement({
       sid: 'SendAsConfiguredIdentity',
       actions: ['ses:SendRawEmail'],
-      // A stage with a mail sink may mail no one else, whatever the code does.
-      ...(config.mailSink
-        ? { conditions: { 'ForAllValues:StringLike': { 'ses:Recipients': [config.mailSink] } } }
-        : {}),
+      conditions: {
+        // Only as the configured sender, even though the identity is the whole domain.
+        StringEquals: { 'ses:FromAddress': bareAddress(config.senderAddress) },
+        // A stage with a mail sink may mail no one else, whatever the code does.
+        ...(config.mailSink ? { 'ForAllValues:StringLike': { 'ses:Recipients': [config.mailSink] } } : {}),
+      },
       resources: [
         this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.sesIdentity }),
         this.formatArn({
@@ -271,6 +307,15 @@ export class StatelessStack extends Stack {
     const notificationsHandler = this.node.findChild(
       'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
     );
+    // CDK's handler would log to a group Lambda creates on first use, kept forever: give it ours.
+    const notificationsLogs = new LogGroup(this, 'BucketNotificationsHandlerLogs', {
+      retention: logRetention,
+    });
+    // The handler is a raw CfnResource (not a CfnFunction): set the property by its CloudFormation name.
+    (notificationsHandler.node.defaultChild as CfnResource).addPropertyOverride(
+      'LoggingConfig.LogGroup',
+      notificationsLogs.logGroupName,
+    );
     acknowledge(
       notificationsHandler.node.findChild('Role'),
       'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
@@ -368,7 +413,11 @@ export class StatelessStack extends Stack {
     });
 
     // --- Alarms, all to one topic.
-    this.alarmTopic = new Topic(this, 'Alarms', { displayName: 'LAPOR Paman alarms', enforceSSL: true });
+    this.alarmTopic = new Topic(this, 'Alarms', {
+      displayName: 'LAPOR Paman alarms',
+      enforceSSL: true,
+      masterKey: topicKey,
+    });
     if (config.alarmEmail) {
       this.alarmTopic.addSubscription(new EmailSubscription(config.alarmEmail));
       mailFeedback.addSubscription(new EmailSubscription(config.alarmEmail));

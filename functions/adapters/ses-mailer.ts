@@ -20,13 +20,29 @@ export class MessageTooLargeError extends Error {
   override name = 'MessageTooLargeError';
 }
 
+/**
+ * A mailbox (`Name <address>` or a bare address) as name and address. The address is what is
+ * inside the last angle brackets; line breaks in the name are dropped, so that a name stored
+ * before names were checked can never start a header of its own.
+ */
+export function parseMailbox(mailbox: string): { name: string; address: string } {
+  const match = /^(.*)<([^<>]+)>\s*$/s.exec(mailbox);
+  if (!match) return { name: '', address: mailbox.trim() };
+  const name = (match[1] ?? '')
+    .replace(/\p{Cc}+/gu, ' ')
+    .replace(/^\s*"|"\s*$/g, '')
+    .trim();
+  return { name, address: (match[2] ?? '').trim() };
+}
+
 /** Builds the raw MIME message (RFC 2047 headers, RFC 2231 filenames, base64 at 76, CRLF). */
 export async function composeRawEmail(email: OutgoingEmail): Promise<Buffer> {
   const { default: MailComposer } = await import('nodemailer/lib/mail-composer');
+  // Names and addresses apart: the composer quotes and encodes each name, whatever it holds.
   const composer = new MailComposer({
-    from: email.from,
-    to: email.to,
-    cc: email.cc,
+    from: parseMailbox(email.from),
+    to: email.to.map(parseMailbox),
+    cc: email.cc?.map(parseMailbox),
     subject: email.subject,
     text: email.text,
     html: email.html,
@@ -62,7 +78,9 @@ export async function sendEmail(
   const result = await ses.send(
     new SendRawEmailCommand({
       RawMessage: { Data: raw },
-      Destinations: [...email.to, ...(email.cc ?? [])],
+      // Bare addresses only: names belong in the MIME headers, where the composer encodes them.
+      Source: parseMailbox(email.from).address,
+      Destinations: [...email.to, ...(email.cc ?? [])].map((m) => parseMailbox(m).address),
       ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
     }),
   );

@@ -46,7 +46,7 @@ function entrySchema(regions: Regions) {
           `is neither province ${regions.province.code} nor one of its regencies`,
         ),
       role: z.enum(rosterRoles, { error: `must be one of: ${rosterRoles.join(', ')}` }),
-      name: z.string().trim().min(1, 'must not be empty').max(200),
+      name: personName,
       title: z.string().trim().max(200).optional(),
       email: z
         .string()
@@ -67,6 +67,22 @@ function entrySchema(regions: Regions) {
 export class RosterFileError extends Error {
   override name = 'RosterFileError';
 }
+
+/**
+ * A person's name as it goes into the To and Cc headers of e-mail: line breaks would start a new
+ * header (a Bcc to anyone), and commas, semicolons, angle brackets, quotes or @ would split or fake
+ * an address. Degrees and honorifics without commas ("H. Ahmad Fauzi S.H. M.H.") are fine.
+ */
+const personName = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200)
+  .refine((v) => !/[\p{Cc}\u2028\u2029]/u.test(v), 'must not contain line breaks or control characters')
+  .refine(
+    (v) => !/[,;:<>"@\\[\]]/.test(v),
+    'must not contain any of , ; : < > " @ \\ [ ] (it goes into e-mail headers; write degrees without commas, e.g. "Ahmad Fauzi S.H. M.H.")',
+  );
 
 /**
  * Parses a roster CSV (`code,role,name,title,email,from,to,decree`). All rows must be valid: a

@@ -99,11 +99,14 @@ describe('staging and production from one app', () => {
     for (const s of grants) {
       expect(s.Condition).toEqual({
         'ForAllValues:StringLike': { 'ses:Recipients': ['success@simulator.amazonses.com'] },
+        StringEquals: { 'ses:FromAddress': 'no-reply@staging.lapor.kalselprov.go.id' },
       });
     }
     // Production mails its real recipients.
     for (const f of houseFunctions(production.statelessTemplate)) expect(env(f).MAIL_SINK).toBeUndefined();
-    for (const s of sendStatements(production.statelessTemplate)) expect(s.Condition).toBeUndefined();
+    for (const s of sendStatements(production.statelessTemplate)) {
+      expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'no-reply@lapor.kalselprov.go.id' } });
+    }
   });
 
   it('run staging an hour before production, so a broken change shows there first', () => {

@@ -35,6 +35,35 @@ describe('roster files', () => {
     ]);
   });
 
+  it('reject names that could break an e-mail header (line breaks, commas, angle brackets), naming the row', () => {
+    const csv = [
+      header,
+      '6301,admin,"Admin A\r\nBcc: all@evil.example",Diskominfo,admin@a.example,2026-01-01,,SK 1',
+      '6302,admin,"Rahmat, S.T.",Diskominfo,rahmat@a.example,2026-01-01,,SK 2',
+      '6303,admin,Budi <budi@evil.example>,Diskominfo,budi@a.example,2026-01-01,,SK 3',
+      '6304,head,H. Ahmad Fauzi S.H. M.H. (Plt.),Bupati,bupati@a.example,2026-01-01,,SK 4',
+      "6305,admin,Siti Nur'aini-Putri,Diskominfo,siti@a.example,2026-01-01,,SK 5",
+    ].join('\n');
+    const message = (() => {
+      try {
+        parseRosterCsv(csv, kalsel(), 'roster.csv');
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    const lines = message.split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^roster\.csv row 2: name: must not contain line breaks or control characters/),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^roster\.csv row 3: name: must not contain any of , ; : < > " @ \\ \[ \]/),
+    );
+    expect(lines).toContainEqual(expect.stringMatching(/^roster\.csv row 4: name: must not contain any of/));
+    // Titles and degrees without commas, apostrophes and hyphens are names people have.
+    expect(lines.join('\n')).not.toMatch(/row [56]/);
+  });
+
   it('ship a demo roster for the 13 regencies, with Tapin vacant in March 2026 and Banjar changing admin', () => {
     const entries = parseRosterCsv(
       readFileSync(new URL('../../data/roster/63-demo.csv', import.meta.url), 'utf8'),

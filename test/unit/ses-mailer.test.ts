@@ -44,4 +44,34 @@ describe('the SES mailer', () => {
     expect(raw).toMatch(/^Subject: =\?UTF-8\?/m);
     expect(raw).toMatch(/filename\*0\*?=|filename="?evaluasi/);
   });
+
+  it('gives SES bare addresses as destinations and the sender as Source; names only in MIME headers', async () => {
+    const sent: Record<string, unknown>[] = [];
+    const ses = new SESClient({
+      region: 'ap-southeast-3',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
+    // Capture the request instead of sending it.
+    ses.middlewareStack.add(
+      () => async (args) => {
+        sent.push(args.input as Record<string, unknown>);
+        return { output: { MessageId: 'm-1', $metadata: {} }, response: {} } as never;
+      },
+      { step: 'initialize', name: 'capture' },
+    );
+    const message = {
+      ...email(10),
+      // A name with a comma (stored before names were checked) and one with a line break.
+      to: ['Kepala, Dinas Kominfo <kepala@x.example>', 'Admin\r\nBcc: all@evil.example <admin@x.example>'],
+      cc: ['tim@x.example'],
+    };
+    await sendEmail(ses, message);
+    expect(sent[0]?.Destinations).toEqual(['kepala@x.example', 'admin@x.example', 'tim@x.example']);
+    expect(sent[0]?.Source).toBe('no-reply@x.example');
+    const raw = (await composeRawEmail(message)).toString('utf8');
+    const headers = raw.slice(0, raw.indexOf('\r\n\r\n'));
+    expect(headers).not.toMatch(/^Bcc:/im);
+    expect(headers).toMatch(/^To: "Kepala, Dinas Kominfo" <kepala@x\.example>,/m);
+    expect(headers).toMatch(/^From: LAPOR Paman <no-reply@x\.example>/m);
+  });
 });
