@@ -9,7 +9,7 @@ import {
   figures,
   type Html,
   heading,
-  inline,
+  itemRow,
   letter,
   notice,
   paragraph,
@@ -381,16 +381,7 @@ export function provinceDigestEmail(input: {
           text: ['Tidak ada daerah dengan laporan terlambat. Terima kasih.'],
         }
       : {
-          html: rankLines.map((r) =>
-            inline(
-              { html: '<div style="padding:8px 0;border-top:1px solid #e5e7eb">' },
-              { html: '<strong>' },
-              r.title,
-              { html: '</strong><br><span style="font-size:14px;line-height:20px;color:#4b5563">' },
-              r.facts.join('; '),
-              { html: '</span></div>' },
-            ),
-          ),
+          html: rankLines.map((r) => itemRow(r.title, r.facts.join('; '))),
           text: rankLines.flatMap((r) => ['', r.title, ...r.facts.map((f) => `  ${f}`)]),
         },
   );

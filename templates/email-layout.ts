@@ -183,6 +183,16 @@ export function complaintRow(input: {
   );
 }
 
+/** A row of a list that is not a complaint (a regency in a ranking): a bold title, details below. */
+export function itemRow(title: string, details: string): Html {
+  return raw(
+    table(
+      `<tr><td style="padding:8px 0;border-top:1px solid ${rule}"><div style="font-weight:bold;line-height:24px">${escapeHtml(title)}</div>` +
+        `<div style="font-size:14px;line-height:20px;color:${muted}">${escapeHtml(details)}</div></td></tr>`,
+    ),
+  );
+}
+
 /** A bordered box for a warning the reader must not miss (vacant admin seat, missing calendar). */
 export function notice(content: readonly Html[]): Html {
   return raw(
