@@ -78,7 +78,7 @@ export function heading(title: string, aside?: string): Html {
   return raw(
     `<h2 style="margin:20px 0 4px;font-size:18px;line-height:24px;color:${ink}">${escapeHtml(title)}${
       aside
-        ? ` <span style="font-weight:normal;font-size:16px;color:${muted}">${escapeHtml(aside)}</span>`
+        ? ` <span style="font-weight:normal;font-size:16px;color:${muted};white-space:nowrap">${escapeHtml(aside)}</span>`
         : ''
     }</h2>`,
   );
@@ -89,7 +89,7 @@ export function subheading(title: string, aside?: string): Html {
   return raw(
     `<h3 style="margin:16px 0 0;font-size:16px;line-height:22px;color:${ink}">${escapeHtml(title)}${
       aside
-        ? ` <span style="font-weight:normal;font-size:14px;color:${muted}">${escapeHtml(aside)}</span>`
+        ? ` <span style="font-weight:normal;font-size:14px;color:${muted};white-space:nowrap">${escapeHtml(aside)}</span>`
         : ''
     }</h3>`,
   );
