@@ -73,24 +73,27 @@ export function paragraph(content: Html | string, options: { small?: boolean } =
   return raw(`<p style="margin:0 0 12px;${size}">${body}</p>`);
 }
 
+/** Counts beside a heading: each phrase ("3 laporan") kept on one line, the list free to wrap. */
+const aside = (text: string, size: number) =>
+  ` <span style="font-weight:normal;font-size:${size}px;color:${muted}">${text
+    .split(', ')
+    .map((p) => `<span style="white-space:nowrap">${escapeHtml(p)}</span>`)
+    .join(', ')}</span>`;
+
 /** A section heading, with an optional count beside it. */
-export function heading(title: string, aside?: string): Html {
+export function heading(title: string, note?: string): Html {
   return raw(
     `<h2 style="margin:20px 0 4px;font-size:18px;line-height:24px;color:${ink}">${escapeHtml(title)}${
-      aside
-        ? ` <span style="font-weight:normal;font-size:16px;color:${muted};white-space:nowrap">${escapeHtml(aside)}</span>`
-        : ''
+      note ? aside(note, 16) : ''
     }</h2>`,
   );
 }
 
 /** A sub-heading (a unit within a list). */
-export function subheading(title: string, aside?: string): Html {
+export function subheading(title: string, note?: string): Html {
   return raw(
     `<h3 style="margin:16px 0 0;font-size:16px;line-height:22px;color:${ink}">${escapeHtml(title)}${
-      aside
-        ? ` <span style="font-weight:normal;font-size:14px;color:${muted};white-space:nowrap">${escapeHtml(aside)}</span>`
-        : ''
+      note ? aside(note, 14) : ''
     }</h3>`,
   );
 }
