@@ -129,7 +129,8 @@ describe('the e-mails as people see them (Chromium, at phone widths)', () => {
     ({ browser, close } = await launchChromium());
     outDir = mkdtempSync(path.join(os.tmpdir(), 'emails-'));
     // A stack of its own: the demo test counts all the shared SES emulator received, and two demos
-    // on one DynamoDB Local slow each other down past the SDK's retries on a busy machine.
+    // on one DynamoDB Local slow each other down past the SDK's retries on a busy machine. The
+    // replay takes 20 s alone and several minutes on two shared, loaded cores: a generous hook limit.
     stack = await startLocalStack({ tableName: 'emails' });
     await runDemo({
       stack,
@@ -139,7 +140,7 @@ describe('the e-mails as people see them (Chromium, at phone widths)', () => {
       rosterFile: new URL('../../data/roster/63-demo.csv', import.meta.url).pathname,
     });
     emails = [...largestOfEachKind(path.join(outDir, 'mail')), cutDigest()];
-  }, 300_000);
+  }, 900_000);
   afterAll(async () => {
     await close?.();
     await stack?.stop();
