@@ -8,6 +8,7 @@ import {
   type Status,
   statuses,
 } from './complaint';
+import { scrubPersonalData } from './personal-data';
 import type { Regions } from './regions';
 import { smokePairingProblem, smokeRegencyCode } from './smoke';
 
@@ -183,18 +184,4 @@ export function validateUpdate(input: unknown, regions: Regions, now: Date): Val
   return { ok: true, update: { ...rest, ...(scrubbed ? { note: scrubbed } : {}) }, ignoredFields };
 }
 
-/**
- * Removes e-mail addresses, 16-digit NIKs and Indonesian phone numbers from free text.
- * NIKs go first: a 16-digit run would otherwise be taken for a phone number.
- */
-export function scrubPersonalData(value: string): string {
-  return value
-    .replace(/[A-Za-z0-9._%+-]+\s*(?:@|\(at\)|\[at\])\s*[A-Za-z0-9.-]+\.[A-Za-z]{2,}/gi, '[email dihapus]')
-    .replace(/(?<!\d)\d{16}(?!\d)/g, '[NIK dihapus]')
-    .replace(/(?<!\d)\d{6}[ .-]\d{6}[ .-]\d{4}(?!\d)/g, '[NIK dihapus]')
-    .replace(/(?<![\w+])(?:\+?62|0)[\s.-]?8\d{1,3}(?:[\s.-]?\d{2,4}){2,3}(?!\d)/g, '[telepon dihapus]')
-    .replace(
-      /(?<![\w+(])\(?(?:\+?62|0)[\s.-]?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d)/g,
-      '[telepon dihapus]',
-    );
-}
+export { scrubPersonalData } from './personal-data';
