@@ -3,6 +3,7 @@ import { startLocalStack } from '../local/stack';
 import { benchBundles } from './bundles';
 import { costSection } from './cost';
 import { benchDeadline } from './deadline';
+import { benchImport } from './import';
 import { benchIngest } from './ingest';
 import { benchSemester } from './semester';
 import { benchSite } from './site';
@@ -13,7 +14,7 @@ import { machineLine, progress } from './support';
  * Capacity units and bytes do not depend on the machine; timings are ratios to a baseline
  * measured in the same run. `npm run bench -- deadline` runs one section and writes nothing.
  */
-const names = ['ingest', 'deadline', 'semester', 'bundles', 'site'] as const;
+const names = ['ingest', 'deadline', 'semester', 'import', 'bundles', 'site'] as const;
 const only = process.argv
   .slice(2)
   .filter((a): a is (typeof names)[number] => (names as readonly string[]).includes(a));
@@ -34,6 +35,7 @@ try {
 } finally {
   await stack.stop();
 }
+if (wanted('import')) sections.push(await benchImport());
 if (wanted('bundles')) {
   progress('bundles: synthesizing the CDK app with real bundling');
   sections.push(await benchBundles());

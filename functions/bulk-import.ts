@@ -34,7 +34,9 @@ async function handle(event: S3Event, context: Context): Promise<void> {
   for (const record of event.Records) {
     // S3 URL-encodes keys in notifications, with "+" for spaces.
     const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
-    const outcome = await importStoredFile(deps, key);
+    const outcome = await importStoredFile(deps, key, {
+      timeLeftMs: () => context.getRemainingTimeInMillis(),
+    });
     logger.info('import', { key, ...outcome });
     if (outcome.status === 'imported') addUpdateCounts(metrics, outcome.counts);
   }

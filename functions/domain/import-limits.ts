@@ -10,7 +10,7 @@ export interface ImportLimits {
   maxRows: number;
   /** Longest CSV record, in characters. @default 262,144 */
   maxLineChars: number;
-  /** Largest uncompressed size of an XLSX's sheets and shared strings, from its zip directory. @default 64 MiB */
+  /** Largest uncompressed size of an XLSX's sheets and shared strings, from its zip directory. @default 16 MiB (read-excel-file holds about 15 times the sheet XML: `npm run bench -- import`) */
   maxUnpackedXlsxBytes: number;
 }
 
@@ -18,7 +18,7 @@ export const defaultImportLimits: ImportLimits = {
   maxBytes: 20 * 1024 * 1024,
   maxRows: 100_000,
   maxLineChars: 262_144,
-  maxUnpackedXlsxBytes: 64 * 1024 * 1024,
+  maxUnpackedXlsxBytes: 16 * 1024 * 1024,
 };
 
 const variables: Record<keyof ImportLimits, string> = {
@@ -47,7 +47,8 @@ export type LimitKind =
   | 'too-many-rows'
   | 'line-too-long'
   | 'xlsx-too-large'
-  | 'unreadable-rest';
+  | 'unreadable-rest'
+  | 'time';
 
 /** A file (or the rest of it) refused for a limit; the result file says which and what to do. */
 export class ImportLimitError extends Error {
@@ -81,6 +82,8 @@ export function limitMessage(
       return `Berkas ditolak: isi lembar kerja XLSX ini terlalu besar untuk dibaca (lebih dari ${mb(limits.maxUnpackedXlsxBytes)} setelah dibuka). Tidak ada baris yang diimpor. Yang perlu dilakukan: simpan sebagai CSV (CSV dibaca baris demi baris, sampai ${mb(limits.maxBytes)}), atau ekspor ulang dari LAPOR! per bulan, lalu unggah lagi.`;
     case 'too-many-rows':
       return `Sebagian diimpor: berkas memuat lebih dari ${count(limits.maxRows)} baris data; ${count(context.importedRows ?? limits.maxRows)} baris pertama diimpor, sisanya mulai baris ${count(context.atLine ?? 0)} tidak. Yang perlu dilakukan: pecah sisa berkas menjadi berkas lain (dengan baris judul kolom yang sama) dan unggah berkas itu.`;
+    case 'time':
+      return `Sebagian diimpor: waktu proses habis setelah ${count(context.importedRows ?? 0)} baris (sampai sebelum baris ${count(context.atLine ?? 0)}). Yang perlu dilakukan: unggah lagi berkas yang sama ke tempat yang sama; baris yang sudah diimpor dilewati (tidak tercatat dua kali) dan impor dilanjutkan. Untuk berkas sebesar ini, ekspor per bulan lebih cepat.`;
     case 'unreadable-rest':
       return `Sebagian diimpor: ${count(context.importedRows ?? 0)} baris sudah diimpor, tetapi berkas tidak terbaca mulai sekitar baris ${count(context.atLine ?? 0)} (${context.detail ?? 'format CSV rusak'}). Yang perlu dilakukan: periksa baris itu di Excel, perbaiki, lalu unggah lagi berkas yang sama (baris yang sudah diimpor tidak akan tercatat dua kali).`;
     case 'line-too-long':

@@ -100,7 +100,14 @@ export interface ImportOptions {
   /** The object's size, when the store knows it before reading. */
   size?: number;
   mapping?: ExportMapping;
+  /** Rows recorded per batch. @default 500 */
+  batchSize?: number;
+  /** Time left to the caller (Lambda's remaining time): the import stops between batches before it runs out. */
+  timeLeftMs?: () => number;
 }
+
+/** Stop this long before the caller's time runs out, to write the result file. */
+const timeMarginMs = 30_000;
 
 /** Rows recorded per batch: bounds memory and keeps progress visible on big files. */
 const chunkSize = 500;
@@ -170,10 +177,17 @@ export async function importFile(
       }
       report.rows += 1;
       batch.push(row);
-      if (batch.length >= chunkSize) {
+      if (batch.length >= (options.batchSize ?? chunkSize)) {
         await importer(batch);
         batch = [];
         onProgress?.(report.rows, report.rows);
+        if (options.timeLeftMs && options.timeLeftMs() < timeMarginMs) {
+          report.stopped = {
+            kind: 'time',
+            message: limitMessage('time', limits, { importedRows: report.rows, atLine: row.line + 1 }),
+          };
+          break;
+        }
       }
     }
   } catch (error) {

@@ -8,6 +8,7 @@ import {
 import { ImportFileError, UnreadableFileError } from '../domain/import-rows';
 import type { Regions } from '../domain/regions';
 import {
+  type ImportOptions,
   type ImportReport,
   importFile,
   refusedResultCsv,
@@ -62,7 +63,11 @@ type Outcome =
  * The S3 object's user metadata `as-of` gives a LAPOR! export's generation time when its preamble
  * does not.
  */
-export async function importStoredFile(deps: ImportDeps, key: string): Promise<Outcome> {
+export async function importStoredFile(
+  deps: ImportDeps,
+  key: string,
+  options: Pick<ImportOptions, 'timeLeftMs' | 'batchSize'> = {},
+): Promise<Outcome> {
   if (key.endsWith(resultSuffix) || key.endsWith(unreadableSuffix)) return { status: 'skipped' };
   const limits = deps.limits ?? defaultImportLimits;
   const refuse = async (reason: string, unreadable = false): Promise<Outcome> => {
@@ -89,6 +94,7 @@ export async function importStoredFile(deps: ImportDeps, key: string): Promise<O
     report = await importFile(deps, { name: key, content }, undefined, {
       scope: scope.scope,
       limits,
+      ...options,
       ...(info ? { size: info.size } : {}),
       ...(asOf ? { asOf, asOfSource: 'metadata S3 "as-of"' } : {}),
     });

@@ -337,3 +337,41 @@ describe('lapor-paman ingest export.xlsx --as-of', () => {
     expect(missing.stderr).toContain('--as-of');
   });
 });
+
+describe('an import that runs out of time', () => {
+  it('stops between batches before the function times out, and the result says to upload it again', async () => {
+    const { deps } = await localIngest();
+    const updates: ComplaintUpdate[] = Array.from({ length: 26 }, (_, i) => ({
+      trackingId: `97${String(i).padStart(4, '0')}`,
+      regencyCode: '6371',
+      unit: 'Dinas Kesehatan',
+      category: 'Kesehatan',
+      classification: 'aspirasi',
+      status: 'belum-terverifikasi',
+      occurredAt: '2026-06-02T09:00:00+08:00',
+      sourceUpdateId: `t${i}`,
+    }));
+    const objects = new Map<string, string | Buffer>([
+      ['imports/6371/besar.csv', laporExportCsv(updates, { regions, asOf: day(4) })],
+    ]);
+    const files: FileStore = {
+      read: async (key) => Buffer.from(objects.get(key) ?? ''),
+      write: async (key, content) => {
+        objects.set(key, content);
+      },
+    };
+    let left = 120_000;
+    const timeLeftMs = () => (left -= 100_000);
+    const first = await importStoredFile({ ...deps, files }, 'imports/6371/besar.csv', {
+      timeLeftMs,
+      batchSize: 10,
+    });
+    expect(first).toMatchObject({ status: 'imported', exportCounts: { new: 10 } });
+    expect(String(objects.get('imports/6371/besar.csv.result.csv'))).toMatch(
+      /Sebagian diimpor: waktu proses habis setelah 10 baris \(sampai sebelum baris 16\)\. Yang perlu dilakukan: unggah lagi berkas yang sama/,
+    );
+    // Uploaded again: the rows already imported are unchanged, the rest is imported.
+    const again = await importStoredFile({ ...deps, files }, 'imports/6371/besar.csv');
+    expect(again).toMatchObject({ status: 'imported', exportCounts: { new: 16, unchanged: 10 } });
+  });
+});
