@@ -43,6 +43,8 @@ export class OutOfScopeError extends Error {
   constructor(
     readonly path: string,
     message: string,
+    /** The regency the complaint is filed under. */
+    readonly owner?: string,
   ) {
     super(message);
   }

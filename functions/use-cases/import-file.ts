@@ -34,7 +34,7 @@ import {
   updateFromExportRow,
 } from '../domain/lapor-export';
 import { regencyDisplayName } from '../domain/regions';
-import { type IngestDeps, type ItemResult, ingestBatch } from './ingest-updates';
+import { type BatchOptions, type IngestDeps, type ItemResult, ingestBatch } from './ingest-updates';
 
 /** The LAPOR! export mapping shipped in data/import/ (bundled: it is part of the importer). */
 export const laporExportMapping: ExportMapping = parseExportMapping(
@@ -285,6 +285,7 @@ function updatesImporter(
       deps,
       inScope.map((m) => m.input),
       `import:${fileName}`,
+      batchScope(deps, scope),
     );
     let k = 0;
     for (const m of mapped) {
@@ -300,6 +301,21 @@ function updatesImporter(
       report.results.push({ ...result, line: m.line });
       report.counts[result.result] += 1;
     }
+  };
+}
+
+/**
+ * The folder's scope for the ingest use case, which also refuses a row that carries the tracking id
+ * of a complaint filed under another regency (it would move or close that complaint).
+ */
+function batchScope(deps: IngestDeps, scope: string | undefined): BatchOptions {
+  if (!scope || scope === deps.regions.province.code) return {};
+  return {
+    scope: { regencies: [scope] },
+    filedElsewhere: (trackingId, owner) => {
+      const region = deps.regions.get(owner);
+      return `laporan ${trackingId} tercatat di ${region ? regencyDisplayName(region) : owner} (${owner}), padahal berkas diunggah ke folder ${scope}: berkas ini tidak boleh mengubahnya; unggah ke imports/${owner}/, atau ke imports/${deps.regions.province.code}/ untuk seluruh provinsi`;
+    },
   };
 }
 
@@ -418,6 +434,7 @@ function exportImporter(
       deps,
       toWrite.map((row) => updateFromExportRow(row, asOf)),
       `export:${fileName}`,
+      batchScope(deps, options.scope),
     );
     let k = 0;
     candidates.forEach((row, i) => {

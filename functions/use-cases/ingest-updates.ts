@@ -58,6 +58,7 @@ export async function recordUpdate(
       throw new OutOfScopeError(
         'trackingId',
         `complaint ${update.trackingId} belongs to regency ${previous.regencyCode}; this client may write ${describeScope(scope)} only`,
+        previous.regencyCode,
       );
     }
     const now = deps.clock();
@@ -86,6 +87,8 @@ export interface BatchOptions {
   concurrency?: number;
   /** The regencies the sender may write; updates outside it are rejected. @default no limit */
   scope?: ClientScope;
+  /** Words for an update whose complaint is filed under another regency (e.g. in Indonesian). */
+  filedElsewhere?: (trackingId: string, owner: string) => string;
 }
 
 /**
@@ -98,7 +101,7 @@ export async function ingestBatch(
   deps: IngestDeps,
   items: readonly unknown[],
   source: string,
-  { concurrency = deps.concurrency ?? 4, scope }: BatchOptions = {},
+  { concurrency = deps.concurrency ?? 4, scope, filedElsewhere }: BatchOptions = {},
 ): Promise<ItemResult[]> {
   const results: ItemResult[] = new Array(items.length);
   const queues = new Map<string, { index: number; update: ComplaintUpdate; ignored: string[] }[]>();
@@ -138,7 +141,7 @@ export async function ingestBatch(
   const worker = async () => {
     for (let queue = pending.shift(); queue; queue = pending.shift()) {
       for (const { index, update, ignored } of queue)
-        results[index] = await recordOne(deps, update, index, ignored, source, scope);
+        results[index] = await recordOne(deps, update, index, ignored, source, scope, filedElsewhere);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
@@ -156,6 +159,7 @@ async function recordOne(
   ignored: string[],
   source: string,
   scope: ClientScope | undefined,
+  filedElsewhere: BatchOptions['filedElsewhere'],
 ): Promise<ItemResult> {
   const { trackingId, sourceUpdateId } = update;
   try {
@@ -167,7 +171,12 @@ async function recordOne(
         index,
         result: 'rejected',
         trackingId,
-        errors: [{ path: error.path, message: error.message }],
+        errors: [
+          {
+            path: error.path,
+            message: filedElsewhere && error.owner ? filedElsewhere(trackingId, error.owner) : error.message,
+          },
+        ],
         ...ignoredOf(ignored),
       };
     }
