@@ -1,8 +1,12 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DateTime } from 'luxon';
 import { localAppConfig, localClients } from '../cli/local-env';
+import { S3FileStore } from '../functions/adapters/file-store';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
+import { SqsWorkQueue } from '../functions/adapters/queue';
 import { RosterStore } from '../functions/adapters/roster-store';
 import { composeRawEmail, type Mailer, sendEmail } from '../functions/adapters/ses-mailer';
 import { DirectorySiteTarget } from '../functions/adapters/site-target';
@@ -12,12 +16,25 @@ import { parseRosterCsv } from '../functions/domain/roster';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import type { ComplaintUpdate } from '../functions/domain/update';
 import { checkDeadlines, scheduledInstant } from '../functions/use-cases/check-deadlines';
+import { resultKeyFor } from '../functions/use-cases/import-file';
+import { type ImportDeps, importPrefix, importStoredFile } from '../functions/use-cases/import-stored-file';
+import type { IngestDeps } from '../functions/use-cases/ingest-updates';
 import { publishSite } from '../functions/use-cases/publish-site';
-import { runSemesterReport, type SemesterRunResult } from '../functions/use-cases/semester-report';
+import {
+  type FanoutDeps,
+  handleSemesterBatch,
+  startSemesterRun,
+} from '../functions/use-cases/semester-fanout';
+import {
+  provinceSemester,
+  type SemesterDeps,
+  type SemesterRunResult,
+} from '../functions/use-cases/semester-report';
 import { deadlineDeps, ingestDeps, semesterDeps, siteDeps } from '../functions/wiring';
 import { apiGatewayEvent } from '../local/api-event';
 import { localKeys, registerLocalClients } from '../local/clients';
-import type { LocalStack } from '../local/stack';
+import { drain } from '../local/queue';
+import { type LocalStack, localAwsEnv, localResources } from '../local/stack';
 import { generateUpdates } from './generate';
 
 export interface DemoOptions {
@@ -170,12 +187,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   now = until;
   await post(ingest, during.slice(next));
 
-  log(`Running the semester evaluation of ${semester.id} and e-mailing the reports...`);
-  const report = await runSemesterReport(reports, semester.id, {
-    send: true,
-    write: (name, pdf) => writeFile(path.join(reportDir, name), pdf),
-    onProgress: (m) => log(`  ${m}`),
-  });
+  log('Uploading an admin export to the import bucket: S3 event, bulk import, result file beside it...');
+  const imported = await uploadAsDeployed(options.stack, ingest, before.slice(0, 40));
+  log(`  ${imported.key}: ${imported.summary}`);
+
+  log(
+    `Running the semester evaluation of ${semester.id} as deployed: semester-start queues a unit per regency on the queue, the worker computes, queues the deliveries, renders and mails...`,
+  );
+  const report = await semesterAsDeployed(options.stack, reports, semester.id, reportDir, log);
   // The figures behind the reports, for scripts/render-samples.ts (npm run samples).
   await writeFile(
     path.join(options.outDir, 'province-semester.json'),
@@ -208,4 +227,146 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     outDir: options.outDir,
     seconds: Math.round((Date.now() - started) / 1000),
   };
+}
+
+/**
+ * The semester job as AWS runs it: semester-start's use case sends one unit per regency through the
+ * SQS adapter (the SDK, over the SQS JSON protocol, to the local stand-in); the local event source
+ * hands batches to the worker's use case, deletes what succeeded, redelivers what failed after the
+ * visibility timeout, and parks in the dead-letter queue what failed three times.
+ */
+async function semesterAsDeployed(
+  stack: LocalStack,
+  deps: SemesterDeps,
+  semesterId: string,
+  reportDir: string,
+  log: (line: string) => void,
+): Promise<SemesterRunResult> {
+  const sqs = new SQSClient({
+    endpoint: stack.sqs.endpoint,
+    region: localAwsEnv.AWS_REGION,
+    credentials: {
+      accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
+      secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
+    },
+  });
+  const delivered = new Map<
+    string,
+    { fileName: string; bytes: number; delivery?: SemesterRunResult['summary']['delivery'] }
+  >();
+  const fanout: FanoutDeps = {
+    ...deps,
+    queue: new SqsWorkQueue(sqs, stack.sqs.url(localResources.semesterQueue)),
+    onDelivered: async (d) => {
+      await writeFile(path.join(reportDir, d.fileName), d.pdf);
+      delivered.set(d.regency ?? 'province', {
+        fileName: d.fileName,
+        bytes: d.pdf.length,
+        ...(d.delivery ? { delivery: d.delivery } : {}),
+      });
+    },
+  };
+  try {
+    const started = await startSemesterRun(fanout, semesterId);
+    log(`  ${started.queued} compute units queued`);
+    const queue = stack.sqs.queue(localResources.semesterQueue);
+    const invocations = await drain(queue, (event) =>
+      handleSemesterBatch(fanout, event, (m, outcome) => {
+        if (outcome.startsWith('failed') || outcome.includes('queued'))
+          log(
+            `  ${m?.kind ?? '?'} ${'regency' in (m ?? {}) ? (m as { regency: string }).regency : ''}: ${outcome}`,
+          );
+      }),
+    );
+    const parked = stack.sqs.queue(localResources.semesterDeadLetters).depth;
+    log(`  ${invocations} worker invocations; ${parked} unit(s) in the dead-letter queue`);
+    if (parked > 0)
+      throw new Error(`${parked} semester unit(s) ended in the dead-letter queue; see the lines above`);
+  } finally {
+    sqs.destroy();
+  }
+  const province = await provinceSemester(deps, semesterId);
+  const summary = delivered.get('province');
+  return {
+    semester: semesterId,
+    province,
+    regencies: province.regencies.map((r) => ({
+      code: r.regencyCode,
+      name: r.regencyName,
+      fileName: delivered.get(r.regencyCode)?.fileName ?? '',
+      bytes: delivered.get(r.regencyCode)?.bytes ?? 0,
+      ...(delivered.get(r.regencyCode)?.delivery ? { delivery: delivered.get(r.regencyCode)?.delivery } : {}),
+    })),
+    summary: {
+      fileName: summary?.fileName ?? '',
+      bytes: summary?.bytes ?? 0,
+      ...(summary?.delivery ? { delivery: summary.delivery } : {}),
+    },
+  };
+}
+
+/**
+ * An admin's upload as AWS runs it: the file goes to the import bucket (s3rver) through the S3 API,
+ * the bucket's notification invokes the bulk import's use case, which reads the object, imports it
+ * and writes `<file>.result.csv` beside it. The rows are updates the API already delivered, so the
+ * demo's figures stay the same: the result file lists them as duplicates.
+ */
+async function uploadAsDeployed(
+  stack: LocalStack,
+  ingest: IngestDeps,
+  updates: readonly ComplaintUpdate[],
+): Promise<{ key: string; summary: string }> {
+  const s3 = new S3Client({
+    endpoint: stack.s3.endpoint,
+    forcePathStyle: true,
+    region: localAwsEnv.AWS_REGION,
+    credentials: {
+      accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
+      secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
+    },
+  });
+  const deps: ImportDeps = { ...ingest, files: new S3FileStore(s3, stack.s3.bucket) };
+  const runs: ReturnType<typeof importStoredFile>[] = [];
+  stack.s3.onObjectCreated(importPrefix, (event) => {
+    for (const record of event.Records)
+      runs.push(importStoredFile(deps, decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '))));
+  });
+  const columns = [
+    'trackingId',
+    'regencyCode',
+    'unit',
+    'category',
+    'classification',
+    'status',
+    'occurredAt',
+    'submittedAt',
+    'sourceUpdateId',
+  ] as const;
+  const cell = (v: unknown) => {
+    const text = v === undefined ? '' : String(v);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const csv = [columns.join(','), ...updates.map((u) => columns.map((c) => cell(u[c])).join(','))].join(
+    '\r\n',
+  );
+  const key = `${importPrefix}${ingest.regions.province.code}/ekspor-demo.csv`;
+  try {
+    await s3.send(
+      new PutObjectCommand({ Bucket: stack.s3.bucket, Key: key, Body: csv, ContentType: 'text/csv' }),
+    );
+    // The notification for the result file comes too; the import skips its own output.
+    const outcomes: Awaited<ReturnType<typeof importStoredFile>>[] = [];
+    while (runs.length > 0) outcomes.push(...(await Promise.all(runs.splice(0))));
+    const result = await s3.send(new GetObjectCommand({ Bucket: stack.s3.bucket, Key: resultKeyFor(key) }));
+    const bytes = (await result.Body?.transformToByteArray())?.length ?? 0;
+    const imported = outcomes.find((o) => o.status === 'imported');
+    const counts: Record<string, number> = imported?.status === 'imported' ? imported.counts : {};
+    const summary = Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+    return { key: resultKeyFor(key), summary: `${summary || 'nothing imported'} (${bytes} bytes)` };
+  } finally {
+    s3.destroy();
+  }
 }

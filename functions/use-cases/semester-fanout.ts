@@ -1,8 +1,10 @@
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
 import type { WorkQueue } from '../adapters/queue';
 import { parseSemester } from '../domain/semester';
 import {
   computeRegencySemester,
+  type Delivery,
   deliverProvinceSummary,
   deliverRegencyReport,
   provinceSemester,
@@ -24,6 +26,13 @@ export type SemesterMessage = z.infer<typeof semesterMessage>;
 
 export interface FanoutDeps extends SemesterDeps {
   queue: WorkQueue;
+  /** Called with each rendered and delivered PDF (the demo keeps them on disk). */
+  onDelivered?: (delivered: {
+    regency?: string;
+    fileName: string;
+    pdf: Buffer;
+    delivery?: Delivery;
+  }) => Promise<void>;
 }
 
 /** Starts a run: records the expected regencies and queues one compute unit each. */
@@ -65,10 +74,40 @@ export async function handleSemesterMessage(deps: FanoutDeps, message: SemesterM
     message.kind === 'deliver'
       ? await deliverRegencyReport(deps, province, message.regency, { send: true })
       : await deliverProvinceSummary(deps, province, { send: true });
+  await deps.onDelivered?.({
+    ...(message.kind === 'deliver' ? { regency: message.regency } : {}),
+    fileName: outcome.fileName,
+    pdf: outcome.pdf,
+    ...(outcome.delivery ? { delivery: outcome.delivery } : {}),
+  });
   if (outcome.delivery?.status === 'failed') throw new Error(`delivery failed: ${outcome.delivery.error}`);
   // A claim held by another attempt (or left by a crashed one until it goes stale): try again later.
   if (outcome.delivery?.status === 'in-progress')
     throw new Error('delivery in progress in another attempt; retrying later');
   const warning = outcome.delivery?.error ? `; ${outcome.delivery.error}` : '';
   return `delivery ${outcome.delivery?.status}${warning}`;
+}
+
+/**
+ * A batch of units as the worker takes it from SQS: one at a time (a batch may hold a redelivered
+ * copy of the same unit), each failure reported by message id so that only it comes back. The
+ * Lambda does the same with Powertools' batch processor; the local event source calls this.
+ */
+export async function handleSemesterBatch(
+  deps: FanoutDeps,
+  event: SQSEvent,
+  onOutcome?: (message: SemesterMessage | undefined, outcome: string) => void,
+): Promise<SQSBatchResponse> {
+  const batchItemFailures: SQSBatchResponse['batchItemFailures'] = [];
+  for (const record of event.Records) {
+    let message: SemesterMessage | undefined;
+    try {
+      message = semesterMessage.parse(JSON.parse(record.body));
+      onOutcome?.(message, await handleSemesterMessage(deps, message));
+    } catch (error) {
+      onOutcome?.(message, `failed: ${error instanceof Error ? error.message : String(error)}`);
+      batchItemFailures.push({ itemIdentifier: record.messageId });
+    }
+  }
+  return { batchItemFailures };
 }
