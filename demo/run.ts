@@ -12,6 +12,7 @@ import { composeRawEmail, type Mailer, sendEmail } from '../functions/adapters/s
 import { DirectorySiteTarget } from '../functions/adapters/site-target';
 import { handleApiRequest } from '../functions/api/ingest-routes';
 import { timeZone } from '../functions/domain/calendar';
+import { type ImportField, importColumns } from '../functions/domain/import-rows';
 import { parseRosterCsv } from '../functions/domain/roster';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import type { ComplaintUpdate } from '../functions/domain/update';
@@ -331,17 +332,10 @@ async function uploadAsDeployed(
     for (const record of event.Records)
       runs.push(importStoredFile(deps, decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '))));
   });
-  const columns = [
-    'trackingId',
-    'regencyCode',
-    'unit',
-    'category',
-    'classification',
-    'status',
-    'occurredAt',
-    'submittedAt',
-    'sourceUpdateId',
-  ] as const;
+  // The importer's own field names as the header (it takes them besides the LAPOR! ones).
+  const columns = (Object.keys(importColumns) as ImportField[]).filter((c) =>
+    updates.some((u) => u[c] !== undefined),
+  );
   const cell = (v: unknown) => {
     const text = v === undefined ? '' : String(v);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { drain } from '../../local/queue';
@@ -22,6 +22,8 @@ const context = {
   functionName: 'flows',
   getRemainingTimeInMillis: () => 60_000,
 } as unknown as Context;
+// Fourteen PDFs rendered and mailed: on a loaded 2-core machine that is more than the default 30 s.
+vi.setConfig({ testTimeout: 180_000 });
 let storage: S3AndSqs;
 let domain: string;
 const uploads: Promise<unknown>[] = [];
