@@ -5,6 +5,7 @@ import { costSection } from './cost';
 import { benchDeadline } from './deadline';
 import { benchImport } from './import';
 import { benchIngest } from './ingest';
+import { benchProvince } from './province';
 import { benchSemester } from './semester';
 import { benchSite } from './site';
 import { machineLine, progress } from './support';
@@ -14,7 +15,7 @@ import { machineLine, progress } from './support';
  * Capacity units and bytes do not depend on the machine; timings are ratios to a baseline
  * measured in the same run. `npm run bench -- deadline` runs one section and writes nothing.
  */
-const names = ['ingest', 'deadline', 'semester', 'import', 'bundles', 'site'] as const;
+const names = ['ingest', 'deadline', 'semester', 'province', 'import', 'bundles', 'site'] as const;
 const only = process.argv
   .slice(2)
   .filter((a): a is (typeof names)[number] => (names as readonly string[]).includes(a));
@@ -30,6 +31,7 @@ try {
   if (deadline) sections.push(deadline.section);
   const semester = wanted('semester') ? await benchSemester(stack) : undefined;
   if (semester) sections.push(semester.section);
+  if (wanted('province')) sections.push((await benchProvince(stack)).section);
   if (ingest && deadline && semester)
     sections.push(costSection({ ...ingest.figures, ...deadline.figures, ...semester.figures }));
 } finally {
