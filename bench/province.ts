@@ -257,9 +257,11 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
       'what is due soon or overdue, so its read units follow the listed complaints, not the table; its wall',
       'time is one round trip per regency and page plus the roster and ledger reads, sequential per regency.',
       `The fan-out is limited by the worker concurrency (${workerConcurrency}, the minimum of an SQS event source`,
-      'with maxConcurrency) times the render time of each report: the deliver phase dominates, and it waits',
-      "for the slowest compute unit. Raising maxConcurrency scales it almost linearly until SES's sending rate",
-      `(${sesRate}/s in production, 1/s in the sandbox: ${fmt(mails, 0)} s for this province) becomes the limit.`,
+      `with maxConcurrency) times the unit time: computing a regency (reading and evaluating its two semesters:`,
+      `${fmt(computeSum / 1000, 1)} s summed) and rendering its report (${fmt(deliverSum / 1000, 1)} s summed, with the province summary);`,
+      'the deliver phase starts only when the last compute unit is done. Raising maxConcurrency scales both',
+      "phases almost linearly until SES's sending rate shared by the workers",
+      `(${sesRate}/s in production; 1/s in the sandbox: ${fmt(mails, 0)} s for this province) becomes the limit.`,
     ].join('\n'),
   };
 }
