@@ -21,7 +21,12 @@ const bucket = process.env.SITE_BUCKET;
 if (!bucket) throw new Error('missing environment variable(s): SITE_BUCKET');
 const distributionId = process.env.SITE_DISTRIBUTION_ID?.trim();
 const deps = siteDeps(loadConfig(process.env), {
-  target: new S3SiteTarget(traceClient(new S3Client({})), bucket, process.env.SITE_PREFIX || 'site'),
+  // Path-style only where S3_FORCE_PATH_STYLE says so: the local stack's s3rver.
+  target: new S3SiteTarget(
+    traceClient(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' })),
+    bucket,
+    process.env.SITE_PREFIX || 'site',
+  ),
   ...(distributionId
     ? { invalidator: new CloudFrontInvalidator(distributionId, traceClient(new CloudFrontClient({}))) }
     : {}),

@@ -1,49 +1,40 @@
-import { createRequire } from 'node:module';
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendarYears, loadPopulation } from '../../functions/adapters/data-files';
 import { S3SiteTarget } from '../../functions/adapters/site-target';
 import { publishSite, type SiteDeps } from '../../functions/use-cases/publish-site';
-import { freePort } from '../../local/ports';
-import { scratchDir } from '../support/browser';
+import { type S3Local, startS3Local } from '../../local/s3-local';
+import { localAwsEnv } from '../../local/stack';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
+import { freshTable, localEndpoints } from '../support/local-aws';
 import { fixtureProvince } from '../support/semester-fixture';
 
 /**
- * The publisher's S3 side against s3rver (a local S3): pages under site/ with their content
- * types and cache lifetime, the manifest outside that prefix, and a first run with no manifest.
+ * The publisher's S3 side against the local stack's S3 (s3rver): pages under site/ with their
+ * content types and cache lifetime, the manifest outside that prefix, a first run with no manifest,
+ * and the Lambda entry point as Lambda loads it.
  */
 describe('the scoreboard in an S3 bucket', () => {
-  const scratch = scratchDir('s3rver');
-  let server: { close: () => Promise<void> };
+  let local: S3Local;
   let s3: S3Client;
+  const bucket = 'papan-skor';
 
   beforeAll(async () => {
-    const port = await freePort();
-    // s3rver ships no types: loaded through require, typed here by what the test uses.
-    const S3rver = createRequire(import.meta.url)('s3rver') as new (
-      o: object,
-    ) => { run: () => Promise<unknown>; close: () => Promise<void> };
-    const instance = new S3rver({
-      port,
-      address: '127.0.0.1',
-      silent: true,
-      directory: scratch.dir,
-      configureBuckets: [{ name: 'papan-skor' }],
-    });
-    await instance.run();
-    server = instance;
+    local = await startS3Local({ bucket, accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID });
     s3 = new S3Client({
-      endpoint: `http://127.0.0.1:${port}`,
+      endpoint: local.endpoint,
       forcePathStyle: true,
-      region: 'ap-southeast-3',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      region: localAwsEnv.AWS_REGION,
+      credentials: {
+        accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
+        secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
+      },
     });
   });
   afterAll(async () => {
     s3?.destroy();
-    await server?.close();
-    scratch.remove();
+    await local?.stop();
   });
 
   const deps = (): SiteDeps => ({
@@ -55,7 +46,7 @@ describe('the scoreboard in an S3 bucket', () => {
     queries: { allOpen: async () => [], counters: async () => [] },
     roster: { listMany: async () => [] },
     loadSemester: async () => fixtureProvince(),
-    target: new S3SiteTarget(s3, 'papan-skor'),
+    target: new S3SiteTarget(s3, bucket),
     clock: () => new Date('2026-07-01T08:30:00+08:00'),
   });
 
@@ -63,13 +54,13 @@ describe('the scoreboard in an S3 bucket', () => {
     const at = new Date('2026-07-01T08:00:00+08:00');
     const first = await publishSite(deps(), { at });
     expect(first.changed.length).toBe(first.files.length);
-    const index = await s3.send(new HeadObjectCommand({ Bucket: 'papan-skor', Key: 'site/index.html' }));
+    const index = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'site/index.html' }));
     expect(index.ContentType).toBe('text/html; charset=utf-8');
     expect(index.CacheControl).toBe('public, max-age=300');
-    const css = await s3.send(new HeadObjectCommand({ Bucket: 'papan-skor', Key: 'site/gaya.css' }));
+    const css = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'site/gaya.css' }));
     expect(css.ContentType).toBe('text/css; charset=utf-8');
     const manifest = await s3.send(
-      new GetObjectCommand({ Bucket: 'papan-skor', Key: 'internal/site-manifest.json' }),
+      new GetObjectCommand({ Bucket: bucket, Key: 'internal/site-manifest.json' }),
     );
     expect(Object.keys(JSON.parse((await manifest.Body?.transformToString()) ?? '{}'))).toContain(
       'index.html',
@@ -77,5 +68,28 @@ describe('the scoreboard in an S3 bucket', () => {
 
     const again = await publishSite(deps(), { at });
     expect(again.changed).toEqual([]);
+  });
+
+  it('runs as the Lambda entry point: configuration from the environment, the table, the bucket', async () => {
+    Object.assign(process.env, {
+      ...localAwsEnv,
+      TABLE_NAME: await freshTable('site'),
+      PROVINCE_CODE: '63',
+      SITE_BUCKET: bucket,
+      SITE_PREFIX: 'lambda-site',
+      AWS_ENDPOINT_URL_DYNAMODB: localEndpoints().dynamodb,
+      AWS_ENDPOINT_URL_S3: local.endpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      POWERTOOLS_DEV: 'true',
+    });
+    const { handler } = await import('../../functions/publish-site');
+    const summary = await handler({ at: '2026-07-01T08:00:00+08:00' }, {
+      awsRequestId: 'test',
+      functionName: 'publish-site',
+    } as Context);
+    // An empty table: no semester evaluated yet, the site says so, every file written.
+    expect(summary).toMatchObject({ date: '2026-07-01', semester: undefined, invalidated: ['/*'] });
+    const index = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'lambda-site/index.html' }));
+    expect(await index.Body?.transformToString()).toContain('Evaluasi semester pertama belum dijalankan');
   });
 });
