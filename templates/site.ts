@@ -423,8 +423,9 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
   if (s && m) {
     parts.push(
       `<p class="lead">${flagBadge(m.flag)} Peringkat <strong>${num(m.rank)} dari ${num(m.of)}</strong> kabupaten/kota, skor <strong>${num(m.score, 1)}</strong> (rata-rata provinsi ${num(s.totals.average.score, 1)}), ${esc(s.label)}.</p>`,
-      m.flagReasons.length
-        ? `<p>${m.flagReasons.map((x) => esc(flagReasonText(x, board.method.minimumCasesForShare))).join(' ')}</p>`
+      // The strongest reason decided the flag; the others did not change it.
+      m.flagReasons[0]
+        ? `<p>${esc(flagReasonText(m.flagReasons[0], board.method.minimumCasesForShare))}</p>`
         : '',
     );
   } else {
