@@ -219,6 +219,19 @@ function periodOf(label: string, year: number): string {
   return `${months} ${year}`;
 }
 
+/**
+ * HOOK: the commitment the semester evaluation judged (issue 18, `RankedMetrics.commitment` once the
+ * commitments domain lands on main), as the scoreboard shows it: its standing and its one-line
+ * summary, never the signatory. Read structurally so this compiles before and after that lands.
+ */
+function commitmentOf(r: unknown): CommitmentOutcome | undefined {
+  const c = (r as { commitment?: { status?: string; kept?: boolean; summary?: string } } | undefined)
+    ?.commitment;
+  if (!c?.summary) return undefined;
+  const status = c.status === 'none' || c.status === 'expired' ? c.status : c.kept ? 'kept' : 'not-kept';
+  return { status, summary: c.summary };
+}
+
 const mean = (values: readonly number[]) =>
   values.length ? values.reduce((n, v) => n + v, 0) / values.length : 0;
 
@@ -246,7 +259,7 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
     const r = ranked.get(regency.code);
     const population = input.population.get(regency.code);
     const received = input.received.get(regency.code);
-    const commitment = input.commitments?.get(regency.code);
+    const commitment = input.commitments?.get(regency.code) ?? commitmentOf(r);
     return {
       code: regency.code,
       name: regencyDisplayName(regency),

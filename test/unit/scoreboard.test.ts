@@ -6,6 +6,7 @@ import {
   twelveMonths,
 } from '../../functions/domain/scoreboard';
 import { share } from '../../functions/domain/semester-evaluation';
+import type { ProvinceSemester } from '../../functions/domain/semester-metrics';
 import { buildSite, shareText, sitePaths } from '../../templates/site';
 import { fixtureScoreboard, fixtureScoreboardInput } from '../support/scoreboard-fixture';
 import { fixtureProvince } from '../support/semester-fixture';
@@ -149,5 +150,35 @@ describe('the site', () => {
     expect(banjarbaru[header.indexOf('tindak_lanjut_dinilai')]).toBe(
       String(r?.followUpWithinLimit.national.denominator),
     );
+  });
+});
+
+describe("the heads' commitments on the scoreboard", () => {
+  it("shows the evaluation's judged commitment, its standing and summary only, once it carries one", () => {
+    const province = fixtureProvince();
+    const withCommitments = {
+      ...province,
+      regencies: province.regencies.map((r, i) => ({
+        ...r,
+        commitment: {
+          status: i === 0 ? 'none' : 'in-force',
+          kept: i % 2 === 1,
+          summary: i === 0 ? 'Belum ada komitmen tertulis' : `${i % 2} dari 1 target terpenuhi`,
+          commitment: { signatory: 'Nama Pejabat Rahasia' },
+        },
+      })),
+    };
+    // Loosely shaped on purpose: the commitments domain owns the full type.
+    const board = buildScoreboard(
+      fixtureScoreboardInput({ province: withCommitments as unknown as ProvinceSemester }),
+    );
+    expect(board.commitmentsRecorded).toBe(true);
+    const first = board.regencies.find((r) => r.code === province.regencies[0]?.regencyCode);
+    expect(first?.commitment).toEqual({ status: 'none', summary: 'Belum ada komitmen tertulis' });
+    const second = board.regencies.find((r) => r.code === province.regencies[1]?.regencyCode);
+    expect(second?.commitment).toEqual({ status: 'kept', summary: '1 dari 1 target terpenuhi' });
+    const index = buildSite(board).find((f) => f.path === sitePaths.province)?.body ?? '';
+    expect(index).toContain('1 dari 1 target terpenuhi');
+    expect(JSON.stringify(buildSite(board).map((f) => f.body))).not.toContain('Nama Pejabat Rahasia');
   });
 });
