@@ -771,7 +771,7 @@ export function styleSheet(): string {
   return `*{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#222;background:#fff}
-a{color:#0B3D66;text-decoration-thickness:1px;text-underline-offset:2px;display:inline-block;min-height:24px}
+a{color:#0B3D66;text-decoration-thickness:1px;text-underline-offset:2px;padding:4px 0}
 a:focus-visible{outline:3px solid #E69F00;outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:#fff;padding:8px}
 .skip:focus{left:8px}
@@ -795,7 +795,6 @@ caption{text-align:left;font-weight:600;padding:4px 0;font-size:14px;color:#444}
 th,td{padding:6px 4px;border-bottom:1px solid #D9D9D9;text-align:left;vertical-align:top}
 thead th{border-bottom:2px solid #444;font-size:14px}
 .num{text-align:right;font-variant-numeric:tabular-nums}
-td a,th a{padding:2px 0}
 .flag{display:inline-block;padding:1px 6px;border-radius:4px;font-weight:700;font-size:14px;letter-spacing:.02em}
 ${flags}
 .nowrap{white-space:nowrap}
