@@ -368,7 +368,7 @@ export function provinceDigestEmail(input: {
     facts: [
       `${numberId(s.overdue)} laporan terlambat, terlama ${numberId(s.oldestBreachWorkingDays)} HK`,
       s.closedInWindow > 0
-        ? `${percentId(s.onTimeShare)} dari ${numberId(s.closedInWindow)} laporan yang selesai dalam ${input.onTimeWindowDays} hari terakhir tepat waktu`
+        ? `selesai tepat waktu ${percentId(s.onTimeShare)} (${numberId(s.onTimeInWindow)} dari ${numberId(s.closedInWindow)}) dalam ${input.onTimeWindowDays} hari terakhir`
         : `belum ada laporan selesai dalam ${input.onTimeWindowDays} hari terakhir`,
     ],
   }));

@@ -121,6 +121,8 @@ export interface RegencyStanding {
   /** Of the complaints completed in the window, the share completed within their limit. */
   onTimeShare?: number;
   closedInWindow: number;
+  /** Of those, how many were completed within their limit (the share's numerator). */
+  onTimeInWindow: number;
   vacant: boolean;
 }
 

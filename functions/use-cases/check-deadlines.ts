@@ -252,6 +252,7 @@ export async function checkDeadlines(
         oldestBreachWorkingDays: Math.max(0, ...items.map((i) => i.workingDaysLate)),
         ...(done.completed > 0 ? { onTimeShare: done.onTime / done.completed } : {}),
         closedInWindow: done.completed,
+        onTimeInWindow: done.onTime,
         vacant: people.vacant,
       });
     } catch (error) {

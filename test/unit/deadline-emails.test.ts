@@ -172,6 +172,37 @@ describe('the deadline e-mails', () => {
     expect(longLines(email.text)).toEqual([]);
   });
 
+  it('give each lagging regency its on-time share with its count and denominator', () => {
+    const email = provinceDigestEmail({
+      province: kalsel().province,
+      date: '2026-03-06',
+      lagging: [
+        {
+          code: '6305',
+          name: 'Kabupaten Tapin',
+          overdue: 12,
+          dueSoon: 2,
+          oldestBreachWorkingDays: 25,
+          onTimeShare: 0.72,
+          closedInWindow: 25,
+          onTimeInWindow: 18,
+          vacant: true,
+        },
+      ],
+      escalations: mostLate([], provinceListLimit),
+      untouched: mostLate([], provinceListLimit),
+      missingCalendarYears: [],
+      regencyName: () => 'Kabupaten Tapin',
+      laporBaseUrl: base,
+      onTimeWindowDays: 30,
+      failures: [],
+    });
+    expect(email.text).toContain('1. Kabupaten Tapin (admin KOSONG)');
+    expect(email.text).toContain('12 laporan terlambat, terlama 25 HK');
+    expect(email.text).toContain('selesai tepat waktu 72,0% (18 dari 25) dalam 30 hari terakhir');
+    expect(email.html).toContain('selesai tepat waktu 72,0% (18 dari 25)');
+  });
+
   it('keep the semester cover letter’s lines short in plain text', () => {
     const province = fixtureProvince();
     const email = regencyReportEmail({ province, report: province.regencies[0]! });
