@@ -11,16 +11,10 @@ import {
 } from '../../functions/domain/client-scope';
 import { smokeRegencyCode } from '../../functions/domain/smoke';
 import { CliError } from '../errors';
-import { localDefaults } from '../local-env';
+import { tableEnv } from '../local-env';
 
 function context() {
-  const env: NodeJS.ProcessEnv = { ...localDefaults, ...process.env };
-  if (!env.TABLE_NAME) {
-    throw new CliError(
-      'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
-    );
-  }
-  const config = loadConfig(env);
+  const config = loadConfig(tableEnv());
   return {
     regions: loadRegions(config.dataDir, config.province),
     registry: new DynamoClientRegistry(getDocumentClient(), config.tableName),

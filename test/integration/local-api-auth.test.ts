@@ -23,6 +23,28 @@ afterAll(() => api.stop());
 
 const body = () => JSON.stringify(anUpdate());
 
+/** A POST to /v1/updates signed with the SDK signer over `signedBody`, with extra signed headers. */
+async function signedPost(signedBody: string, headers: Record<string, string> = {}) {
+  const { SignatureV4 } = await import('@smithy/signature-v4');
+  const { Sha256 } = await import('@aws-crypto/sha256-js');
+  const url = new URL(`${api.url}/v1/updates`);
+  const request = await new SignatureV4({
+    credentials,
+    region: 'ap-southeast-3',
+    service: 'execute-api',
+    sha256: Sha256,
+  }).sign({
+    method: 'POST',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: url.pathname,
+    headers: { host: url.host, 'content-type': 'application/json', ...headers },
+    body: signedBody,
+  });
+  return { url, headers: request.headers as Record<string, string> };
+}
+
 describe('the local ingest API checks SigV4 like the IAM authorizer', () => {
   it('accepts a request signed with the AWS SDK signer', async () => {
     const response = await signedRequest(`${api.url}/v1/updates`, { body: body(), credentials });
@@ -65,57 +87,17 @@ describe('the local ingest API checks SigV4 like the IAM authorizer', () => {
     const signed = await signedRequest(`${api.url}/v1/complaints/X`, { credentials });
     expect(signed.status).toBe(404); // signed GET passes authentication
     // Re-send a signed POST's headers with another body.
-    const { SignatureV4 } = await import('@smithy/signature-v4');
-    const { Sha256 } = await import('@aws-crypto/sha256-js');
-    const url = new URL(`${api.url}/v1/updates`);
-    const request = await new SignatureV4({
-      credentials,
-      region: 'ap-southeast-3',
-      service: 'execute-api',
-      sha256: Sha256,
-    }).sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: url.pathname,
-      headers: { host: url.host, 'content-type': 'application/json' },
-      body: body(),
-    });
-    const tampered = await fetch(url, {
-      method: 'POST',
-      headers: request.headers as Record<string, string>,
-      body: body(),
-    });
+    const { url, headers } = await signedPost(body());
+    const tampered = await fetch(url, { method: 'POST', headers, body: body() });
     expect(tampered.status).toBe(403);
   });
 
   it('answers 403 to an unsigned payload (UNSIGNED-PAYLOAD), as API Gateway requires the body hash', async () => {
-    const { SignatureV4 } = await import('@smithy/signature-v4');
-    const { Sha256 } = await import('@aws-crypto/sha256-js');
-    const url = new URL(`${api.url}/v1/updates`);
-    const request = await new SignatureV4({
-      credentials,
-      region: 'ap-southeast-3',
-      service: 'execute-api',
-      sha256: Sha256,
-    }).sign({
-      method: 'POST',
-      protocol: 'http:',
-      hostname: url.hostname,
-      port: Number(url.port),
-      path: url.pathname,
-      headers: {
-        host: url.host,
-        'content-type': 'application/json',
-        'x-amz-content-sha256': 'UNSIGNED-PAYLOAD',
-      },
-      body: body(),
-    });
+    const { url, headers } = await signedPost(body(), { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
     // Signed without the body: any body would pass. Send one the signer never saw.
     const response = await fetch(url, {
       method: 'POST',
-      headers: request.headers as Record<string, string>,
+      headers,
       body: JSON.stringify(anUpdate({ regencyCode: '6371' })),
     });
     expect(response.status).toBe(403);
