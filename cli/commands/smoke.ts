@@ -11,7 +11,7 @@ import {
 } from '../../infra/config';
 import { runbookLink } from '../../infra/runbook';
 import type { SmokeManifest } from '../../infra/smoke-manifest';
-import { localAwsEnv } from '../../local/stack';
+import { localAwsEnv, localResources } from '../../local/stack';
 import { CliError } from '../errors';
 import { localDefaults } from '../local-env';
 import { AwsDeploymentProbe, signedApi } from '../smoke/adapters';
@@ -93,10 +93,32 @@ async function smokeLocal(opts: SmokeOptions): Promise<SmokeReport> {
     accessKeyId: env.AWS_ACCESS_KEY_ID ?? localAwsEnv.AWS_ACCESS_KEY_ID,
     secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? localAwsEnv.AWS_SECRET_ACCESS_KEY,
   });
-  return runSmoke(
-    { stage: 'local', provinceCode: env.PROVINCE_CODE ?? localDefaults.PROVINCE_CODE },
-    { api, deadlineDryRun: dryRun(env) },
-  );
+  // The local stack's SQS stand-in holds the semester queue and its dead-letter queue.
+  const work = env.SEMESTER_QUEUE_URL;
+  const localQueues = work
+    ? {
+        SemesterWork: work,
+        SemesterWorkDeadLetters: work.replace(/[^/]+$/, localResources.semesterDeadLetters),
+      }
+    : undefined;
+  const probe = localQueues ? new AwsDeploymentProbe(env.AWS_REGION ?? localAwsEnv.AWS_REGION) : undefined;
+  try {
+    return await runSmoke(
+      {
+        stage: 'local',
+        provinceCode: env.PROVINCE_CODE ?? localDefaults.PROVINCE_CODE,
+        ...(localQueues ? { localQueues } : {}),
+      },
+      {
+        api,
+        deadlineDryRun: dryRun(env),
+        runbook: (section) => runbookLink('README.md', section),
+        ...(probe ? { probe } : {}),
+      },
+    );
+  } finally {
+    probe?.destroy();
+  }
 }
 
 async function smokeDeployed(opts: SmokeOptions): Promise<SmokeReport> {

@@ -47,7 +47,9 @@ export interface SmokeTarget {
   /** "staging", "production" or "local". */
   stage: string;
   provinceCode: string;
-  /** Deployed resources to look at; undefined locally (no Scheduler, SQS or CloudWatch there). */
+  /** Locally: the SQS stand-in's queues (name -> URL), when the local stack runs one. */
+  localQueues?: Record<string, string>;
+  /** Deployed resources to look at; undefined locally (no Scheduler or CloudWatch there). */
   deployment?: {
     scheduleGroup: string;
     schedules: string[];
@@ -150,24 +152,26 @@ export async function runSmoke(target: SmokeTarget, deps: SmokeDeps): Promise<Sm
     checks.push({ name: 'Deadline check (dry run)', status: 'fail', detail: tableHint(reason(error)) });
   }
 
-  // 4-6. What only exists in AWS.
+  // 4-6. The deployed resources. Locally there is no Scheduler or CloudWatch; the queues are the
+  // local SQS stand-in's when the local stack runs one (`localQueues`).
   const d = target.deployment;
-  if (!d || !deps.probe) {
-    for (const [name, service] of [
-      ['Schedules', 'EventBridge Scheduler'],
-      ['Queues', 'SQS'],
-      ['Alarms', 'CloudWatch'],
-    ] as const) {
-      checks.push({
-        name,
-        status: 'n/a',
-        detail: `not applicable locally (the local stack has no ${service})`,
-      });
-    }
-  } else {
+  const notHere = (name: string, service: string): SmokeCheck => ({
+    name,
+    status: 'n/a',
+    detail: `not applicable locally (the local stack has no ${service})`,
+  });
+  if (d && deps.probe) {
     checks.push(await scheduleCheck(d, deps.probe));
-    checks.push(await queueCheck(d, deps.probe, deps.runbook));
+    checks.push(await queueCheck(d.queues, deps.probe, deps.runbook));
     checks.push(await alarmCheck(d, deps.probe));
+  } else {
+    checks.push(notHere('Schedules', 'EventBridge Scheduler'));
+    checks.push(
+      target.localQueues && deps.probe
+        ? await queueCheck(target.localQueues, deps.probe, deps.runbook)
+        : notHere('Queues', 'SQS'),
+    );
+    checks.push(notHere('Alarms', 'CloudWatch'));
   }
 
   return { target: target.stage, at, checks, passed: checks.every((c) => c.status !== 'fail') };
@@ -217,13 +221,13 @@ async function scheduleCheck(
 }
 
 async function queueCheck(
-  d: NonNullable<SmokeTarget['deployment']>,
+  queues: Record<string, string>,
   probe: DeploymentProbe,
   runbook?: (section: string) => string,
 ): Promise<SmokeCheck> {
   try {
     const depths = await Promise.all(
-      Object.entries(d.queues).map(async ([n, url]) => [n, await probe.queueDepth(url)] as const),
+      Object.entries(queues).map(async ([n, url]) => [n, await probe.queueDepth(url)] as const),
     );
     const missing = depths.filter(([, v]) => v === undefined).map(([n]) => n);
     if (missing.length > 0)

@@ -13,7 +13,7 @@ import { checkDeadlines } from '../../functions/use-cases/check-deadlines';
 import { deadlineDeps } from '../../functions/wiring';
 import { localCredentials, localKeys, registerLocalClients } from '../../local/clients';
 import { type LocalApi, startLocalApi } from '../../local/http-api';
-import { localAwsEnv } from '../../local/stack';
+import { localAwsEnv, localResources, startS3AndSqs } from '../../local/stack';
 import { localCliEnv } from '../support/cli-env';
 import { calendar, kalsel, nationalPolicy } from '../support/data';
 import { localIngest } from '../support/ingest';
@@ -115,6 +115,29 @@ describe('lapor-paman smoke --stage local', () => {
     expect(written.length).toBeGreaterThan(0);
     for (const item of written) expect(`${item.pk}`).toMatch(/^(C#SMOKE-63|[A-Z]+#6399)$/);
     expect(await realFigures(at)).toBe(figuresBefore);
+  });
+
+  it('checks the queues of the local SQS stand-in when the local stack runs one', async () => {
+    const storage = await startS3AndSqs();
+    try {
+      const env = { ...localCliEnv(tableName), ...storage.env };
+      const ok = await smoke(['--stage', 'local', '--api-url', api.url], env);
+      expect(ok.stdout).toMatch(/PASS {2}Queues +2 found, dead-letter queues empty/);
+      storage.sqs.queue(localResources.semesterDeadLetters).sendBody('{"kind":"nope"}');
+      const parked = await smoke(['--stage', 'local', '--api-url', api.url], env);
+      expect(parked.status).toBe(0); // a warning: the deployment works, someone must re-drive
+      expect(parked.stdout).toMatch(
+        /WARN {2}Queues +2 found; waiting in dead-letter queues: SemesterWorkDeadLetters 1 \(README\.md#re-drive-a-dead-letter-queue\)/,
+      );
+      const missing = await smoke(['--stage', 'local', '--api-url', api.url], {
+        ...env,
+        SEMESTER_QUEUE_URL: storage.sqs.url('no-such-queue'),
+      });
+      expect(missing.status).toBe(1);
+      expect(missing.stdout).toMatch(/FAIL {2}Queues +missing: SemesterWork\n/);
+    } finally {
+      await storage.stop();
+    }
   });
 
   it('fails, naming the cause, when the API is not there', async () => {
