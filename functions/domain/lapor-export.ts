@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { z } from 'zod';
+import * as z from 'zod';
 import { timeZone } from './calendar';
 import { classifications, statuses } from './complaint';
 import { exportUpdatePrefix } from './first-seen';
