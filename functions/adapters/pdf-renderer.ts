@@ -87,25 +87,21 @@ interface PdfkitDocument {
 }
 interface EmbeddedFont {
   font: unknown;
-  layoutCache?: Record<string, unknown>;
   constructor: new (document: PdfkitDocument, font: unknown, id: string) => EmbeddedFont;
 }
-
-/** Words laid out per face before its shared layout cache starts over (memory bound). */
-const maxCachedWords = 20_000;
 
 /**
  * Parsed fonts, per container. pdfkit opens every font afresh for each document: it reads the TTF,
  * fontkit decodes its tables, and each word is shaped again (GSUB/GPOS) for the new font object; a
- * profile of warm renders put a third of the time there. The fontkit font and the laid-out words
- * depend on the font file only, so they are kept per path and shared; what belongs to a document
- * (the glyph subset it embeds, its widths and its ToUnicode map) stays per document, in a new
- * EmbeddedFont around the shared font. Only the configured faces are cached.
+ * profile of warm renders put a third of the time there. The parsed font depends on the font file
+ * only, so it is kept per path and shared; what belongs to a document (the glyph subset it embeds,
+ * its widths, its ToUnicode map and its laid-out words) stays per document, in a new EmbeddedFont
+ * around the shared font. fontkit also caches glyph objects with the characters they were first
+ * seen with; a glyph first created by another document's subset has none, and the next document's
+ * ToUnicode map then loses that character (copy and search break). So each document starts with an
+ * empty glyph cache. Only the configured faces are cached.
  */
-const parsedFonts = new Map<
-  string,
-  { font: unknown; layoutCache: Record<string, unknown>; Embedded: EmbeddedFont['constructor'] }
->();
+const parsedFonts = new Map<string, { font: unknown; Embedded: EmbeddedFont['constructor'] }>();
 
 /** The font files the cache may hold: the configured faces, by resolved path. */
 let cacheable: ReadonlySet<string> = new Set();
@@ -127,24 +123,13 @@ function installFontCache(): void {
     const parsed = parsedFonts.get(src);
     if (parsed) {
       this._fontCount += 1;
-      const embedded = new parsed.Embedded(this, parsed.font, `F${this._fontCount}`);
-      if (embedded.layoutCache) {
-        if (Object.keys(parsed.layoutCache).length > maxCachedWords) parsed.layoutCache = Object.create(null);
-        embedded.layoutCache = parsed.layoutCache;
-      }
-      this._fontFamilies[src] = embedded;
+      (parsed.font as { _glyphs: unknown })._glyphs = {};
+      this._fontFamilies[src] = new parsed.Embedded(this, parsed.font, `F${this._fontCount}`);
       return open.call(this, src, family, size);
     }
     const result = open.call(this, src, family, size);
     const embedded: EmbeddedFont | undefined = this._fontFamilies[src as string];
-    if (embedded) {
-      embedded.layoutCache ??= Object.create(null);
-      parsedFonts.set(src, {
-        font: embedded.font,
-        layoutCache: embedded.layoutCache as Record<string, unknown>,
-        Embedded: embedded.constructor,
-      });
-    }
+    if (embedded) parsedFonts.set(src, { font: embedded.font, Embedded: embedded.constructor });
     return result;
   };
   prototype[cacheInstalled] = true;
