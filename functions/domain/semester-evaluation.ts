@@ -637,6 +637,11 @@ export const definitions: { term: string; meaning: string }[] = [
       'Selama menunggu tanggapan pelapor, hari kerja tidak dihitung untuk verifikasi, tindak lanjut, dan penyelesaian. Batas waktu yang sudah terlewati sebelum Tertunda tetap dihitung terlambat.',
   },
   {
+    term: 'Penutupan',
+    meaning:
+      'Giliran pelapor, bukan batas waktu unit: LAPOR! menganggap laporan selesai 10 HK setelah tindak lanjut bila tidak ada balasan. Waktu ini tidak pernah dihitung sebagai keterlambatan unit; bila habis saat Tertunda, admin diingatkan untuk menutup atau mengarsipkan laporan.',
+  },
+  {
     term: 'Tunggakan',
     meaning:
       'Laporan yang belum selesai, diarsipkan, atau dinyatakan bukan wewenang pada akhir semester, dari semester mana pun.',
