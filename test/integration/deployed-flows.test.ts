@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/clients';
-import { RosterStore } from '../../functions/adapters/roster-store';
 import { drain } from '../../local/queue';
 import { localAwsEnv, localResources, type S3AndSqs, startS3AndSqs } from '../../local/stack';
 import { kalsel } from '../support/data';
-import { freshTable, localDynamoDbClient, localEndpoints, receivedMail } from '../support/local-aws';
+import { deployedFlowsSetup } from '../support/flows';
+import { receivedMail } from '../support/local-aws';
 
 /**
  * The flows as AWS runs them, on the local emulators, with the Lambda modules themselves (their
@@ -30,39 +28,7 @@ const uploads: Promise<unknown>[] = [];
 
 beforeAll(async () => {
   storage = await startS3AndSqs();
-  domain = `d${randomUUID().slice(0, 8)}.example`;
-  const tableName = await freshTable('flows');
-  Object.assign(process.env, {
-    ...localAwsEnv,
-    ...storage.env,
-    TABLE_NAME: tableName,
-    PROVINCE_CODE: '63',
-    SENDER_ADDRESS: `LAPOR Paman <no-reply@${domain}>`,
-    SES_MAX_SEND_RATE: '100',
-    AWS_ENDPOINT_URL_DYNAMODB: localEndpoints().dynamodb,
-    AWS_ENDPOINT_URL_SES: localEndpoints().ses,
-    POWERTOOLS_METRICS_NAMESPACE: 'LaporPaman',
-    POWERTOOLS_DEV: 'true',
-  });
-  const doc = createDocumentClient(localDynamoDbClient());
-  await new RosterStore(doc, tableName).replace([
-    ...kalsel().regencies.map((r) => ({
-      code: r.code,
-      role: 'head' as const,
-      name: `Kepala ${r.code}`,
-      email: `head.${r.code}@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    })),
-    {
-      code: '63',
-      role: 'province',
-      name: 'Tim Provinsi',
-      email: `p.63@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    },
-  ]);
+  ({ domain } = await deployedFlowsSetup(storage, 'flows'));
   // S3 invokes bulk-import asynchronously for each new object under imports/.
   const { handler } = await import('../../functions/bulk-import');
   storage.s3.onObjectCreated('imports/', (event: S3Event) => {

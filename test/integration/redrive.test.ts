@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   DeleteMessageCommand,
   GetQueueAttributesCommand,
@@ -8,12 +7,10 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDocumentClient } from '../../functions/adapters/clients';
-import { RosterStore } from '../../functions/adapters/roster-store';
 import { drain } from '../../local/queue';
 import { localAwsEnv, localResources, type S3AndSqs, startS3AndSqs } from '../../local/stack';
-import { kalsel } from '../support/data';
-import { freshTable, localDynamoDbClient, localEndpoints, receivedMail } from '../support/local-aws';
+import { deployedFlowsSetup } from '../support/flows';
+import { receivedMail } from '../support/local-aws';
 
 /**
  * The runbook's "Re-drive the SemesterWork dead-letter queue", rehearsed on the local stack: units
@@ -32,37 +29,7 @@ let domain: string;
 
 beforeAll(async () => {
   storage = await startS3AndSqs();
-  domain = `d${randomUUID().slice(0, 8)}.example`;
-  const tableName = await freshTable('redrive');
-  Object.assign(process.env, {
-    ...localAwsEnv,
-    ...storage.env,
-    TABLE_NAME: tableName,
-    PROVINCE_CODE: '63',
-    SENDER_ADDRESS: `LAPOR Paman <no-reply@${domain}>`,
-    SES_MAX_SEND_RATE: '100',
-    AWS_ENDPOINT_URL_DYNAMODB: localEndpoints().dynamodb,
-    AWS_ENDPOINT_URL_SES: localEndpoints().ses,
-    POWERTOOLS_DEV: 'true',
-  });
-  await new RosterStore(createDocumentClient(localDynamoDbClient()), tableName).replace([
-    ...kalsel().regencies.map((r) => ({
-      code: r.code,
-      role: 'head' as const,
-      name: `Kepala ${r.code}`,
-      email: `head.${r.code}@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    })),
-    {
-      code: '63',
-      role: 'province',
-      name: 'Tim Provinsi',
-      email: `p.63@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    },
-  ]);
+  ({ domain } = await deployedFlowsSetup(storage, 'redrive'));
 });
 afterAll(async () => {
   await storage?.stop();

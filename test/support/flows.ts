@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { createDocumentClient } from '../../functions/adapters/clients';
+import { RosterStore } from '../../functions/adapters/roster-store';
+import { localAwsEnv, type S3AndSqs } from '../../local/stack';
+import { kalsel } from './data';
+import { freshTable, localDynamoDbClient, localEndpoints } from './local-aws';
+
+/**
+ * For tests that run the Lambda modules themselves (they read their configuration at import): a
+ * fresh table, the process environment pointed at the local stack and that table, mail to a test
+ * domain of its own, and a roster of a head per regency plus the province team.
+ */
+export async function deployedFlowsSetup(storage: S3AndSqs, tablePrefix: string) {
+  const domain = `d${randomUUID().slice(0, 8)}.example`;
+  const tableName = await freshTable(tablePrefix);
+  Object.assign(process.env, {
+    ...localAwsEnv,
+    ...storage.env,
+    TABLE_NAME: tableName,
+    PROVINCE_CODE: '63',
+    SENDER_ADDRESS: `LAPOR Paman <no-reply@${domain}>`,
+    SES_MAX_SEND_RATE: '100',
+    AWS_ENDPOINT_URL_DYNAMODB: localEndpoints().dynamodb,
+    AWS_ENDPOINT_URL_SES: localEndpoints().ses,
+    POWERTOOLS_METRICS_NAMESPACE: 'LaporPaman',
+    POWERTOOLS_DEV: 'true',
+  });
+  await new RosterStore(createDocumentClient(localDynamoDbClient()), tableName).replace([
+    ...kalsel().regencies.map((r) => ({
+      code: r.code,
+      role: 'head' as const,
+      name: `Kepala ${r.code}`,
+      email: `head.${r.code}@${domain}`,
+      from: '2025-01-01',
+      decree: 'SK',
+    })),
+    {
+      code: '63',
+      role: 'province',
+      name: 'Tim Provinsi',
+      email: `p.63@${domain}`,
+      from: '2025-01-01',
+      decree: 'SK',
+    },
+  ]);
+  return { domain, tableName };
+}
