@@ -4,6 +4,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DateTime } from 'luxon';
 import { localAppConfig, localClients } from '../cli/local-env';
+import { CommitmentStore } from '../functions/adapters/commitment-store';
 import { S3FileStore } from '../functions/adapters/file-store';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { SqsWorkQueue } from '../functions/adapters/queue';
@@ -12,6 +13,7 @@ import { composeRawEmail, type Mailer, sendEmail } from '../functions/adapters/s
 import { DirectorySiteTarget } from '../functions/adapters/site-target';
 import { handleApiRequest } from '../functions/api/ingest-routes';
 import { timeZone } from '../functions/domain/calendar';
+import { parseCommitmentsCsv } from '../functions/domain/commitments';
 import { type ImportField, importColumns } from '../functions/domain/import-rows';
 import { parseRosterCsv } from '../functions/domain/roster';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
@@ -48,6 +50,8 @@ export interface DemoOptions {
   /** Where the PDFs and .eml files go. */
   outDir: string;
   rosterFile: string;
+  /** The heads' commitments (data/commitments/63-demo.csv); none loaded without it. */
+  commitmentsFile?: string;
   log?: (line: string) => void;
 }
 
@@ -141,6 +145,15 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     options.rosterFile,
   );
   await new RosterStore(clients.doc, config.tableName).replace(roster);
+  if (options.commitmentsFile) {
+    log("Loading the regency heads' commitments...");
+    const commitments = parseCommitmentsCsv(
+      await readFile(options.commitmentsFile, 'utf8'),
+      deadlines.regions,
+      options.commitmentsFile,
+    );
+    await new CommitmentStore(clients.doc, config.tableName).replace(commitments);
+  }
 
   const until = scheduledInstant(
     DateTime.fromISO(semester.end).setZone(timeZone).plus({ days: 1 }).toISODate() as string,

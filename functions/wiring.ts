@@ -3,6 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CapacityMeter } from './adapters/capacity';
 import { DynamoClientRegistry } from './adapters/client-registry';
 import { getDocumentClient, getSesClient } from './adapters/clients';
+import { CommitmentStore } from './adapters/commitment-store';
 import { ComplaintQueries } from './adapters/complaint-queries';
 import { DynamoComplaintStore } from './adapters/complaint-store';
 import {
@@ -76,6 +77,7 @@ export function deadlineDeps(config: AppConfig, options: WiringOptions = {}): De
     escalation: loadEscalationPolicy(config.dataDir, config.province),
     queries: new ComplaintQueries(doc, config.tableName, options.meter),
     roster: new RosterStore(doc, config.tableName, options.meter),
+    commitments: new CommitmentStore(doc, config.tableName, options.meter),
     ledger: new Ledger(doc, config.tableName, clock, options.meter),
     mailer: mailerFor(config, options),
     senderAddress: config.senderAddress,
@@ -104,6 +106,7 @@ export function semesterDeps(
     population: loadPopulation(config.dataDir, config.province),
     queries: new ComplaintQueries(doc, config.tableName, options.meter),
     roster: new RosterStore(doc, config.tableName, options.meter),
+    commitments: new CommitmentStore(doc, config.tableName, options.meter),
     store: new SemesterStore(doc, config.tableName, options.meter),
     ledger: new Ledger(doc, config.tableName, clock, options.meter),
     mailer: options.mailer ?? {

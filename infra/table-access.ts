@@ -25,6 +25,8 @@ export const partitions = {
   complaint: 'C#*',
   aggregate: 'AGG#*',
   roster: 'ROSTER#*',
+  /** The heads' commitments, read by the semester job and the daily check. */
+  commitment: 'COMMIT#*',
   /** Digest, escalation-notice, province-digest and report ledgers. */
   ledger: 'LEDGER#*',
   escalation: 'ESC#*',
@@ -80,7 +82,11 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
   // Lists what is due per regency, reads roster and day counters, claims and marks its ledgers.
   'check-deadlines': {
     items: [
-      { sid: 'ReadRosterAndCounters', actions: ['Query'], leadingKeys: [p.roster, p.aggregate] },
+      {
+        sid: 'ReadRosterAndCounters',
+        actions: ['Query'],
+        leadingKeys: [p.roster, p.aggregate, p.commitment],
+      },
       // GetItem reads a ledger item whose claim failed (sent already, or another run holds it).
       {
         sid: 'Ledgers',
@@ -100,7 +106,7 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
   'semester-worker': {
     items: [
       { sid: 'ReadComplaints', actions: ['BatchGetItem'], leadingKeys: [p.complaint] },
-      { sid: 'ReadRoster', actions: ['Query'], leadingKeys: [p.roster] },
+      { sid: 'ReadRoster', actions: ['Query'], leadingKeys: [p.roster, p.commitment] },
       { sid: 'SemesterRun', actions: ['Query', 'PutItem', 'UpdateItem'], leadingKeys: [p.semester] },
       { sid: 'ReportLedger', actions: ['GetItem', 'PutItem', 'UpdateItem'], leadingKeys: [p.ledger] },
     ],

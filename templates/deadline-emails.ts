@@ -1,3 +1,4 @@
+import type { CommitmentGap } from '../functions/domain/commitments';
 import type { RegencyStanding } from '../functions/domain/deadlines';
 import type { DigestView, EscalationView, ListedComplaint, UnitGroup } from '../functions/domain/digest-view';
 import type { Regency, RegionData } from '../functions/domain/regions';
@@ -335,6 +336,8 @@ export function provinceDigestEmail(input: {
   laporBaseUrl: string;
   onTimeWindowDays: number;
   failures: readonly { code: string; message: string }[];
+  /** Lagging regencies without a head's commitment in force (sentences from the domain). */
+  commitmentGaps?: readonly CommitmentGap[];
 }): EmailContent {
   const vacant = input.lagging.filter((s) => s.vacant);
   const subject = `[${input.province.brand}] Ringkasan harian provinsi: ${input.lagging.length} kabupaten/kota perlu perhatian — ${longDate(input.date)}`;
@@ -385,6 +388,14 @@ export function provinceDigestEmail(input: {
           text: rankLines.flatMap((r) => ['', r.title, ...r.facts.map((f) => `  ${f}`)]),
         },
   );
+  // Commitments of the heads (issue 18): a separate piece; its sentences are computed in the domain.
+  if (input.commitmentGaps && input.commitmentGaps.length > 0) {
+    section(
+      'Daerah tertinggal tanpa komitmen kepala daerah yang berlaku',
+      `(${input.commitmentGaps.length})`,
+      lines(input.commitmentGaps.map((g) => g.sentence)),
+    );
+  }
   const complaints = (list: ProvinceList, title: string) => {
     if (list.total === 0) return;
     const listed = rows(list.items, {

@@ -1,9 +1,11 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import { tallyCommitments } from '../functions/domain/commitments';
 import type { Flag, ProvinceSemester } from '../functions/domain/semester-metrics';
 import { barChart, horizontalBarChart } from './charts';
 import {
   calendarGapWarning,
   colors,
+  commitmentSource,
   contentWidth,
   coverFooter,
   displayName,
@@ -427,6 +429,79 @@ function attentionPage(province: ProvinceSemester): Content[] {
   ];
 }
 
+const commitmentStatus = {
+  kept: { word: 'DITEPATI', color: colors.better },
+  notKept: { word: 'TIDAK DITEPATI', color: colors.worse },
+  unjudged: { word: 'BELUM DAPAT DINILAI', color: colors.muted },
+  expired: { word: 'KEDALUWARSA', color: colors.worse },
+  none: { word: 'TANPA KOMITMEN', color: colors.worse },
+} as const;
+
+/** Which regencies kept their heads' commitments, which did not, and which have none in force. */
+function commitmentsPage(province: ProvinceSemester): Content[] {
+  if (!province.regencies.some((r) => r.commitment)) return [];
+  const tally = tallyCommitments([...province.regencies].sort((a, b) => a.rank - b.rank));
+  const byCode = new Map(province.regencies.map((r) => [r.regencyCode, r]));
+  const names = (codes: string[]) =>
+    codes.map((c) => displayName(byCode.get(c)?.regencyName ?? c)).join(', ') || 'tidak ada';
+  const groups = (Object.keys(commitmentStatus) as (keyof typeof commitmentStatus)[]).flatMap((key) =>
+    tally[key].map((code) => ({ key, r: byCode.get(code) as (typeof province.regencies)[number] })),
+  );
+  const withCommitment = tally.kept.length + tally.notKept.length + tally.unjudged.length;
+  return [
+    pageHeading('Komitmen Kepala Daerah'),
+    {
+      text: [
+        { text: `${fmtNumber(tally.kept.length)} dari ${fmtNumber(withCommitment)} daerah`, bold: true },
+        ` dengan komitmen yang berlaku menepati semua targetnya pada ${province.semesterLabel}. `,
+        `${fmtNumber(tally.none.length + tally.expired.length)} daerah tanpa komitmen yang berlaku.`,
+      ],
+      style: 'lead',
+    },
+    {
+      ul: [
+        `Ditepati: ${names(tally.kept)}.`,
+        `Tidak ditepati: ${names(tally.notKept)}.`,
+        ...(tally.unjudged.length > 0 ? [`Belum dapat dinilai: ${names(tally.unjudged)}.`] : []),
+        `Komitmen kedaluwarsa: ${names(tally.expired)}.`,
+        `Belum ada komitmen: ${names(tally.none)}.`,
+      ],
+      margin: [0, 0, 0, 8],
+    },
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: [14, 92, '*', 70, 76],
+        body: [
+          [th('No'), th('Kabupaten/Kota'), th('Komitmen'), th('Target', 'right'), th('Status')],
+          ...groups.map(({ key, r }, i): TableCell[] => {
+            const c = r.commitment;
+            const style = commitmentStatus[key];
+            return [
+              String(i + 1),
+              { text: displayName(r.regencyName), bold: true },
+              c?.commitment
+                ? { text: commitmentSource(c.commitment), fontSize: 7.5 }
+                : { text: c?.summary ?? 'Belum ada komitmen tertulis', fontSize: 7.5, italics: true },
+              right(
+                c && c.status === 'in-force' ? `${fmtNumber(c.met)} dari ${fmtNumber(c.judged)}` : noValue,
+              ),
+              { text: style.word, bold: true, color: style.color, fontSize: 8 },
+            ];
+          }),
+        ],
+      },
+      layout: tableLayout,
+      style: 'table',
+    },
+    {
+      text: 'Target: target yang terpenuhi dari yang dapat dinilai. Komitmen dinilai pada komitmen yang berlaku di akhir semester; rincian per target ada di laporan tiap daerah.',
+      style: 'note',
+    },
+  ];
+}
+
 function chartsPages(province: ProvinceSemester): Content[] {
   return [
     pageHeading('Grafik'),
@@ -471,6 +546,7 @@ export function provinceSummaryPdf(province: ProvinceSemester): TDocumentDefinit
       ...summaryPage(province),
       ...rankingPage(province),
       ...attentionPage(province),
+      ...commitmentsPage(province),
       ...chartsPages(province),
       ...methodSection(province),
     ],

@@ -34,6 +34,7 @@ export function registerDemoCommand(program: Command): void {
             complaints: opts.complaints,
             outDir: path.resolve(opts.out),
             rosterFile: path.join(repoRoot, 'data/roster/63-demo.csv'),
+            commitmentsFile: path.join(repoRoot, 'data/commitments/63-demo.csv'),
             log: say,
           });
           say('');
@@ -59,11 +60,11 @@ export function demoSummary(result: DemoResult): string {
   const lines = [
     `${p.semesterLabel}, ${p.province.brand} — ${numberId(result.updates)} updates ingested, ${result.workingDaysChecked} working days checked, ${result.seconds} s`,
     '',
-    `${'Kabupaten/Kota'.padEnd(32)} ${'Laporan'.padStart(7)} ${'Tepat waktu'.padStart(11)} ${'Terlambat'.padStart(9)}  Status  Peringkat`,
+    `${'Kabupaten/Kota'.padEnd(32)} ${'Laporan'.padStart(7)} ${'Tepat waktu'.padStart(11)} ${'Terlambat'.padStart(9)}  Status  Peringkat  Komitmen`,
   ];
   for (const r of [...p.regencies].sort((a, b) => a.regencyCode.localeCompare(b.regencyCode))) {
     lines.push(
-      `${r.regencyName.padEnd(32)} ${numberId(r.received.total).padStart(7)} ${percentId(r.completedWithinLimit.value).padStart(11)} ${numberId(r.overdueAtEnd).padStart(9)}  ${r.flag.padEnd(6)}  ${r.rank}/${r.of}`,
+      `${r.regencyName.padEnd(32)} ${numberId(r.received.total).padStart(7)} ${percentId(r.completedWithinLimit.value).padStart(11)} ${numberId(r.overdueAtEnd).padStart(9)}  ${r.flag.padEnd(6)}  ${`${r.rank}/${r.of}`.padEnd(9)}  ${r.commitment?.summary ?? '–'}`,
     );
   }
   const e = result.emails;

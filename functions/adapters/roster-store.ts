@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RosterEntry } from '../domain/roster';
+import { batchWriteAll, type WriteRequest } from './batch-write';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
 import { queryAll } from './query-all';
@@ -43,24 +44,11 @@ export class RosterStore {
     const existing = await this.listMany(codes);
     const wanted = new Map(entries.map((e) => [itemKey(e).sk, e]));
     const stale = existing.filter((e) => !wanted.has(itemKey(e).sk));
-    const requests = [
+    const requests: WriteRequest[] = [
       ...entries.map((e) => ({ PutRequest: { Item: { ...itemKey(e), type: 'roster', ...e } } })),
       ...stale.map((e) => ({ DeleteRequest: { Key: itemKey(e) } })),
     ];
-    for (let i = 0; i < requests.length; i += 25) {
-      let pending: typeof requests | undefined = requests.slice(i, i + 25);
-      for (let attempt = 0; pending && pending.length > 0; attempt++) {
-        const result = await this.doc.send(
-          new BatchWriteCommand({
-            RequestItems: { [this.tableName]: pending },
-            ReturnConsumedCapacity: 'TOTAL',
-          }),
-        );
-        this.meter?.record('write', result.ConsumedCapacity);
-        pending = result.UnprocessedItems?.[this.tableName] as typeof requests | undefined;
-        if (pending?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
-      }
-    }
+    await batchWriteAll(this.doc, this.tableName, requests, this.meter);
     return { written: entries.length, deleted: stale.length };
   }
 }

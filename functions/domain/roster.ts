@@ -162,6 +162,19 @@ export function mailbox(entry: RosterEntry): string {
   return `${entry.name.replace(/[<>"]/g, '')} <${entry.email}>`;
 }
 
+/** Counts the dates of an inclusive WITA date range on which `test` holds. */
+function countDays(fromDate: string, toDate: string, test: (date: string) => boolean): number {
+  let days = 0;
+  for (
+    let d = new Date(`${fromDate}T00:00:00Z`);
+    d.toISOString().slice(0, 10) <= toDate;
+    d.setUTCDate(d.getUTCDate() + 1)
+  ) {
+    if (test(d.toISOString().slice(0, 10))) days += 1;
+  }
+  return days;
+}
+
 /** Days (inclusive range of WITA dates) on which a regency had no liaison admin in office. */
 export function daysWithoutAdmin(
   entries: readonly RosterEntry[],
@@ -169,13 +182,15 @@ export function daysWithoutAdmin(
   fromDate: string,
   toDate: string,
 ): number {
-  let days = 0;
-  for (
-    let d = new Date(`${fromDate}T00:00:00Z`);
-    d.toISOString().slice(0, 10) <= toDate;
-    d.setUTCDate(d.getUTCDate() + 1)
-  ) {
-    if (recipientsOn(entries, regencyCode, d.toISOString().slice(0, 10)).vacant) days += 1;
-  }
-  return days;
+  return countDays(fromDate, toDate, (date) => recipientsOn(entries, regencyCode, date).vacant);
+}
+
+/** Days (inclusive range of WITA dates) on which a regency had no backup admin in office. */
+export function daysWithoutBackup(
+  entries: readonly RosterEntry[],
+  regencyCode: string,
+  fromDate: string,
+  toDate: string,
+): number {
+  return countDays(fromDate, toDate, (date) => recipientsOn(entries, regencyCode, date).backups.length === 0);
 }

@@ -3,7 +3,7 @@ import { type Classification, classifications } from './complaint';
 import { firstSeenMidLife } from './first-seen';
 import type { Regency } from './regions';
 import { regencyDisplayName } from './regions';
-import { daysWithoutAdmin, type RosterEntry } from './roster';
+import { daysWithoutAdmin, daysWithoutBackup, type RosterEntry } from './roster';
 import type { Semester } from './semester';
 import {
   type Distribution,
@@ -210,6 +210,21 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
       semester.firstDate,
       semester.lastDate,
     ),
+    daysWithoutBackup: daysWithoutBackup(
+      input.roster,
+      input.regency.code,
+      semester.firstDate,
+      semester.lastDate,
+    ),
+    followUpWithinDays: Array.from({ length: 10 }, (_, i) => {
+      const days = i + 1;
+      const stages = cohort
+        .map((x) => stage(x.national, 'follow-up'))
+        .filter((st): st is StageState => st !== undefined);
+      const within = stages.filter((st) => st.state === 'met' && st.workingDaysUsed <= days).length;
+      const decidedFor = stages.filter((st) => st.state === 'met' || st.workingDaysUsed > days).length;
+      return { days, share: share(within, decidedFor) };
+    }),
     calendarGaps: [...gaps].sort(),
   };
 }

@@ -1,3 +1,4 @@
+import type { CommitmentResult } from './commitments';
 import type { Classification } from './complaint';
 import type { SlaState, Stage } from './sla';
 
@@ -72,6 +73,14 @@ export interface RegencyMetrics {
   };
   /** Days of the semester on which the regency had no liaison admin in office. */
   daysWithoutAdmin: number;
+  /** Days of the semester without a backup admin in office (for the heads' commitments). */
+  daysWithoutBackup?: number;
+  /**
+   * First follow-up within N working days (national stage, pauses excluded), for N = 1..10: of
+   * complaints followed up, or not followed up after more than N HK, by the cut-off. The heads'
+   * commitments name their own N.
+   */
+  followUpWithinDays?: { days: number; share: Share }[];
   /** Calendar years needed but missing: figures that touch them are uncertain. */
   calendarGaps: number[];
 }
@@ -115,6 +124,8 @@ export interface RankedMetrics extends RegencyMetrics {
   previous?: RegencyMetrics & { score?: number; rank?: number };
   /** Two or three plain Indonesian sentences on what changed. */
   changeSentences: string[];
+  /** The head's commitment judged against this semester (functions/domain/commitments.ts). */
+  commitment?: CommitmentResult;
 }
 
 /** A worked example of the score, row by row, as the method page prints it. */

@@ -9,6 +9,7 @@ import type { ComplaintQueries } from '../adapters/complaint-queries';
 import { type Ledger, type LedgerKey, ledgerKeys } from '../adapters/ledger';
 import type { Mailer, OutgoingEmail } from '../adapters/ses-mailer';
 import { timeZone, type WorkingCalendar, witaDate } from '../domain/calendar';
+import { type Commitment, type CommitmentGap, commitmentGaps } from '../domain/commitments';
 import {
   type DigestItem,
   digestItems,
@@ -32,6 +33,8 @@ export interface DeadlineDeps {
   escalation: EscalationPolicy;
   queries: Pick<ComplaintQueries, 'openDueBy' | 'completions' | 'allOpen' | 'closedSince'>;
   roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
+  /** The heads' commitments: the province digest names lagging regencies without one in force. */
+  commitments?: { listMany(codes: readonly string[]): Promise<Commitment[]> };
   ledger: Ledger;
   mailer: Mailer;
   senderAddress: string;
@@ -67,7 +70,14 @@ export interface DeadlineReport {
   policy: string;
   missingCalendarYears: number[];
   regencies: RegencyOutcome[];
-  province: { digest: SendStatus; lagging: RegencyStanding[]; escalations: number; untouched: number };
+  province: {
+    digest: SendStatus;
+    lagging: RegencyStanding[];
+    escalations: number;
+    untouched: number;
+    /** Lagging regencies without a commitment in force (none, or expired). */
+    commitmentGaps?: CommitmentGap[];
+  };
   emailsSent: number;
   failures: number;
   /** E-mails SES accepted whose ledger mark could not be written (docs/exactly-once.md). */
@@ -282,11 +292,13 @@ export async function checkDeadlines(
   standings.sort((a, b) => a.code.localeCompare(b.code));
 
   const lagging = rankLagging(standings);
+  const gaps = await laggingWithoutCommitment(deps, lagging, date, failures);
   report.province = {
     digest: 'nothing-to-send',
     lagging,
     escalations: provinceEscalations.length,
     untouched: untouchedItems.length,
+    ...(gaps.length > 0 ? { commitmentGaps: gaps } : {}),
   };
   const worthSending =
     lagging.length > 0 ||
@@ -320,6 +332,7 @@ export async function checkDeadlines(
                 laporBaseUrl: deps.laporBaseUrl,
                 onTimeWindowDays: deps.escalation.onTimeWindowDays,
                 failures,
+                commitmentGaps: gaps,
               }),
               headers: { 'X-Lapor-Paman-Ledger': `PROVINCE#${date}` },
             },
@@ -328,6 +341,29 @@ export async function checkDeadlines(
           );
   }
   return report;
+}
+
+/**
+ * Lagging regencies without a commitment in force on the date. Reading the commitments failing
+ * does not stop the digest: it is listed among the check's failures and retried tomorrow.
+ */
+async function laggingWithoutCommitment(
+  deps: DeadlineDeps,
+  lagging: readonly RegencyStanding[],
+  date: string,
+  failures: { code: string; message: string }[],
+): Promise<CommitmentGap[]> {
+  if (!deps.commitments || lagging.length === 0) return [];
+  try {
+    const commitments = await deps.commitments.listMany(lagging.map((s) => s.code));
+    return commitmentGaps(lagging, commitments, date);
+  } catch (error) {
+    failures.push({
+      code: deps.regions.province.code,
+      message: `komitmen kepala daerah tidak terbaca: ${error instanceof Error ? error.message : String(error)}`,
+    });
+    return [];
+  }
 }
 
 /** Escalations whose (complaint, stage, level) has not been sent yet, with their ledger keys. */

@@ -8,6 +8,7 @@ import { type Ledger, type LedgerKey, ledgerKeys } from '../adapters/ledger';
 import type { SemesterStore } from '../adapters/semester-store';
 import type { Mailer } from '../adapters/ses-mailer';
 import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
+import { type Commitment, withCommitments } from '../domain/commitments';
 import type { Regions } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { parseSemester, previousSemester, type Semester, semesterLabel } from '../domain/semester';
@@ -30,6 +31,8 @@ export interface SemesterDeps {
   population: ReadonlyMap<string, Population>;
   queries: Pick<ComplaintQueries, 'closedSince'>;
   roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
+  /** The heads' commitments; without it the reports do not judge commitments. */
+  commitments?: { listMany(codes: readonly string[]): Promise<Commitment[]> };
   store: SemesterStore;
   ledger: Ledger;
   mailer: Mailer;
@@ -78,7 +81,7 @@ export async function provinceSemester(deps: SemesterDeps, semesterId: string): 
   if (missing.length > 0)
     throw new Error(`metrics of ${semester.id} are missing for ${missing.map((r) => r.code).join(', ')}`);
   const years = deps.calendar.years.filter((y) => y.year >= semester.year - 1 && y.year <= semester.year + 1);
-  return rankProvince({
+  const ranked = rankProvince({
     semester,
     semesterLabel: semesterLabel(semester),
     previousSemesterLabel: semesterLabel(previousSemester(semester)),
@@ -89,6 +92,9 @@ export async function provinceSemester(deps: SemesterDeps, semesterId: string): 
     ),
     method: methodOf(deps, semester, years),
   });
+  if (!deps.commitments) return ranked;
+  const commitments = await deps.commitments.listMany(deps.regions.regencies.map((r) => r.code));
+  return withCommitments(ranked, commitments, semester.lastDate);
 }
 
 function methodOf(

@@ -132,6 +132,50 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     expect(next.province.escalations).toBe(0);
   });
 
+  it('tells the province which lagging regencies have no commitment in force, or an expired one', async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([
+      ...['6301', '6305', '6308'].map((code) => world.person(code, 'admin', 'admin')),
+      world.person('63', 'province', 'p'),
+    ]);
+    const commitment = (code: string, from: string, to?: string) => ({
+      code,
+      signatory: 'Bupati',
+      signed: from,
+      document: `No ${code}`,
+      from,
+      ...(to ? { to } : {}),
+      targets: { maxBacklog: 10 },
+    });
+    await world.commitments.replace([
+      commitment('6301', '2026-01-01'),
+      commitment('6305', '2025-01-01', '2025-12-31'),
+    ]);
+    for (const code of ['6301', '6305', '6308']) {
+      await submit(world, `C-${code}`, code, '2026-02-02T09:00:00+08:00'); // overdue by 2 March
+    }
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02') });
+    // The three are lagging (overdue); the regencies without any admin lag too (vacant).
+    const ours = (code: string) => ['6301', '6305', '6308'].includes(code);
+    expect(report.province.lagging.filter((s) => ours(s.code)).map((s) => s.overdue)).toEqual([1, 1, 1]);
+    expect(
+      report.province.commitmentGaps?.filter((g) => ours(g.code)).map((g) => [g.code, g.status]),
+    ).toEqual([
+      ['6305', 'expired'],
+      ['6308', 'none'],
+    ]);
+    const [provinceMail] = await mailTo(world.domain, 'p.63');
+    const text = provinceMail?.body.text ?? '';
+    expect(text).toContain('DAERAH TERTINGGAL TANPA KOMITMEN KEPALA DAERAH YANG BERLAKU');
+    expect(text).toContain(
+      '- Kabupaten Tapin: tertinggal, dan komitmen kepala daerahnya berakhir 31 Desember 2025 tanpa pembaruan.',
+    );
+    expect(text).toContain(
+      '- Kabupaten Hulu Sungai Utara: tertinggal, dan belum ada komitmen tertulis kepala daerah.',
+    );
+    expect(text).not.toMatch(/Tanah Laut: tertinggal/);
+  });
+
   it('sends nothing new on a second run the same day', async () => {
     const world = await deadlineWorld();
     await world.roster.replace([

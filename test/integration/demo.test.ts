@@ -14,6 +14,7 @@ describe('npm start (the demo), on a smaller seed', () => {
       complaints: 160,
       outDir,
       rosterFile: fileURL('../../data/roster/63-demo.csv'),
+      commitmentsFile: fileURL('../../data/commitments/63-demo.csv'),
     });
 
     // Digests went to admins of regencies with overdue complaints, on working days only.

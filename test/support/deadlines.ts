@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CapacityMeter } from '../../functions/adapters/capacity';
 import { createDocumentClient } from '../../functions/adapters/clients';
+import { CommitmentStore } from '../../functions/adapters/commitment-store';
 import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import { loadEscalationPolicy } from '../../functions/adapters/data-files';
@@ -33,6 +34,7 @@ export async function deadlineWorld() {
     escalation: loadEscalationPolicy(dataDir, '63'),
     queries: new ComplaintQueries(doc, tableName, meter),
     roster: new RosterStore(doc, tableName, meter),
+    commitments: new CommitmentStore(doc, tableName, meter),
     ledger: new Ledger(doc, tableName, clock, meter),
     mailer,
     senderAddress: `LAPOR Paman <no-reply@${domain}>`,
@@ -69,6 +71,7 @@ export async function deadlineWorld() {
     ingest,
     person,
     roster: new RosterStore(doc, tableName),
+    commitments: new CommitmentStore(doc, tableName),
     setNow: (instant: string) => {
       now = new Date(instant);
     },

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../../demo/generate';
+import { parseCommitmentsCsv, withCommitments } from '../../functions/domain/commitments';
 import type { Classification } from '../../functions/domain/complaint';
 import { parseSemester } from '../../functions/domain/semester';
 import {
@@ -16,6 +19,7 @@ import type {
   RegencyMetrics,
 } from '../../functions/domain/semester-metrics';
 import type { Stage } from '../../functions/domain/sla';
+import { kalsel } from './data';
 
 /**
  * A hand-built, internally consistent semester of South Kalimantan (2026-H1, with 2025-H2 before
@@ -447,6 +451,13 @@ function metrics(region: Region, spec: Spec, semesterId: string, monthIds: strin
       cases,
     },
     daysWithoutAdmin: spec.daysWithoutAdmin,
+    // The demo roster names a backup only in some regencies; here every regency with an admin gap
+    // also lacked its backup on those days.
+    daysWithoutBackup: spec.daysWithoutAdmin,
+    followUpWithinDays: Array.from({ length: 10 }, (_, i) => ({
+      days: i + 1,
+      share: share(followUpDays.filter((d) => d <= i + 1).length, fu.decided),
+    })),
     calendarGaps: spec.calendarGaps ?? [],
   };
 }
@@ -475,7 +486,7 @@ function build(): ProvinceSemester {
     const spec = previousSpec(r.code);
     return spec ? [metrics(r, spec, previousId, previousMonths)] : [];
   });
-  return rankProvince({
+  const ranked = rankProvince({
     semester: parseSemester(semester),
     semesterLabel: 'Semester I 2026 (Januari–Juni)',
     previousSemesterLabel: 'Semester II 2025 (Juli–Desember)',
@@ -555,6 +566,13 @@ function build(): ProvinceSemester {
       populationSource,
     },
   });
+  // The demo's commitments: most regencies have one, Tapin's expired, Hulu Sungai Utara has none.
+  const file = fileURLToPath(new URL('../../data/commitments/63-demo.csv', import.meta.url));
+  return withCommitments(
+    ranked,
+    parseCommitmentsCsv(readFileSync(file, 'utf8'), kalsel(), file),
+    '2026-06-30',
+  );
 }
 
 let cached: ProvinceSemester | undefined;

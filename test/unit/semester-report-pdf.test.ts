@@ -90,9 +90,9 @@ describe('semesterReportPdf', () => {
   });
 
   it('numbers every page and repeats regency and semester in the header from page 2 on', () => {
-    expect(content.numPages).toBe(7);
+    expect(content.numPages).toBe(8);
     content.pages.forEach((_, i) => {
-      expect(page(i + 1)).toContain(`Halaman ${i + 1} dari 7`);
+      expect(page(i + 1)).toContain(`Halaman ${i + 1} dari 8`);
       const header = 'Kabupaten Kotabaru · Semester I 2026 (Januari–Juni)';
       if (i === 0) expect(page(1)).not.toContain(header);
       else expect(page(i + 1)).toContain(header);
@@ -120,22 +120,23 @@ describe('semesterReportPdf', () => {
     expect(summary).toContain('Apa yang berubah');
     expect(summary).toContain(fixtureRegency('6302').changeSentences.join(' '));
     expect(summary).toContain('12 hari tanpa admin penghubung aktif');
-    // The next page starts the charts: nothing of the summary spilled over.
-    expect(page(3).startsWith('Volume dan Waktu Penanganan')).toBe(true);
+    // The next page is the head's commitment: nothing of the summary spilled over.
+    expect(page(3).startsWith('Komitmen Bupati')).toBe(true);
+    expect(page(4).startsWith('Volume dan Waktu Penanganan')).toBe(true);
   });
 
   it('draws the charts with Indonesian month labels and every regency for comparison', () => {
-    expect(page(3)).toContain('Laporan diterima per bulan');
+    expect(page(4)).toContain('Laporan diterima per bulan');
     // Each month: Kotabaru's count, the province average per regency, the Indonesian label.
-    expect(page(3)).toContain('20 16,3 Jan 22 17,5 Feb 27 19,2 Mar 25 19,5 Apr 26 19,1 Mei 30 21,0 Jun');
-    expect(page(3)).toContain('Rata-rata per daerah di provinsi');
-    expect(page(3)).toContain('134 laporan selesai; median 10 HK');
-    for (const r of fixtureProvince().regencies) expect(page(4)).toContain(displayName(r.regencyName));
-    expect(page(4)).toContain('Rata-rata provinsi: 74,5');
+    expect(page(4)).toContain('20 16,3 Jan 22 17,5 Feb 27 19,2 Mar 25 19,5 Apr 26 19,1 Mei 30 21,0 Jun');
+    expect(page(4)).toContain('Rata-rata per daerah di provinsi');
+    expect(page(4)).toContain('134 laporan selesai; median 10 HK');
+    for (const r of fixtureProvince().regencies) expect(page(5)).toContain(displayName(r.regencyName));
+    expect(page(5)).toContain('Rata-rata provinsi: 74,5');
   });
 
   it('lists classifications, categories, field-inspection cases and the oldest open complaint', () => {
-    const detail = page(5);
+    const detail = page(6);
     expect(detail).toContain('Pengaduan (berkadar pengawasan) 5 3,3%');
     expect(detail).toContain('Menurut kategori (10 terbanyak)');
     expect(detail).toContain('7 kasus, 4 selesai; median lama penyelesaian 48 HK (batas 60 HK)');
@@ -144,7 +145,7 @@ describe('semesterReportPdf', () => {
   });
 
   it('states the policies, the SKB decrees, the cut-off and the score rule on the method page', () => {
-    const method = page(6);
+    const method = page(7);
     expect(method).toContain('Metode dan Definisi');
     expect(method).toContain('PermenPANRB 62/2018');
     expect(method).toContain('Target Provinsi Kalimantan Selatan (kalsel-2024, versi 1)');
@@ -153,7 +154,7 @@ describe('semesterReportPdf', () => {
     expect(method).toContain('2023 tidak tersedia');
     expect(method).toContain('Batas data: Selasa, 30 Juni 2026 pukul 23.59 WITA');
     expect(method).toContain('Data penduduk: BPS Provinsi Kalimantan Selatan');
-    const score = page(7);
+    const score = page(8);
     expect(score).toContain('Skor = 100 × (0,35 × T + 0,35 × S + 0,15 × K + 0,15 × V)');
     // The worked example, row by row, and its total: the one unit-tested in semester-evaluation.
     expect(score).toContain('T Tindak lanjut pertama tepat waktu 90 dari 100 0,900 0,35 0,3150');
@@ -187,7 +188,7 @@ describe('semesterReportPdf', () => {
 
   it('rasterises every page with ink on it, and the green flag on the summary', async () => {
     const pngs = await pdfToPngs(pdf, { scale: 1 });
-    expect(pngs).toHaveLength(7);
+    expect(pngs).toHaveLength(8);
     for (const png of pngs) {
       expect((await countPixels(png, (r, g, b) => r < 200 || g < 200 || b < 200)).count).toBeGreaterThan(
         3_000,
@@ -211,8 +212,8 @@ describe('semesterReportPdf edge cases', () => {
     expect(summary).toMatch(/batas nasional – tidak ada data 66,7% – 83,5%/);
     expect(summary).toContain('Tidak ada laporan yang diterima selama semester');
     expect(summary).toContain('97 hari tanpa admin penghubung aktif');
-    expect(flat(content.pages[2] ?? '')).toContain('Tidak ada data');
-    expect(flat(content.pages[4] ?? '')).toContain('Tidak ada laporan pada semester ini.');
+    expect(flat(content.pages[3] ?? '')).toContain('Tidak ada data');
+    expect(flat(content.pages[5] ?? '')).toContain('Tidak ada laporan pada semester ini.');
   });
 
   it('warns on the summary page when calendar years are missing', async () => {
@@ -348,6 +349,49 @@ describe('provinceSummaryPdf', () => {
       Creator: 'LAPOR Paman pipeline',
       Language: 'id-ID',
     });
+    expect(allText(content)).not.toMatch(junk);
+  });
+});
+
+describe("the heads' commitments in the PDFs", () => {
+  it('shows per target the commitment against what was achieved, met or not and by how much', async () => {
+    const { content } = await renderRegency(fixtureRegency('6302'));
+    const page = flat(content.pages[2] ?? '');
+    expect(page).toContain('Komitmen Bupati');
+    expect(page).toContain('Bupati Kotabaru, ditandatangani 22 Desember 2025');
+    expect(page).toContain('berlaku sejak 1 Januari 2026');
+    expect(page).toContain('Hasil semester ini: 3 dari 3 target terpenuhi. Komitmen ditepati.');
+    // 105 of 125 followed up within 5 HK = 84,0% against 70%: 14 points better.
+    expect(page).toContain('84,0% (105 dari 125)');
+    expect(page).toContain('lebih baik 14,0 poin');
+    expect(page).toContain('lebih baik 21 laporan');
+  });
+
+  it('says a regency missed a target, and by how much', async () => {
+    const { content } = await renderRegency(fixtureRegency('6301'));
+    const page = flat(content.pages[2] ?? '');
+    expect(page).toContain('TIDAK TERPENUHI');
+    expect(page).toMatch(/Komitmen belum ditepati/);
+    expect(page).toMatch(/kurang \d+(,\d)? poin/);
+  });
+
+  it('says when a commitment expired or there is none', async () => {
+    const tapin = flat((await renderRegency(fixtureRegency('6305'))).content.pages[2] ?? '');
+    expect(tapin).toContain('berakhir 31 Desember 2025 dan belum diperbarui');
+    const hsu = flat((await renderRegency(fixtureRegency('6308'))).content.pages[2] ?? '');
+    expect(hsu).toContain('Belum ada komitmen tertulis Bupati Hulu Sungai Utara');
+  });
+
+  it('lists in the province summary which regencies kept their commitments', async () => {
+    const content = await readPdf(await renderPdf(provinceSummaryPdf(fixtureProvince())));
+    const page = flat(content.pages.find((p) => p.startsWith('Komitmen Kepala Daerah')) ?? '');
+    expect(page).toMatch(/^Komitmen Kepala Daerah \d+ dari 11 daerah dengan komitmen yang berlaku menepati/);
+    expect(page).toMatch(/Ditepati: [^.]*Kotabaru/);
+    expect(page).toMatch(/Tidak ditepati: [^.]*Tanah Laut/);
+    expect(page).toContain('Komitmen kedaluwarsa: Tapin.');
+    expect(page).toContain('Belum ada komitmen: Hulu Sungai Utara.');
+    expect(page).toContain('TANPA KOMITMEN');
+    expect(page).toContain('KEDALUWARSA');
     expect(allText(content)).not.toMatch(junk);
   });
 });
