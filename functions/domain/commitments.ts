@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Regions } from './regions';
 import { minimumCases } from './semester-evaluation';
 import type { ProvinceSemester, RegencyMetrics, Share } from './semester-metrics';
