@@ -118,7 +118,8 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
       {
         sid: 'ReadCountersRosterMetrics',
         actions: ['Query'],
-        leadingKeys: [p.aggregate, p.roster, p.semester],
+        // COMMIT#: the semester view judges the heads' commitments, which the site shows.
+        leadingKeys: [p.aggregate, p.roster, p.semester, p.commitment],
       },
     ],
     indexQueries: ['open-by-due'],

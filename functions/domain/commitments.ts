@@ -502,3 +502,27 @@ export function tallyCommitments(
   }
   return tally;
 }
+
+/**
+ * The public scoreboard's view of each regency's commitment in a semester: the same judgement as
+ * the PDFs, as a status and one sentence.
+ */
+export function commitmentOutcomes(
+  province: Pick<ProvinceSemester, 'regencies'>,
+): Map<string, { status: 'kept' | 'not-kept' | 'unjudged' | 'none' | 'expired'; summary: string }> {
+  return new Map(
+    province.regencies.flatMap((r) => {
+      const c = r.commitment;
+      if (!c) return [];
+      const status =
+        c.status !== 'in-force'
+          ? c.status
+          : c.kept === undefined
+            ? ('unjudged' as const)
+            : c.kept
+              ? ('kept' as const)
+              : ('not-kept' as const);
+      return [[r.regencyCode, { status, summary: c.summary }] as const];
+    }),
+  );
+}

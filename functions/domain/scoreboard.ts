@@ -48,8 +48,11 @@ export interface ShownShare extends Share {
  * no regency carries one and the page says that commitments are not recorded yet.
  */
 export interface CommitmentOutcome {
-  /** 'kept': every target met; 'not-kept': at least one missed; 'none' / 'expired': no commitment in force. */
-  status: 'kept' | 'not-kept' | 'none' | 'expired';
+  /**
+   * 'kept': every target met; 'not-kept': at least one missed; 'unjudged': in force, too little
+   * evidence to judge; 'none' / 'expired': no commitment in force.
+   */
+  status: 'kept' | 'not-kept' | 'unjudged' | 'none' | 'expired';
   /** One plain Indonesian sentence, e.g. "2 dari 3 target terpenuhi". */
   summary: string;
 }

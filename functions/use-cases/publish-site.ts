@@ -3,6 +3,7 @@ import { buildSite, type SiteFile } from '../../templates/site';
 import type { ComplaintQueries } from '../adapters/complaint-queries';
 import { keys } from '../adapters/keys';
 import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
+import { commitmentOutcomes } from '../domain/commitments';
 import type { Regions } from '../domain/regions';
 import type { RosterEntry } from '../domain/roster';
 import {
@@ -89,7 +90,12 @@ export async function publishSite(
     roster: await deps.roster.listMany(codes),
     received: await receivedByMonth(deps, codes, at),
     population: deps.population,
-    ...(deps.loadCommitments ? { commitments: await deps.loadCommitments(at) } : {}),
+    // The semester's own judgement of the heads' commitments (the same as the PDFs'), unless overridden.
+    ...(deps.loadCommitments
+      ? { commitments: await deps.loadCommitments(at) }
+      : province?.regencies.some((r) => r.commitment)
+        ? { commitments: commitmentOutcomes(province) }
+        : {}),
   });
   const files = buildSite(board);
   const before = await deps.target.manifest();

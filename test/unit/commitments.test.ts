@@ -4,6 +4,7 @@ import {
   CommitmentFileError,
   commitmentGaps,
   commitmentOn,
+  commitmentOutcomes,
   evaluateCommitment,
   parseCommitmentsCsv,
 } from '../../functions/domain/commitments';
@@ -210,6 +211,35 @@ describe('the province digest note', () => {
         status: 'none',
         sentence: 'Hulu Sungai Utara: tertinggal, dan belum ada komitmen tertulis kepala daerah.',
       },
+    ]);
+  });
+});
+
+describe('the public scoreboard view', () => {
+  it('gives each regency the same judgement as the PDFs, as a status and a sentence', () => {
+    const judged = (code: string, standing: Parameters<typeof evaluateCommitment>[0], over = {}) => ({
+      regencyCode: code,
+      commitment: evaluateCommitment(standing, metrics(over)),
+    });
+    const outcomes = commitmentOutcomes({
+      regencies: [
+        judged('6301', { status: 'in-force', commitment: commitment({ targets: { maxBacklog: 20 } }) }),
+        judged('6302', { status: 'in-force', commitment: commitment({ targets: { maxBacklog: 5 } }) }),
+        judged(
+          '6303',
+          { status: 'in-force', commitment: commitment({ targets: { followUp: { days: 3, percent: 80 } } }) },
+          { followUpWithinDays: [{ days: 3, share: share(1, 1) }] },
+        ),
+        judged('6305', { status: 'expired', commitment: commitment({ to: '2025-12-31' }) }),
+        judged('6308', { status: 'none' }),
+      ] as never,
+    });
+    expect([...outcomes].map(([code, o]) => [code, o.status, o.summary])).toEqual([
+      ['6301', 'kept', '1 dari 1 target terpenuhi'],
+      ['6302', 'not-kept', '0 dari 1 target terpenuhi'],
+      ['6303', 'unjudged', 'Komitmen belum dapat dinilai'],
+      ['6305', 'expired', 'Komitmen berakhir 31 Desember 2025 dan belum diperbarui'],
+      ['6308', 'none', 'Belum ada komitmen tertulis'],
     ]);
   });
 });
