@@ -504,25 +504,25 @@ export function tallyCommitments(
 }
 
 /**
- * The public scoreboard's view of each regency's commitment in a semester: the same judgement as
- * the PDFs, as a status and one sentence.
+ * The public scoreboard's view of a regency's commitment in a semester: the same judgement as the
+ * PDFs, as a status and one sentence (never the signatory).
  */
+export function commitmentOutcome(c: CommitmentResult): {
+  status: 'kept' | 'not-kept' | 'unjudged' | 'none' | 'expired';
+  summary: string;
+} {
+  const status =
+    c.status !== 'in-force' ? c.status : c.kept === undefined ? 'unjudged' : c.kept ? 'kept' : 'not-kept';
+  return { status, summary: c.summary };
+}
+
+/** The same for every regency of a semester that carries a judged commitment. */
 export function commitmentOutcomes(
   province: Pick<ProvinceSemester, 'regencies'>,
-): Map<string, { status: 'kept' | 'not-kept' | 'unjudged' | 'none' | 'expired'; summary: string }> {
+): Map<string, ReturnType<typeof commitmentOutcome>> {
   return new Map(
-    province.regencies.flatMap((r) => {
-      const c = r.commitment;
-      if (!c) return [];
-      const status =
-        c.status !== 'in-force'
-          ? c.status
-          : c.kept === undefined
-            ? ('unjudged' as const)
-            : c.kept
-              ? ('kept' as const)
-              : ('not-kept' as const);
-      return [[r.regencyCode, { status, summary: c.summary }] as const];
-    }),
+    province.regencies.flatMap((r) =>
+      r.commitment ? [[r.regencyCode, commitmentOutcome(r.commitment)] as const] : [],
+    ),
   );
 }

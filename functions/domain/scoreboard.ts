@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import { type CalendarYear, timeZone, type WorkingCalendar, witaDate } from './calendar';
+import { commitmentOutcome } from './commitments';
 import { type Classification, classificationLabels, classifications } from './complaint';
 import { digestItems } from './deadlines';
 import { type Regency, type Regions, regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry, recipientsOn } from './roster';
 import { lastEndedSemester, semester as semesterOf } from './semester';
 import { definitions, flagRule, minimumCases, scoreFormula, share } from './semester-evaluation';
-import type { Flag, FlagReason, ProvinceSemester, Share } from './semester-metrics';
+import type { Flag, FlagReason, ProvinceSemester, RankedMetrics, Share } from './semester-metrics';
 import { computeSla } from './sla';
 import type { SlaPolicy } from './sla-policy';
 import type { Snapshot } from './snapshot';
@@ -223,16 +224,12 @@ function periodOf(label: string, year: number): string {
 }
 
 /**
- * HOOK: the commitment the semester evaluation judged (issue 18, `RankedMetrics.commitment` once the
- * commitments domain lands on main), as the scoreboard shows it: its standing and its one-line
- * summary, never the signatory. Read structurally so this compiles before and after that lands.
+ * The commitment the semester evaluation judged (`RankedMetrics.commitment`), as the scoreboard
+ * shows it: its standing and its one-line summary, never the signatory. One judgement, in
+ * functions/domain/commitments.ts, shared with the PDFs.
  */
-function commitmentOf(r: unknown): CommitmentOutcome | undefined {
-  const c = (r as { commitment?: { status?: string; kept?: boolean; summary?: string } } | undefined)
-    ?.commitment;
-  if (!c?.summary) return undefined;
-  const status = c.status === 'none' || c.status === 'expired' ? c.status : c.kept ? 'kept' : 'not-kept';
-  return { status, summary: c.summary };
+function commitmentOf(r: RankedMetrics | undefined): CommitmentOutcome | undefined {
+  return r?.commitment ? commitmentOutcome(r.commitment) : undefined;
 }
 
 const mean = (values: readonly number[]) =>

@@ -3,7 +3,6 @@ import { buildSite, type SiteFile } from '../../templates/site';
 import type { ComplaintQueries } from '../adapters/complaint-queries';
 import { keys } from '../adapters/keys';
 import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
-import { commitmentOutcomes } from '../domain/commitments';
 import type { Regions } from '../domain/regions';
 import type { RosterEntry } from '../domain/roster';
 import {
@@ -90,12 +89,7 @@ export async function publishSite(
     roster: await deps.roster.listMany(codes),
     received: await receivedByMonth(deps, codes, at),
     population: deps.population,
-    // The semester's own judgement of the heads' commitments (the same as the PDFs'), unless overridden.
-    ...(deps.loadCommitments
-      ? { commitments: await deps.loadCommitments(at) }
-      : province?.regencies.some((r) => r.commitment)
-        ? { commitments: commitmentOutcomes(province) }
-        : {}),
+    ...(deps.loadCommitments ? { commitments: await deps.loadCommitments(at) } : {}),
   });
   const files = buildSite(board);
   const before = await deps.target.manifest();
