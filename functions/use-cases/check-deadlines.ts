@@ -167,12 +167,16 @@ export async function checkDeadlines(
     if (input.dryRun) return 'dry-run';
     const claim = await deps.ledger.claim(key, what);
     if (claim.status !== 'claimed') return claim.status;
-    if (carries.length > 0) await deps.ledger.pend(carries, key, { kind: 'escalation', date });
     let messageId: string;
     try {
+      if (carries.length > 0) await deps.ledger.pend(carries, key, { kind: 'escalation', date });
       messageId = await deps.mailer.send(email);
     } catch (error) {
-      await deps.ledger.markFailed(key, claim.token, error instanceof Error ? error.message : String(error));
+      // Nothing went out: release the claim so that the retry sends it, not in 15 minutes (if even
+      // that write fails, the claim goes stale and is sent then).
+      await deps.ledger
+        .markFailed(key, claim.token, error instanceof Error ? error.message : String(error))
+        .catch(() => undefined);
       report.failures += 1;
       return 'failed';
     }

@@ -166,14 +166,24 @@ async function deliver(
   if (input.resend) await Promise.all(unique.map((x) => deps.ledger.forget(keyOf(x.e.email))));
   const claimed: ((typeof unique)[number] & { token: string })[] = [];
   let inProgress = false;
-  for (const x of unique) {
-    const claim = await deps.ledger.claim(keyOf(x.e.email), {
-      kind: 'semester-report',
-      semester: input.semesterId,
-      scope: input.ledgerScope,
-    });
-    if (claim.status === 'claimed') claimed.push({ ...x, token: claim.token });
-    else if (claim.status === 'in-progress') inProgress = true;
+  try {
+    for (const x of unique) {
+      const claim = await deps.ledger.claim(keyOf(x.e.email), {
+        kind: 'semester-report',
+        semester: input.semesterId,
+        scope: input.ledgerScope,
+      });
+      if (claim.status === 'claimed') claimed.push({ ...x, token: claim.token });
+      else if (claim.status === 'in-progress') inProgress = true;
+    }
+  } catch (error) {
+    // Nothing went out: release what this attempt claimed, so that its retry is not held back.
+    await Promise.allSettled(
+      claimed.map((x) =>
+        deps.ledger.markFailed(keyOf(x.e.email), x.token, 'claim of another recipient failed'),
+      ),
+    );
+    throw error;
   }
   // Another attempt holds a claim (or crashed holding it): not done, so the caller retries later.
   if (claimed.length === 0) return { status: inProgress ? 'in-progress' : 'already-sent', recipients: [] };

@@ -119,4 +119,92 @@ describe('the e-mail ledger of the deadline check', () => {
     expect(await ledger.status(key)).toBe('sent');
     expect((await ledger.claim(key)).status).toBe('already-sent');
   });
+
+  /**
+   * The scheduled invocation as Lambda runs it asynchronously: the handler throws when any part
+   * failed, and Lambda retries it twice (retryAttempts: 2) before the function's dead-letter queue.
+   */
+  async function invokeWithRetries(w: Awaited<ReturnType<typeof world>>) {
+    const attempts = [];
+    for (let attempt = 0; attempt < 3; attempt++) {
+      w.setNow(`2026-03-02T08:0${attempt}:00+08:00`);
+      const report = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02') }).catch(
+        (error: Error) => ({ failures: 1, error: error.message }),
+      );
+      attempts.push(report);
+      if (report.failures === 0) return { attempts, deadLettered: false };
+    }
+    return { attempts, deadLettered: true };
+  }
+
+  it.each([1, 2])(
+    'sends each e-mail once when every send fails %i time(s) at SES, within the retries',
+    async (times) => {
+      const w = await world();
+      const ses = localSesClient();
+      w.setMailer(new SesMailer(ses, { maxPerSecond: Number.POSITIVE_INFINITY }));
+      const seen = new Map<string, string[]>();
+      injectFaults(ses, (a) => {
+        if (a.command !== 'SendRawEmailCommand') return undefined;
+        const ids = seen.get(destination(a)) ?? [];
+        if (!ids.includes(a.invocationId)) ids.push(a.invocationId);
+        seen.set(destination(a), ids);
+        return ids.indexOf(a.invocationId) < times ? { kind: 'throw', error: injected } : undefined;
+      });
+      const { attempts, deadLettered } = await invokeWithRetries(w);
+      expect(deadLettered).toBe(false);
+      expect(attempts).toHaveLength(times + 1);
+      expect(await mailTo(w, 'a.6301')).toHaveLength(2); // the digest, and a copy of the head's notice
+      expect(await mailTo(w, 'h.6301')).toHaveLength(1);
+      expect(await mailTo(w, 'p.63')).toHaveLength(1);
+    },
+  );
+
+  const steps = {
+    'the digest claim': (a: Attempt) => a.command === 'PutCommand' && a.body.includes('"LEDGER#DIGEST#'),
+    'the digest mark': (a: Attempt) => a.command === 'UpdateCommand' && a.body.includes('"LEDGER#DIGEST#'),
+    'the escalations filed on the notice': (a: Attempt) =>
+      a.command === 'PutCommand' && a.body.includes('"ESC#'),
+    'the notice mark': (a: Attempt) =>
+      a.command === 'UpdateCommand' && a.body.includes('"LEDGER#ESCALATION#'),
+  } as const;
+  for (const [step, matches] of Object.entries(steps)) {
+    it.each([1, 2])(`sends each e-mail once when ${step} fails %i time(s) at DynamoDB`, async (times) => {
+      const w = await world();
+      const seen: string[] = [];
+      injectFaults(w.doc, (a) => {
+        if (!matches(a)) return undefined;
+        if (!seen.includes(a.invocationId)) seen.push(a.invocationId);
+        return seen.indexOf(a.invocationId) < times ? { kind: 'throw', error: injected } : undefined;
+      });
+      const { deadLettered } = await invokeWithRetries(w);
+      expect(deadLettered).toBe(false);
+      expect(await mailTo(w, 'a.6301')).toHaveLength(2); // the digest, and a copy of the head's notice
+      expect(await mailTo(w, 'h.6301')).toHaveLength(1);
+      expect(await mailTo(w, 'p.63')).toHaveLength(1);
+    });
+  }
+
+  it('ends in the dead-letter queue, and the province is told, when one regency cannot be read at all', async () => {
+    const w = await world();
+    await w.roster.replace([
+      w.person('6301', 'admin', 'a'),
+      w.person('6301', 'head', 'h'),
+      w.person('6302', 'admin', 'a'),
+      w.person('63', 'province', 'p'),
+    ]);
+    injectFaults(w.doc, (a) =>
+      a.command === 'QueryCommand' && a.body.includes('6302') && a.body.includes('open-by-due')
+        ? { kind: 'throw', error: injected }
+        : undefined,
+    );
+    const { attempts, deadLettered } = await invokeWithRetries(w);
+    expect(deadLettered).toBe(true);
+    expect(attempts).toHaveLength(3);
+    // 6301 was served once; the province digest of the first attempt names the unchecked regency.
+    expect(await mailTo(w, 'a.6301')).toHaveLength(2);
+    const [province] = await mailTo(w, 'p.63');
+    expect(province?.body.text).toContain('Kotabaru');
+    expect(await mailTo(w, 'p.63')).toHaveLength(1);
+  });
 });
