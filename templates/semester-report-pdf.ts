@@ -345,7 +345,7 @@ export function lagReasons(regency: RankedMetrics, province: ProvinceSemester): 
     reasons.push(
       `hanya ${fmtNumber(regency.received.total)} laporan diterima, kurang dari ${minimumCases}: tidak dapat dinilai, status merah (volume)`,
     );
-  } else if (regency.flagReasons.includes('low-volume')) {
+  } else if (regency.flagReasons.includes('low-volume') && regency.perHundredThousand !== undefined) {
     reasons.push(
       `volume laporan sangat rendah: ${fmtNumber(regency.perHundredThousand, 1)} per 100.000 penduduk, kurang dari seperempat angka provinsi (${fmtNumber(p.perHundredThousand, 1)}): status merah (volume)`,
     );
