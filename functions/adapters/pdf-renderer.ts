@@ -122,6 +122,11 @@ function installFontCache(): void {
     }
     const parsed = parsedFonts.get(src);
     if (parsed) {
+      // fontkit caches glyph objects with the code points they were first looked up by; a glyph the
+      // last document's subset created as a component (a period inside an ellipsis) has none, and
+      // would leave this document's ToUnicode map without it. Each document starts a fresh glyph
+      // cache; the laid-out words keep the glyphs their layout created, code points included.
+      (parsed.font as { _glyphs: Record<number, unknown> })._glyphs = {};
       this._fontCount += 1;
       (parsed.font as { _glyphs: unknown })._glyphs = {};
       this._fontFamilies[src] = new parsed.Embedded(this, parsed.font, `F${this._fontCount}`);

@@ -15,7 +15,9 @@ import {
 } from '../../functions/adapters/pdf-renderer';
 import { pdfToPngs } from '../../scripts/pdf-to-png';
 import { barChart, histogram, horizontalBarChart } from '../../templates/charts';
+import { semesterReportPdf } from '../../templates/semester-report-pdf';
 import { countPixels } from '../support/pdf-text';
+import { fixtureProvince, fixtureRegency } from '../support/semester-fixture';
 
 const title = 'Laporan Evaluasi Semester I 2026 — Kabupaten Tanah Laut';
 const creationDate = new Date('2026-07-15T01:00:00Z');
@@ -255,6 +257,20 @@ describe('renderPdf font cache (per container)', () => {
     });
     expect(warm.equals(cold)).toBe(true);
   });
+
+  it('keeps the text of a report whole after other reports embedded glyphs of the same fonts', async () => {
+    // The Kotabaru and Hulu Sungai Utara reports embed a period as part of other glyphs; the Tapin
+    // report's italic sentences end in a period that must still map back to text.
+    const province = fixtureProvince();
+    const report = (code: string) => semesterReportPdf({ report: fixtureRegency(code), province });
+    const cold = await withFontsDir(fontsCopy(), () => renderPdf(report('6305')));
+    const warm = await withFontsDir(fontsCopy(), async () => {
+      await renderPdf(report('6302'));
+      await renderPdf(report('6308'));
+      return renderPdf(report('6305'));
+    });
+    expect(warm.equals(cold)).toBe(true);
+  }, 60_000);
 
   it('reads each font file once, not once per document', async () => {
     const read = vi.spyOn(fs, 'readFileSync');
