@@ -201,7 +201,7 @@ export async function benchSemester(
       ),
       '',
       chromium.ok
-        ? `${chromium.version}, driven by playwright-core, printing an HTML rendering of the same figures and charts (bench/report-html.ts). Ratios in brackets are against pdfmake in this run. "before": BENCHMARKS.md of 2026-11-28 (stated, not measured in this run). Since then the renderer keeps the parsed fonts and the laid-out words per container (a profile of 25 warm renders had a third of the time in fontkit and restructure re-reading the same TTFs); pages are pixel-identical. What remains in a warm render (profile): pdfmake's layout and style lookups, pdfkit's text output, SVG parsing and drawing of the charts (about a quarter), and garbage collection (about an eighth).`
+        ? `${chromium.version}, driven by playwright-core, printing an HTML rendering of the same figures and charts (bench/report-html.ts). Ratios in brackets are against pdfmake in this run. "before": BENCHMARKS.md of 2026-11-28 (stated, not measured in this run). Since then the renderer parses each font once per container (a profile of 25 warm renders had a third of the time in fontkit and restructure re-reading the same TTFs); glyphs and laid-out words stay per document, since sharing fontkit's glyph cache lost characters from later documents' text layer; pages are pixel-identical. What remains in a warm render (profile): pdfmake's layout and style lookups, pdfkit's text output, SVG parsing and drawing of the charts (about a quarter), and garbage collection (about an eighth).`
         : `Chromium row skipped: ${chromium.reason}`,
     ].join('\n'),
   };
