@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { getDocumentClient } from '../../functions/adapters/clients';
 import { CommitmentStore } from '../../functions/adapters/commitment-store';
@@ -10,7 +9,7 @@ import {
   commitmentOn,
   parseCommitmentsCsv,
 } from '../../functions/domain/commitments';
-import { CliError } from '../errors';
+import { CliError, importCsvFile } from '../errors';
 import { localDefaults } from '../local-env';
 
 function context() {
@@ -68,23 +67,14 @@ export function registerCommitmentsCommands(program: Command): void {
     )
     .action(async (file: string) => {
       const { regions, store } = context();
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
-      }
-      try {
-        const parsed = parseCommitmentsCsv(text, regions, file);
-        const { written, deleted } = await store.replace(parsed);
-        const codes = new Set(parsed.map((c) => c.code));
-        process.stdout.write(
-          `${file}: ${written} commitments for ${codes.size} regencies stored, ${deleted} no longer listed removed\n`,
-        );
-      } catch (error) {
-        if (error instanceof CommitmentFileError) throw new CliError(error.message);
-        throw error;
-      }
+      await importCsvFile({
+        file,
+        parse: (text) => parseCommitmentsCsv(text, regions, file),
+        store,
+        fileError: CommitmentFileError,
+        noun: 'commitments',
+        codesNoun: 'regencies',
+      });
     });
   commitments
     .command('list')

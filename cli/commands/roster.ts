@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { getDocumentClient } from '../../functions/adapters/clients';
 import { loadRegions } from '../../functions/adapters/data-files';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { loadConfig } from '../../functions/config';
 import { isActive, parseRosterCsv, RosterFileError, roleLabels } from '../../functions/domain/roster';
-import { CliError } from '../errors';
+import { CliError, importCsvFile } from '../errors';
 import { localDefaults } from '../local-env';
 
 function context() {
@@ -38,23 +37,14 @@ export function registerRosterCommands(program: Command): void {
     )
     .action(async (file: string) => {
       const { regions, store } = context();
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (error) {
-        throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
-      }
-      try {
-        const entries = parseRosterCsv(text, regions, file);
-        const { written, deleted } = await store.replace(entries);
-        const codes = new Set(entries.map((e) => e.code));
-        process.stdout.write(
-          `${file}: ${written} appointments for ${codes.size} codes stored, ${deleted} no longer listed removed\n`,
-        );
-      } catch (error) {
-        if (error instanceof RosterFileError) throw new CliError(error.message);
-        throw error;
-      }
+      await importCsvFile({
+        file,
+        parse: (text) => parseRosterCsv(text, regions, file),
+        store,
+        fileError: RosterFileError,
+        noun: 'appointments',
+        codesNoun: 'codes',
+      });
     });
   roster
     .command('list')
