@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import os from 'node:os';
 import path from 'node:path';
 import type { ProvinceSemester, RankedMetrics } from '../functions/domain/semester-metrics';
+import { chromiumArgs, chromiumPath } from '../test/support/browser';
 import { reportHtml } from './report-html';
 import { median, time } from './support';
 
@@ -10,7 +11,7 @@ export type ChromiumResult =
   | { ok: true; version: string; coldMs: number; warmMs: number; peakMb: number; pdfBytes: number }
   | { ok: false; reason: string };
 
-const executable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const executable = chromiumPath;
 
 /**
  * Prints the report's HTML with Debian's headless Chromium through playwright-core, the usual
@@ -32,15 +33,7 @@ export async function benchChromium(input: {
   const cold = await time(async () => {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: executable,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: chromiumArgs,
     });
     const page = await context.newPage();
     await page.setContent(html);
