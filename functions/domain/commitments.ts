@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
+import { readCsvRecords } from './csv-records';
 import type { Regions } from './regions';
 import { minimumCases } from './semester-evaluation';
 import type { ProvinceSemester, RegencyMetrics, Share } from './semester-metrics';
@@ -130,17 +130,7 @@ function rowSchema(regions: Regions) {
  * line with its column and reason.
  */
 export function parseCommitmentsCsv(text: string, regions: Regions, fileName = 'commitments'): Commitment[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, {
-      bom: true,
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      comment: '#',
-    });
-  } catch (error) {
-    throw new CommitmentFileError(`${fileName}: not a readable CSV file: ${(error as Error).message}`);
-  }
+  const rows = readCsvRecords(text, fileName, CommitmentFileError);
   const schema = rowSchema(regions);
   const problems: string[] = [];
   const commitments: Commitment[] = [];

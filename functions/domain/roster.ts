@@ -1,5 +1,5 @@
-import { parse } from 'csv-parse/sync';
 import * as z from 'zod';
+import { readCsvRecords } from './csv-records';
 import type { Regions } from './regions';
 
 /**
@@ -89,17 +89,7 @@ const personName = z
  * roster is imported whole or not at all, and the error lists every bad line with its reason.
  */
 export function parseRosterCsv(text: string, regions: Regions, fileName = 'roster'): RosterEntry[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, {
-      bom: true,
-      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-      skip_empty_lines: true,
-      comment: '#',
-    });
-  } catch (error) {
-    throw new RosterFileError(`${fileName}: not a readable CSV file: ${(error as Error).message}`);
-  }
+  const rows = readCsvRecords(text, fileName, RosterFileError);
   const schema = entrySchema(regions);
   const problems: string[] = [];
   const entries: RosterEntry[] = [];
