@@ -10,15 +10,10 @@ import {
   parseCommitmentsCsv,
 } from '../../functions/domain/commitments';
 import { CliError, importCsvFile } from '../errors';
-import { localDefaults } from '../local-env';
+import { tableEnv } from '../local-env';
 
 function context() {
-  const env: NodeJS.ProcessEnv = { ...localDefaults, ...process.env };
-  if (!env.TABLE_NAME) {
-    throw new CliError(
-      'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
-    );
-  }
+  const env = tableEnv();
   const config = loadConfig(env);
   return {
     regions: loadRegions(config.dataDir, config.province),

@@ -7,7 +7,7 @@ import { ImportFileError } from '../../functions/domain/import-rows';
 import { importFile, refusedResultCsv, resultCsv, resultKeyFor } from '../../functions/use-cases/import-file';
 import { ingestDeps } from '../../functions/wiring';
 import { CliError } from '../errors';
-import { localDefaults } from '../local-env';
+import { tableEnv } from '../local-env';
 
 /** `lapor-paman ingest <file>`: the bulk import, from the disk into the configured table. */
 export function registerIngestCommand(program: Command): void {
@@ -40,12 +40,7 @@ export function registerIngestCommand(program: Command): void {
       ].join('\n'),
     )
     .action(async (file: string, opts: { json?: boolean; asOf?: string; regency?: string }) => {
-      const env: NodeJS.ProcessEnv = { ...localDefaults, ...process.env };
-      if (!env.TABLE_NAME) {
-        throw new CliError(
-          'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
-        );
-      }
+      const env = tableEnv();
       let limits: ReturnType<typeof importLimitsFrom>;
       try {
         limits = importLimitsFrom(env);

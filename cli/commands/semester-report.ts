@@ -7,7 +7,7 @@ import { lastEndedSemester, parseSemester, SemesterError } from '../../functions
 import { runSemesterReport, type SemesterRunResult } from '../../functions/use-cases/semester-report';
 import { mailerFor, semesterDeps } from '../../functions/wiring';
 import { CliError } from '../errors';
-import { localDefaults } from '../local-env';
+import { tableEnv } from '../local-env';
 
 /** `lapor-paman semester-report`: the semester evaluation, for any semester, on demand. */
 export function registerSemesterReportCommand(program: Command): void {
@@ -42,12 +42,7 @@ export function registerSemesterReportCommand(program: Command): void {
           throw error;
         }
         if (opts.resend && !opts.send) throw new CliError('--resend only makes sense with --send');
-        const env: NodeJS.ProcessEnv = { ...localDefaults, ...process.env };
-        if (!env.TABLE_NAME) {
-          throw new CliError(
-            'TABLE_NAME is not set: start `lapor-paman local` in another shell and paste its export lines',
-          );
-        }
+        const env = tableEnv();
         const config = loadConfig(env, { email: opts.send === true });
         const deps = semesterDeps(config, { renderPdf, mailer: mailerFor(config) });
         if (opts.out) await mkdir(opts.out, { recursive: true });
