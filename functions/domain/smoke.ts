@@ -46,9 +46,12 @@ export function smokePairingProblem(
   return null;
 }
 
-/** The WITA (UTC+8) wall-clock form of an instant, with its offset, to the second. */
+/**
+ * The WITA (UTC+8) wall-clock form of an instant, with its offset, to the millisecond: two runs within
+ * one second must still order by time, not by their random run ids (else the later one is `stale`).
+ */
 export function witaInstant(at: Date): string {
-  return `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+  return `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 23)}+08:00`;
 }
 
 /**

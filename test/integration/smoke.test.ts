@@ -96,7 +96,8 @@ describe('lapor-paman smoke --stage local', () => {
     const at = new Date();
     const before = await allItems();
     const figuresBefore = await realFigures(at);
-    expect((await smoke(['--stage', 'local', '--api-url', api.url], localCliEnv(tableName))).status).toBe(0);
+    const run = await smoke(['--stage', 'local', '--api-url', api.url], localCliEnv(tableName));
+    expect(run.status, run.stdout + run.stderr).toBe(0);
     const after = await allItems();
     // Nothing it did not create is gone or changed.
     const afterByKey = new Map(after.map((i) => [keyOf(i), i]));

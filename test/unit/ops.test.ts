@@ -3,12 +3,13 @@ import { SinkMailer } from '../../functions/adapters/mail-sink';
 import type { OutgoingEmail } from '../../functions/adapters/ses-mailer';
 import { loadConfig } from '../../functions/config';
 import { smokeUpdate } from '../../functions/domain/smoke';
+import { foldUpdate } from '../../functions/domain/snapshot';
 import { validateUpdate } from '../../functions/domain/update';
 import { deadlineMailCounts } from '../../functions/ops-metrics';
 import { traced, tracer } from '../../functions/tracing';
 import type { DeadlineReport } from '../../functions/use-cases/check-deadlines';
 import { mailerFor } from '../../functions/wiring';
-import { kalsel } from '../support/data';
+import { calendar, kalsel, nationalPolicy } from '../support/data';
 
 const email: OutgoingEmail = {
   from: 'LAPOR Paman <no-reply@kalselprov.go.id>',
@@ -98,6 +99,18 @@ describe('the smoke test reserved space', () => {
     expect(kalsel().has('6399')).toBe(false);
     const result = validateUpdate(smoke, kalsel(), now);
     expect(result).toMatchObject({ ok: true, update: { trackingId: 'SMOKE-63', regencyCode: '6399' } });
+  });
+
+  it('makes each run the current state, even two runs within one second whose ids sort the other way', () => {
+    const ctx = { calendar: calendar(), policy: nationalPolicy() };
+    const first = validateUpdate(smokeUpdate('63', now, 'run-ffffff'), kalsel(), now);
+    const later = new Date(now.getTime() + 300);
+    const second = validateUpdate(smokeUpdate('63', later, 'run-000000'), kalsel(), later);
+    if (!first.ok || !second.ok) throw new Error('smoke updates must validate');
+    const a = foldUpdate(undefined, first.update, ctx, now);
+    const b = foldUpdate(a.snapshot, second.update, ctx, later);
+    expect(b.outcome).toBe('applied');
+    expect(Date.parse(b.snapshot.lastEventAt)).toBe(later.getTime());
   });
 
   it('refuses a smoke tracking id in a real regency, and a real tracking id in the reserved regency', () => {
