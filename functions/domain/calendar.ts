@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 /**
  * Working days (hari kerja, HK) in Asia/Makassar (WITA, UTC+8, no DST): Monday to Friday, minus the
  * national holidays and cuti bersama of data/calendar/<year>.csv. The calendar is data; this module
@@ -84,10 +82,8 @@ export function parseCalendarCsv(text: string, fileName: string, expectedYear: n
     if (cells.length !== 4)
       fail(line, `expected 4 comma-separated fields (date,kind,name,source), got ${cells.length}`);
     const [date = '', kind = '', name = '', source = ''] = cells.map((c) => c.trim());
-    const parsed = DateTime.fromISO(date, { zone: timeZone });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parsed.isValid)
-      fail(line, `"${date}" is not a date (YYYY-MM-DD)`);
-    if (parsed.year !== expectedYear) fail(line, `${date} is outside ${expectedYear}`);
+    if (!isRealDate(date)) fail(line, `"${date}" is not a date (YYYY-MM-DD)`);
+    if (Number(date.slice(0, 4)) !== expectedYear) fail(line, `${date} is outside ${expectedYear}`);
     if (!kinds.includes(kind as NonWorkingKind))
       fail(line, `unknown kind "${kind}" (expected ${kinds.join(' or ')})`);
     if (!name) fail(line, 'the name is empty');
@@ -151,13 +147,41 @@ export type Instant = string | Date;
 /** An ISO-8601 instant must carry its offset (Z, +08:00, +07:00...): local times are ambiguous. */
 export const isoInstantWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/;
 
+/** Whether a string is a YYYY-MM-DD date that exists (no 2026-02-30). */
+function isRealDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** The offset of a time zone from UTC at an instant, from the runtime's own time-zone data (Intl). */
+function zoneOffsetMs(zone: string, at: Date): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, Number(p.value)]),
+  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return wall - Math.floor(at.getTime() / 1000) * 1000;
+}
+
 /**
- * WITA's offset from UTC, from luxon's time-zone data for Asia/Makassar. It has been UTC+8 without
- * daylight saving since 1963 (a test checks every day of the years this product handles), so the
- * hot paths convert instants with this constant instead of a time-zone lookup per call.
+ * WITA's offset from UTC, from the runtime's time-zone data for Asia/Makassar (Intl, not luxon: the
+ * ingest function carries no date library). It has been UTC+8 without daylight saving since 1963 (a
+ * test checks every day of the years this product handles), so the hot paths convert instants with
+ * this constant instead of a time-zone lookup per call.
  */
-export const witaOffsetMs =
-  (DateTime.fromISO('2026-01-01T00:00:00Z').setZone(timeZone).offset as number) * 60_000;
+export const witaOffsetMs = zoneOffsetMs(timeZone, new Date('2026-01-01T00:00:00Z'));
 
 function instantMs(instant: Instant): number {
   if (typeof instant !== 'string') return instant.getTime();

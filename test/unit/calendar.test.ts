@@ -6,6 +6,7 @@ import {
   parseCalendarCsv,
   WorkingCalendar,
   witaDate,
+  witaOffsetMs,
 } from '../../functions/domain/calendar';
 import { calendar } from '../support/data';
 
@@ -78,6 +79,7 @@ describe('the WITA conversion', () => {
     for (let d = DateTime.fromISO('2015-01-01T00:00:00Z'); d.year < 2036; d = d.plus({ hours: 7 })) {
       const zoned = d.setZone('Asia/Makassar');
       expect(zoned.offset).toBe(480);
+      expect(witaOffsetMs).toBe(zoned.offset * 60_000);
       expect(witaDate(d.toJSDate())).toBe(zoned.toISODate());
     }
     expect(endOfWitaDay('2026-03-27')).toBe(
