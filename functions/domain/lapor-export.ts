@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import * as z from 'zod';
-import { timeZone } from './calendar';
+import { timeZone, witaOffsetMs } from './calendar';
 import { classifications, statuses } from './complaint';
 import { exportUpdatePrefix } from './first-seen';
 import type { Regions } from './regions';
@@ -44,6 +44,8 @@ export const exportMappingSchema = z.object({
   dateFormats: z.array(z.string().min(1)).min(1),
   timeFormats: z.array(z.string().min(1)).min(1),
   months: z.record(z.string(), z.string()),
+  weekdays: z.object({ names: z.array(z.string().min(1)) }).optional(),
+  zones: z.object({ offsets: z.record(z.string(), z.number().int()), source: z.string().min(1) }).optional(),
   statuses: z.record(z.string(), z.object({ status: z.enum(statuses), ...withSource })),
   bukanWewenangReasons: z.array(z.string().min(1)),
   classifications: z.record(z.string(), z.object({ classification: z.enum(classifications), ...withSource })),
@@ -170,6 +172,32 @@ function englishMonths(text: string, mapping: ExportMapping): string {
   return out;
 }
 
+/** A leading day name ("Senin, ") dropped: the date after it says the same. */
+function withoutWeekday(text: string, mapping: ExportMapping): string {
+  for (const name of mapping.weekdays?.names ?? []) {
+    const match = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},?\\s+(?=\\d)`, 'i').exec(text);
+    if (match) return text.slice(match[0].length);
+  }
+  return text;
+}
+
+/**
+ * The zone a written time names ("09:12 WIB"), as a fixed-offset zone, and the text without it; a time
+ * without a name is WITA.
+ */
+function zoneOf(text: string, mapping: ExportMapping): { text: string; zone: string } {
+  const match = /\s+([A-Za-z]{2,5})$/.exec(text);
+  const offset = match ? mapping.zones?.offsets[(match[1] ?? '').toUpperCase()] : undefined;
+  if (!match || offset === undefined) return { text, zone: timeZone };
+  if (offset * 60_000 === witaOffsetMs) return { text: text.slice(0, match.index), zone: timeZone };
+  const sign = offset < 0 ? '-' : '+';
+  const minutes = Math.abs(offset);
+  return {
+    text: text.slice(0, match.index),
+    zone: `UTC${sign}${Math.floor(minutes / 60)}${minutes % 60 ? `:${String(minutes % 60).padStart(2, '0')}` : ''}`,
+  };
+}
+
 /** A date (and time, if written) in WITA, from text, a Date cell or a spreadsheet serial. */
 export function parseExportDate(cell: unknown, mapping: ExportMapping): DateTime | undefined {
   if (cell instanceof Date) return wallClockOfDateCell(cell);
@@ -180,10 +208,11 @@ export function parseExportDate(cell: unknown, mapping: ExportMapping): DateTime
     const iso = DateTime.fromISO(text, { setZone: true });
     return iso.isValid ? iso.setZone(timeZone) : undefined;
   }
-  const english = englishMonths(text.replace(/\s+/g, ' '), mapping);
+  const { text: local, zone } = zoneOf(withoutWeekday(text.replace(/\s+/g, ' '), mapping), mapping);
+  const english = englishMonths(local, mapping);
   for (const format of mapping.dateFormats) {
-    const parsed = DateTime.fromFormat(english, format, { zone: timeZone, locale: 'en' });
-    if (parsed.isValid) return parsed;
+    const parsed = DateTime.fromFormat(english, format, { zone, locale: 'en' });
+    if (parsed.isValid) return parsed.setZone(timeZone);
   }
   return undefined;
 }
@@ -192,16 +221,23 @@ export function parseExportDate(cell: unknown, mapping: ExportMapping): DateTime
 export function parseExportTime(
   cell: unknown,
   mapping: ExportMapping,
-): { hour: number; minute: number; second: number } | undefined {
+): { hour: number; minute: number; second: number; zone?: string } | undefined {
   if (cell instanceof Date || (typeof cell === 'number' && cell >= 0 && cell < 1)) {
     const wall = wallClockOfDateCell(cell instanceof Date ? cell : new Date(serialToEpochMs(cell)));
     return { hour: wall.hour, minute: wall.minute, second: wall.second };
   }
-  const text = textOf(cell, mapping);
-  if (!text) return undefined;
+  const raw = textOf(cell, mapping);
+  if (!raw) return undefined;
+  const { text, zone } = zoneOf(raw.replace(/\s+/g, ' '), mapping);
   for (const format of mapping.timeFormats) {
     const parsed = DateTime.fromFormat(text, format, { zone: timeZone });
-    if (parsed.isValid) return { hour: parsed.hour, minute: parsed.minute, second: parsed.second };
+    if (parsed.isValid)
+      return {
+        hour: parsed.hour,
+        minute: parsed.minute,
+        second: parsed.second,
+        ...(zone === timeZone ? {} : { zone }),
+      };
   }
   return undefined;
 }
@@ -361,7 +397,15 @@ export function mapExportRow(
   if (problems.length > 0 || !trackingId || !statusEntry || !classEntry || !regency || !category || !date) {
     return { ok: false, ...(trackingId ? { trackingId } : {}), problems };
   }
-  const submitted = time ? date.set({ ...time, millisecond: 0 }) : date;
+  const { zone, ...clock } = time ?? {};
+  const submitted = !time
+    ? date
+    : zone
+      ? DateTime.fromObject(
+          { year: date.year, month: date.month, day: date.day, ...clock },
+          { zone },
+        ).setZone(timeZone)
+      : date.set({ ...clock, millisecond: 0 });
   const reason = text('holdReason')?.toLowerCase() ?? '';
   return {
     ok: true,

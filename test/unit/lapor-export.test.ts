@@ -14,6 +14,7 @@ import {
   mapExportRow,
   normaliseTrackingId,
   parseExportDate,
+  parseExportTime,
 } from '../../functions/domain/lapor-export';
 import { laporExportMapping as mapping } from '../../functions/use-cases/import-file';
 import { kalsel } from '../support/data';
@@ -209,8 +210,48 @@ describe('the LAPOR! export mapping', () => {
     ['17 Mar 2026', '2026-03-17'],
     ['2026-03-17', '2026-03-17'],
     ['17/03/2026', '2026-03-17'],
+    ['17/3/2026', '2026-03-17'],
+    ['3/1/2026', '2026-01-03'],
+    ['17-Mar-2026', '2026-03-17'],
+    ['17-Mar-26', '2026-03-17'],
+    ['06 Sept 2026', '2026-09-06'],
+    ['Senin, 16 Maret 2026', '2026-03-16'],
+    ['Jumat, 6 Nov 2026', '2026-11-06'],
   ])('reads the date %s', (text, date) => {
     expect(parseExportDate(text, mapping)?.toISODate()).toBe(date);
+  });
+
+  it.each([
+    ['17/3/2026 9:12', '2026-03-17T09:12:00+08:00'],
+    ['17 Mar 2026 09:12 WITA', '2026-03-17T09:12:00+08:00'],
+    ['17 Mar 2026 09:12 WIB', '2026-03-17T10:12:00+08:00'],
+    ['2026-03-17 09:12:00.000', '2026-03-17T09:12:00+08:00'],
+  ])('reads the date and time %s, an Indonesian zone name as its offset', (text, instant) => {
+    expect(parseExportDate(text, mapping)?.toISO({ suppressMilliseconds: true })).toBe(instant);
+  });
+
+  it.each([
+    ['9.12', { hour: 9, minute: 12, second: 0 }],
+    ['09:12 WITA', { hour: 9, minute: 12, second: 0 }],
+    ['09.12.05', { hour: 9, minute: 12, second: 5 }],
+  ])('reads the time %s', (text, time) => {
+    expect(parseExportTime(text, mapping)).toEqual(time);
+  });
+
+  it('dates a submission written in another Indonesian zone at its WITA instant, across midnight', () => {
+    const mapped = mapExportRow(
+      row({ ...good, 'Tanggal Laporan Masuk': '5 Jan 2026', 'Waktu Laporan Masuk': '23:30 WIB' }),
+      4,
+      header,
+      mapping,
+      kalsel(),
+    );
+    expect(mapped.ok && mapped.row.submittedAt).toBe('2026-01-06T00:30:00+08:00');
+  });
+
+  it('never reads an impossible date, or a day name alone', () => {
+    expect(parseExportDate('31/02/2026', mapping)).toBeUndefined();
+    expect(parseExportDate('Senin', mapping)).toBeUndefined();
   });
 
   it('reads "-" and blanks as empty', () => {
