@@ -357,7 +357,7 @@ export function mapExportRow(
     });
 
   const provinceName = text('province');
-  if (provinceName && lookupKey(provinceName).replace(/^provinsi /, '') !== lookupKey(regions.province.name))
+  if (provinceName && !regions.isProvince(provinceName))
     problems.push({
       column: column('province'),
       value: provinceName,

@@ -23,6 +23,8 @@ export const regionDataSchema = z
       provincialPolicy: z.string().min(1),
       /** Where the regencies' aliases come from. */
       aliasesSource: z.string().min(1).optional(),
+      /** Other spellings of the province's name in exports ("Kalsel"). */
+      aliases: z.array(z.string().min(1)).optional(),
     }),
     regencies: z.array(regencySchema).min(1),
   })
@@ -66,14 +68,12 @@ export interface Regions {
    * more than one) has that name: a name is never guessed.
    */
   byName(name: string): Regency | undefined;
+  /** Whether a name is this province's: `Kalimantan Selatan`, `Prov. Kalimantan Selatan`, an alias. */
+  isProvince(name: string): boolean;
 }
 
-const nameKey = (name: string) =>
-  name
-    .toLowerCase()
-    .replace(/[.,()]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Case, dots and spacing ignored: `Kab. Tanahbumbu` and `KAB TANAH BUMBU` are one name. */
+const nameKey = (name: string) => name.toLowerCase().replace(/[.,()\s]/g, '');
 
 /** Every spelling a regency answers to: with and without its kind, and its aliases. */
 function spellingsOf(r: Regency): string[] {
@@ -100,12 +100,18 @@ export function parseRegions(input: unknown, origin = 'region data'): Regions {
       byName.set(key, seen === undefined || seen?.code === r.code ? r : null);
     }
   }
+  const provinceKeys = new Set(
+    [province.name, ...(province.aliases ?? [])].flatMap((n) =>
+      ['', 'provinsi ', 'prov ', 'pemerintah provinsi '].map((prefix) => nameKey(`${prefix}${n}`)),
+    ),
+  );
   return {
     province,
     regencies,
     get: (code) => byCode.get(code),
     has: (code) => byCode.has(code),
     byName: (name) => byName.get(nameKey(name)) ?? undefined,
+    isProvince: (name) => provinceKeys.has(nameKey(name)),
   };
 }
 

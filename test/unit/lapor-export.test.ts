@@ -249,6 +249,29 @@ describe('the LAPOR! export mapping', () => {
     expect(mapped.ok && mapped.row.submittedAt).toBe('2026-01-06T00:30:00+08:00');
   });
 
+  it.each([
+    ['Kab. Tanahbumbu', '6310'],
+    ['KOTA BANJAR BARU', '6372'],
+    ['Kab. Hulusungai Selatan', '6306'],
+  ])('reads the regency %s whatever its spacing, as %s', (name, code) => {
+    const mapped = mapExportRow(row({ ...good, 'Kota/Kabupaten': name }), 4, header, mapping, kalsel());
+    expect(mapped.ok && mapped.row.regencyCode).toBe(code);
+  });
+
+  it.each(['Kalimantan Selatan', 'Prov. Kalimantan Selatan', 'PROVINSI KALIMANTAN SELATAN', 'Kalsel'])(
+    'accepts the province written %s',
+    (name) => {
+      expect(mapExportRow(row({ ...good, Provinsi: name }), 4, header, mapping, kalsel()).ok).toBe(true);
+    },
+  );
+
+  it('refuses a row of another province, naming it', () => {
+    const mapped = mapExportRow(row({ ...good, Provinsi: 'Prov. Jawa Timur' }), 4, header, mapping, kalsel());
+    expect(!mapped.ok && mapped.problems).toEqual([
+      { column: 'Provinsi', value: 'Prov. Jawa Timur', message: 'bukan Provinsi Kalimantan Selatan' },
+    ]);
+  });
+
   it('never reads an impossible date, or a day name alone', () => {
     expect(parseExportDate('31/02/2026', mapping)).toBeUndefined();
     expect(parseExportDate('Senin', mapping)).toBeUndefined();
