@@ -69,9 +69,18 @@ export const headerKey = (value: unknown) =>
     .replace(/\s+/g, ' ')
     .toLowerCase();
 
-/** True when this row is the export's header row (its first cell is the marker). */
+/**
+ * True when this row is the export's header row: its first cell is the marker (`Tracking ID`), or,
+ * behind a row-number column, a later cell is and another cell names a column the export has.
+ */
 export function isExportHeader(cells: readonly unknown[], mapping: ExportMapping): boolean {
-  return headerKey(cells[0]) === headerKey(mapping.headerMarker);
+  const marker = headerKey(mapping.headerMarker);
+  if (headerKey(cells[0]) === marker) return true;
+  const at = cells.findIndex((c) => headerKey(c) === marker);
+  if (at < 0) return false;
+  const known = new Set(Object.values(mapping.columns).flatMap((c) => (c ? c.aliases.map(headerKey) : [])));
+  known.delete(marker);
+  return cells.some((c, i) => i !== at && known.has(headerKey(c)));
 }
 
 export interface ExportHeader {

@@ -106,6 +106,33 @@ describe('import of a LAPOR! export (one row per complaint)', () => {
     },
   );
 
+  it('imports an export written by hand the way offices do: row numbers, day names, WIB times, odd spacing', async () => {
+    const { deps, store } = await localIngest();
+    const content = Buffer.from(
+      [
+        'LAPORAN PENGADUAN SP4N-LAPOR!;;;;;;;;;',
+        'Tanggal Generate : Senin, 16 Maret 2026 23:00 WITA;;;;;;;;;',
+        ';;;;;;;;;',
+        'No;Tracking ID;Tanggal Laporan Masuk;Waktu Laporan Masuk;Klasifikasi Laporan;Kategori;Instansi Induk;Instansi Terdisposisi;Status Laporan;Provinsi;Kota/Kabupaten',
+        '1;7100001;16/3/2026;9.05;PENGADUAN;Infrastruktur;Pemkab Tanah Bumbu;Dinas PUPR;Terverifikasi;Prov. Kalimantan Selatan;Kab. Tanahbumbu',
+        '2;7100002;Jumat, 13 Mar 2026;23:30 WIB;Aspirasi;Pendidikan;Pemkot Banjarbaru;-;Belum Terverifikasi;Kalsel;KOTA BANJAR BARU',
+      ].join('\r\n'),
+    );
+    const report = await importFile(deps, { name: 'manual.csv', content });
+    expect(report.export?.rows.filter((r) => r.outcome === 'rejected')).toEqual([]);
+    expect(report.export?.counts).toMatchObject({ new: 2, rejected: 0 });
+    expect(report.export?.asOf).toBe('2026-03-16T23:00:00+08:00');
+    expect(await store.getSnapshot('7100001')).toMatchObject({
+      regencyCode: '6310',
+      submittedAt: '2026-03-16T01:05:00.000Z',
+    });
+    // 23:30 WIB on the 13th is 00:30 WITA on the 14th.
+    expect(await store.getSnapshot('7100002')).toMatchObject({
+      regencyCode: '6372',
+      submittedAt: '2026-03-13T16:30:00.000Z',
+    });
+  });
+
   it('turns daily exports into history: new and changed complaints become events, unchanged rows write nothing', async () => {
     const { deps, store, allItems } = await localIngest();
     const updates = histories('9300');

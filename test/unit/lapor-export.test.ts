@@ -10,6 +10,7 @@ import { defaultImportLimits, importLimitsFrom } from '../../functions/domain/im
 import { toInstant } from '../../functions/domain/import-rows';
 import {
   generatedAtOf,
+  isExportHeader,
   mapExportHeader,
   mapExportRow,
   normaliseTrackingId,
@@ -270,6 +271,17 @@ describe('the LAPOR! export mapping', () => {
     expect(!mapped.ok && mapped.problems).toEqual([
       { column: 'Provinsi', value: 'Prov. Jawa Timur', message: 'bukan Provinsi Kalimantan Selatan' },
     ]);
+  });
+
+  it('finds the header row by its Tracking ID cell, also behind a row-number column', () => {
+    expect(isExportHeader(['Tracking ID', 'Status Laporan'], mapping)).toBe(true);
+    expect(isExportHeader(['No', 'Tracking ID', 'Tanggal Laporan Masuk', 'Status Laporan'], mapping)).toBe(
+      true,
+    );
+    expect(isExportHeader(['No.', ' tracking id ', 'Kota/Kabupaten'], mapping)).toBe(true);
+    // A preamble line that merely mentions it is not a header.
+    expect(isExportHeader(['Catatan', 'Tracking ID'], mapping)).toBe(false);
+    expect(isExportHeader(['Laporan per Tracking ID'], mapping)).toBe(false);
   });
 
   it('never reads an impossible date, or a day name alone', () => {
