@@ -271,15 +271,40 @@ export function generatedAtOf(
       const candidates = inline ? [inline] : row.slice(i + 1).filter((c) => textOf(c, mapping));
       for (const candidate of candidates) {
         const cleaned = typeof candidate === 'string' ? candidate.replace(/^:\s*/, '') : candidate;
-        const parsed = parseExportDate(cleaned, mapping);
-        if (!parsed) continue;
-        const hasTime =
-          candidate instanceof Date || typeof candidate === 'number' || /\d[:.]\d{2}/.test(String(candidate));
-        return hasTime ? parsed : parsed.endOf('day').set({ millisecond: 0 });
+        const parsed = exportInstant(cleaned, mapping);
+        if (parsed) return parsed;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * An export's time as written (text, a date cell or a serial), a bare date read as the end of that
+ * day (WITA): later than the real moment, so that no state is dated before it was true.
+ */
+function exportInstant(cell: unknown, mapping: ExportMapping): DateTime | undefined {
+  const parsed = parseExportDate(cell, mapping);
+  if (!parsed) return undefined;
+  const hasTime =
+    cell instanceof Date || typeof cell === 'number'
+      ? parsed.hour + parsed.minute + parsed.second > 0
+      : /\d[:.]\d{2}/.test(String(cell));
+  return hasTime ? parsed : parsed.endOf('day').set({ millisecond: 0 });
+}
+
+/**
+ * The export time given with the file (`--as-of`, S3 metadata `as-of`): an ISO instant (without an
+ * offset it is WITA, as every time in this product), or a date as exports write it (`2 Jun 2026
+ * 23:00`); a bare date is the end of that day. `undefined` when unreadable.
+ */
+export function parseAsOf(text: string, mapping: ExportMapping): DateTime | undefined {
+  const trimmed = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed)) {
+    const iso = DateTime.fromISO(trimmed, { zone: timeZone, setZone: true });
+    return iso.isValid ? iso.setZone(timeZone) : undefined;
+  }
+  return exportInstant(trimmed, mapping);
 }
 
 /** What one export row says about a complaint, mapped to the project's vocabulary. */

@@ -29,6 +29,7 @@ import {
   isExportHeader,
   mapExportHeader,
   mapExportRow,
+  parseAsOf,
   parseExportMapping,
   type RowProblem,
   updateFromExportRow,
@@ -341,10 +342,10 @@ function exportImporter(
   fileName: string,
   options: ImportOptions,
 ) {
-  const explicit = options.asOf ? DateTime.fromISO(options.asOf, { setZone: true }) : undefined;
-  if (explicit && !explicit.isValid)
+  const explicit = options.asOf === undefined ? undefined : parseAsOf(options.asOf, mapping);
+  if (options.asOf !== undefined && !explicit)
     throw new ImportFileError(
-      `${fileName}: as-of "${options.asOf}" is not an ISO-8601 instant, e.g. 2026-03-17T23:59:00+08:00`,
+      `${fileName}: as-of "${options.asOf}" is not an instant: write e.g. 2026-03-17T23:59:00+08:00 (without an offset it is WITA) or 17 Mar 2026 23:59`,
     );
   const asOf = (explicit ?? head.generatedAt)?.setZone(timeZone);
   if (!asOf) {

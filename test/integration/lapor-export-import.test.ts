@@ -187,6 +187,29 @@ describe('import of a LAPOR! export (one row per complaint)', () => {
     ).rejects.toThrow(/di masa depan/);
   });
 
+  it.each([
+    ['2026-06-02T23:00', '2026-06-02T23:00:00+08:00'],
+    ['2026-06-02T15:00:00Z', '2026-06-02T23:00:00+08:00'],
+    ['2026-06-02', '2026-06-02T23:59:59+08:00'],
+    ['2 Jun 2026 23:00', '2026-06-02T23:00:00+08:00'],
+  ])(
+    'reads --as-of %s without an offset as WITA, a bare date as the end of that day',
+    async (given, asOf) => {
+      const { deps } = await localIngest();
+      const content = laporExportCsv(histories('9410'), { regions, asOf: day(2), withGeneratedAt: false });
+      const report = await importFile(deps, { name: 'x.csv', content }, undefined, { asOf: given });
+      expect(report.export?.asOf).toBe(asOf);
+    },
+  );
+
+  it('refuses an --as-of it cannot read, naming it', async () => {
+    const { deps } = await localIngest();
+    const content = laporExportCsv(histories('9420'), { regions, asOf: day(2), withGeneratedAt: false });
+    await expect(
+      importFile(deps, { name: 'x.csv', content }, undefined, { asOf: 'kemarin' }),
+    ).rejects.toThrow(/as-of "kemarin"/);
+  });
+
   it('reports unknown labels and regions in the result file in the export’s terms, and neutralizes formulas', async () => {
     const objects = new Map<string, string | Buffer>();
     const lines = [

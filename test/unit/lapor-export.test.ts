@@ -314,6 +314,11 @@ describe('the LAPOR! export mapping', () => {
     expect(at([['Tanggal Generate : 06 Agu 2026 07:05']])).toBe('2026-08-06T07:05:00+08:00');
     expect(at([['Tanggal Generate', '', '6 Agu 2026']])).toBe('2026-08-06T23:59:59+08:00');
     expect(at([['Laporan'], ['Nama Instansi', 'Pemprov']])).toBeUndefined();
+    // A spreadsheet date cell without a time is a bare date too; one with a time keeps it.
+    expect(at([['Tanggal Generate', new Date(Date.UTC(2026, 7, 6))]])).toBe('2026-08-06T23:59:59+08:00');
+    expect(at([['Tanggal Generate', new Date(Date.UTC(2026, 7, 6, 7, 5))]])).toBe(
+      '2026-08-06T07:05:00+08:00',
+    );
   });
 });
 
