@@ -20,7 +20,6 @@ export const keys = {
   roster: (code: string) => `ROSTER#${code}`,
   /** The heads' commitments of a regency, sk FROM#<effective date>. */
   commitments: (regencyCode: string) => `COMMIT#${regencyCode}`,
-  importFile: (sha256: string) => `IMPORT#${sha256}`,
   /** The ingest client registry: one partition, one item per IAM principal (sort key). */
   clients: 'CLIENTS',
 } as const;
