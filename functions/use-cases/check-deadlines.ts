@@ -295,13 +295,16 @@ export async function checkDeadlines(
   );
   standings.sort((a, b) => a.code.localeCompare(b.code));
 
+  // Each complaint once in the province's e-mail: one escalated today is not listed again as untouched.
+  const escalatedToday = new Set(provinceEscalations.map((e) => e.item.trackingId));
+  const untouchedOnce = untouchedItems.filter((i) => !escalatedToday.has(i.trackingId));
   const lagging = rankLagging(standings);
   const gaps = await laggingWithoutCommitment(deps, lagging, date, failures);
   report.province = {
     digest: 'nothing-to-send',
     lagging,
     escalations: provinceEscalations.length,
-    untouched: untouchedItems.length,
+    untouched: untouchedOnce.length,
     ...(gaps.length > 0 ? { commitmentGaps: gaps } : {}),
   };
   const worthSending =
@@ -327,7 +330,7 @@ export async function checkDeadlines(
                   provinceEscalations.map((e) => e.item),
                   provinceListLimit,
                 ),
-                untouched: mostLate(untouchedItems, provinceListLimit),
+                untouched: mostLate(untouchedOnce, provinceListLimit),
                 missingCalendarYears,
                 regencyName: (code) => {
                   const r = deps.regions.get(code);

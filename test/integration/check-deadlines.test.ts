@@ -121,6 +121,10 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     expect(provinceMail?.body.text).toMatch(
       /E-6305 - terlambat 15 HK\s+Kabupaten Tapin, Verifikasi dan penerusan,[\s\S]*?batas\s+5 Feb 2026\n/,
     );
+    // Each complaint once per e-mail: escalated today, it is not listed again as untouched.
+    expect(provinceMail?.body.text?.match(/E-6305 - terlambat/g)).toHaveLength(1);
+    expect(provinceMail?.body.html?.match(/>E-6305</g)).toHaveLength(1);
+    expect(report.province.untouched).toBe(0);
     const [headMail] = await mailTo(world.domain, 'bupati.6305');
     expect(headMail?.subject).toContain(
       'Eskalasi: 1 laporan terlambat 3 hari kerja atau lebih — Kabupaten Tapin',
@@ -130,6 +134,12 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     const next = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-03') });
     expect(next.regencies.find((r) => r.code === '6305')?.escalationNotice).toBe('nothing-to-send');
     expect(next.province.escalations).toBe(0);
+    // No longer new, it is listed among the complaints nobody has touched.
+    expect(next.province.untouched).toBe(1);
+    const [, nextMail] = await mailTo(world.domain, 'p.63');
+    expect(nextMail?.body.text).toMatch(
+      /LAPORAN TERLAMBAT TANPA TINDAKAN APA PUN \(1\)[\s\S]*E-6305 - terlambat 16 HK/,
+    );
   });
 
   it('tells the province which lagging regencies have no commitment in force, or an expired one', async () => {
