@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { timeZone } from './calendar';
+import { witaZone } from './wita-zone';
 
 /**
  * Columns of a bulk import file: the shape of a LAPOR! dashboard export, with Indonesian headers
@@ -169,7 +169,7 @@ export function toInstant(cell: unknown): string {
         minute: wall.minute,
         second: wall.second,
       },
-      { zone: timeZone },
+      { zone: witaZone },
     ).toISO({ suppressMilliseconds: true }) as string;
   }
   const text = String(cell).trim();
@@ -185,7 +185,7 @@ export function toInstant(cell: unknown): string {
     'yyyy-MM-dd',
     'dd/MM/yyyy',
   ]) {
-    const parsed = DateTime.fromFormat(text, format, { zone: timeZone });
+    const parsed = DateTime.fromFormat(text, format, { zone: witaZone });
     if (parsed.isValid) return parsed.toISO({ suppressMilliseconds: true }) as string;
   }
   return text; // the validator names it

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import * as z from 'zod';
-import { timeZone, witaOffsetMs } from './calendar';
+import { witaOffsetMs } from './calendar';
 import { classifications, statuses } from './complaint';
 import { exportUpdatePrefix } from './first-seen';
 import type { Regions } from './regions';
 import type { ComplaintUpdate } from './update';
+import { witaZone } from './wita-zone';
 
 /**
  * The SP4N-LAPOR! export: one row per complaint holding its current state, a few preamble rows
@@ -165,46 +166,58 @@ export function wallClockOfDateCell(cell: Date): DateTime {
       minute: utc.minute,
       second: utc.second,
     },
-    { zone: timeZone },
+    { zone: witaZone },
   );
 }
 
-function englishMonths(text: string, mapping: ExportMapping): string {
-  // Longest names first, so "Agustus" is not read as "Agu" + "stus".
-  const names = Object.keys(mapping.months)
-    .filter((k) => k !== 'source')
-    .sort((a, b) => b.length - a.length);
-  let out = text;
-  for (const name of names) {
-    out = out.replace(new RegExp(`\\b${name}\\b`, 'gi'), mapping.months[name] as string);
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The patterns a mapping's words compile to, once per mapping (they are used on every date cell). */
+const compiled = new WeakMap<
+  ExportMapping,
+  { months: RegExp; monthOf: Map<string, string>; weekday: RegExp }
+>();
+
+function patternsOf(mapping: ExportMapping) {
+  let patterns = compiled.get(mapping);
+  if (!patterns) {
+    // Longest names first, so "Agustus" is not read as "Agu" + "stus".
+    const names = Object.keys(mapping.months)
+      .filter((k) => k !== 'source')
+      .sort((a, b) => b.length - a.length);
+    const weekdays = mapping.weekdays?.names ?? [];
+    patterns = {
+      months: new RegExp(`\\b(${names.map(escapeRegExp).join('|')})\\b`, 'gi'),
+      monthOf: new Map(names.map((n) => [n.toLowerCase(), mapping.months[n] as string])),
+      weekday: weekdays.length
+        ? new RegExp(`^(${weekdays.map(escapeRegExp).join('|')}),?\\s+(?=\\d)`, 'i')
+        : /$^/,
+    };
+    compiled.set(mapping, patterns);
   }
-  return out;
+  return patterns;
+}
+
+function englishMonths(text: string, mapping: ExportMapping): string {
+  const { months, monthOf } = patternsOf(mapping);
+  return text.replace(months, (name) => monthOf.get(name.toLowerCase()) ?? name);
 }
 
 /** A leading day name ("Senin, ") dropped: the date after it says the same. */
 function withoutWeekday(text: string, mapping: ExportMapping): string {
-  for (const name of mapping.weekdays?.names ?? []) {
-    const match = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},?\\s+(?=\\d)`, 'i').exec(text);
-    if (match) return text.slice(match[0].length);
-  }
-  return text;
+  return text.replace(patternsOf(mapping).weekday, '');
 }
 
 /**
  * The zone a written time names ("09:12 WIB"), as a fixed-offset zone, and the text without it; a time
  * without a name is WITA.
  */
-function zoneOf(text: string, mapping: ExportMapping): { text: string; zone: string } {
+function zoneOf(text: string, mapping: ExportMapping): { text: string; zone: Zone } {
   const match = /\s+([A-Za-z]{2,5})$/.exec(text);
   const offset = match ? mapping.zones?.offsets[(match[1] ?? '').toUpperCase()] : undefined;
-  if (!match || offset === undefined) return { text, zone: timeZone };
-  if (offset * 60_000 === witaOffsetMs) return { text: text.slice(0, match.index), zone: timeZone };
-  const sign = offset < 0 ? '-' : '+';
-  const minutes = Math.abs(offset);
-  return {
-    text: text.slice(0, match.index),
-    zone: `UTC${sign}${Math.floor(minutes / 60)}${minutes % 60 ? `:${String(minutes % 60).padStart(2, '0')}` : ''}`,
-  };
+  if (!match || offset === undefined) return { text, zone: witaZone };
+  const zone = offset * 60_000 === witaOffsetMs ? witaZone : FixedOffsetZone.instance(offset);
+  return { text: text.slice(0, match.index), zone };
 }
 
 /** A date (and time, if written) in WITA, from text, a Date cell or a spreadsheet serial. */
@@ -215,13 +228,13 @@ export function parseExportDate(cell: unknown, mapping: ExportMapping): DateTime
   if (!text) return undefined;
   if (/T\d{2}:\d{2}.*([zZ]|[+-]\d{2}:?\d{2})$/.test(text)) {
     const iso = DateTime.fromISO(text, { setZone: true });
-    return iso.isValid ? iso.setZone(timeZone) : undefined;
+    return iso.isValid ? iso.setZone(witaZone) : undefined;
   }
   const { text: local, zone } = zoneOf(withoutWeekday(text.replace(/\s+/g, ' '), mapping), mapping);
   const english = englishMonths(local, mapping);
   for (const format of mapping.dateFormats) {
     const parsed = DateTime.fromFormat(english, format, { zone, locale: 'en' });
-    if (parsed.isValid) return parsed.setZone(timeZone);
+    if (parsed.isValid) return parsed.setZone(witaZone);
   }
   return undefined;
 }
@@ -230,7 +243,7 @@ export function parseExportDate(cell: unknown, mapping: ExportMapping): DateTime
 export function parseExportTime(
   cell: unknown,
   mapping: ExportMapping,
-): { hour: number; minute: number; second: number; zone?: string } | undefined {
+): { hour: number; minute: number; second: number; zone?: Zone } | undefined {
   if (cell instanceof Date || (typeof cell === 'number' && cell >= 0 && cell < 1)) {
     const wall = wallClockOfDateCell(cell instanceof Date ? cell : new Date(serialToEpochMs(cell)));
     return { hour: wall.hour, minute: wall.minute, second: wall.second };
@@ -239,13 +252,13 @@ export function parseExportTime(
   if (!raw) return undefined;
   const { text, zone } = zoneOf(raw.replace(/\s+/g, ' '), mapping);
   for (const format of mapping.timeFormats) {
-    const parsed = DateTime.fromFormat(text, format, { zone: timeZone });
+    const parsed = DateTime.fromFormat(text, format, { zone: witaZone });
     if (parsed.isValid)
       return {
         hour: parsed.hour,
         minute: parsed.minute,
         second: parsed.second,
-        ...(zone === timeZone ? {} : { zone }),
+        ...(zone === witaZone ? {} : { zone }),
       };
   }
   return undefined;
@@ -301,8 +314,8 @@ function exportInstant(cell: unknown, mapping: ExportMapping): DateTime | undefi
 export function parseAsOf(text: string, mapping: ExportMapping): DateTime | undefined {
   const trimmed = text.trim();
   if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed)) {
-    const iso = DateTime.fromISO(trimmed, { zone: timeZone, setZone: true });
-    return iso.isValid ? iso.setZone(timeZone) : undefined;
+    const iso = DateTime.fromISO(trimmed, { zone: witaZone, setZone: true });
+    return iso.isValid ? iso.setZone(witaZone) : undefined;
   }
   return exportInstant(trimmed, mapping);
 }
@@ -438,7 +451,7 @@ export function mapExportRow(
       ? DateTime.fromObject(
           { year: date.year, month: date.month, day: date.day, ...clock },
           { zone },
-        ).setZone(timeZone)
+        ).setZone(witaZone)
       : date.set({ ...clock, millisecond: 0 });
   const reason = text('holdReason')?.toLowerCase() ?? '';
   return {
@@ -482,7 +495,7 @@ export function exportStateKey(s: {
  * retrying a half-imported one, writes nothing twice.
  */
 export function updateFromExportRow(row: ExportRow, asOf: DateTime): ComplaintUpdate {
-  const occurredAt = asOf.setZone(timeZone).set({ millisecond: 0 });
+  const occurredAt = asOf.setZone(witaZone).set({ millisecond: 0 });
   const state = exportStateKey(row);
   const digest = createHash('sha256').update(`${row.trackingId}|${state}`).digest('hex').slice(0, 16);
   return {
