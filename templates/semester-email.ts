@@ -23,6 +23,10 @@ export function regencyReportEmail(input: {
     `Tunggakan pada akhir semester: ${numberId(r.backlogAtEnd)} laporan, ${numberId(r.overdueAtEnd)} di antaranya melewati batas waktu`,
   ];
   const status = `Status: ${flagWords[r.flag]}, peringkat ${r.rank} dari ${r.of} kabupaten/kota di Provinsi ${p.province.name}.`;
+  // Where the head's own commitment stands, in the PDF's words (domain/commitments.ts).
+  const commitment = r.commitment
+    ? `Komitmen ${r.headTitle}: ${r.commitment.summary}.${r.commitment.targets.length > 0 ? ' Rincian per target ada dalam laporan terlampir.' : ''}`
+    : undefined;
   const attached = 'Laporan lengkap terlampir dalam berkas PDF (ringkasan di halaman 2).';
   const regards = ['Hormat kami,', `Tim Pengelola ${p.province.brand}`] as const;
   return {
@@ -39,6 +43,7 @@ export function regencyReportEmail(input: {
         'Tiga angka utama:',
         ...headline.map((h) => `- ${h}`),
         '',
+        ...(commitment ? [commitment, ''] : []),
         attached,
         '',
         ...regards,
@@ -47,6 +52,7 @@ export function regencyReportEmail(input: {
         paragraph(status),
         paragraph('Tiga angka utama:'),
         bullets(headline),
+        ...(commitment ? [paragraph(commitment)] : []),
         paragraph(attached),
         paragraph(inline(regards[0], { html: '<br>' }, regards[1])),
       ],
