@@ -298,12 +298,12 @@ export class StatelessStack extends Stack {
       wildcardResourceFinding(this, importObjects),
       'Admins name the export files they upload: the grant is limited to objects under imports/ of the one import bucket.',
     );
-    for (const suffix of ['.csv', '.xlsx']) {
-      importBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.bulkImport), {
-        prefix: importPrefix,
-        suffix,
-      });
-    }
+    // Every object under imports/, whatever its name: S3's suffix filters are case-sensitive, and a
+    // "LAPORAN.XLSX" or an ".xls" left without an answer would be lost in silence. The function
+    // answers each file (a result beside it) and skips its own result files.
+    importBucket.addEventNotification(EventType.OBJECT_CREATED, new LambdaDestination(this.bulkImport), {
+      prefix: importPrefix,
+    });
     const notificationsHandler = this.node.findChild(
       'BucketNotificationsHandler050a0587b7544547bf325f094a3db834',
     );

@@ -62,6 +62,19 @@ export async function* readRows(
   limits: ImportLimits,
 ): AsyncGenerator<FileRow> {
   const lower = fileName.toLowerCase();
+  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) {
+    // Not named as either: a workbook is still read when it is one (an .xls that is really a zip).
+    const content = Buffer.isBuffer(input) ? input : await collect(input);
+    if (startsWith(content, zipMagic)) {
+      yield* readRows(`${fileName}.xlsx`, content, limits);
+      return;
+    }
+    if (startsWith(content, oleMagic))
+      throw new UnreadableFileError(
+        `${fileName}: berkas Excel 97-2003 (.xls) belum dapat dibaca; buka di Excel, pilih Simpan Sebagai (Save As) "Buku Kerja Excel (.xlsx)" atau CSV, lalu unggah berkas itu`,
+      );
+    throw new UnreadableFileError(`${fileName}: bukan berkas .csv atau .xlsx (ekspor LAPOR!)`);
+  }
   if (lower.endsWith('.csv')) {
     const { sample, source } = await peek(Buffer.isBuffer(input) ? chunked(input) : input);
     const parser = source.pipe(
@@ -223,6 +236,11 @@ async function* drain<T>(stream: Readable): AsyncGenerator<T> {
     });
   }
 }
+
+/** A zip's local file header (XLSX is a zip) and an OLE2 compound file's (Excel 97-2003 .xls). */
+const zipMagic = [0x50, 0x4b, 0x03, 0x04];
+const oleMagic = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (content: Uint8Array, magic: readonly number[]) => magic.every((b, i) => content[i] === b);
 
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -106,6 +106,70 @@ describe('bulk import of a LAPOR! export', () => {
   });
 });
 
+describe('files of any name under imports/', () => {
+  /** An in-memory bucket holding one upload. */
+  const bucket = (key: string, content: Buffer) => {
+    const objects = new Map<string, string | Buffer>([[key, content]]);
+    const files: FileStore = {
+      read: async (k) => Buffer.from(objects.get(k) ?? ''),
+      write: async (k, c) => {
+        objects.set(k, c);
+      },
+    };
+    return { objects, files };
+  };
+  const workbook = () =>
+    writeXlsxFile([
+      [
+        'ID Tracking',
+        'Kode Wilayah',
+        'Instansi Terdisposisi',
+        'Kategori',
+        'Klasifikasi',
+        'Status',
+        'Waktu Status',
+      ],
+      ['XL-1', '6302', 'Dinas PUPR', 'Infrastruktur', 'Aspirasi', 'Belum Terverifikasi', '2026-06-01 09:00'],
+    ]).toBuffer();
+
+  it.each(['imports/63/EKSPOR.CSV', 'imports/63/Ekspor.Csv'])(
+    'imports %s whatever the case of its extension',
+    async (key) => {
+      const { deps } = await localIngest();
+      const { files } = bucket(key, Buffer.from(exportCsv('UP')));
+      expect(await importStoredFile({ ...deps, files }, key)).toMatchObject({ status: 'imported' });
+    },
+  );
+
+  it('imports a workbook saved with an .xls or .XLSX name when it is one (a zip)', async () => {
+    for (const key of ['imports/63/laporan.xls', 'imports/63/LAPORAN.XLSX']) {
+      const { deps } = await localIngest();
+      const { files } = bucket(key, await workbook());
+      expect(await importStoredFile({ ...deps, files }, key)).toMatchObject({
+        status: 'imported',
+        counts: { created: 1 },
+      });
+    }
+  });
+
+  it('answers an Excel 97-2003 .xls, and a file of another kind, with a result saying what to upload', async () => {
+    const { deps } = await localIngest();
+    const biff = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const old = bucket('imports/63/laporan.xls', biff);
+    expect(await importStoredFile({ ...deps, files: old.files }, 'imports/63/laporan.xls')).toMatchObject({
+      status: 'file-rejected',
+    });
+    expect(String(old.objects.get('imports/63/laporan.xls.result.txt'))).toMatch(
+      /Excel 97-2003[\s\S]*Simpan Sebagai[\s\S]*\.xlsx/,
+    );
+    const pdf = bucket('imports/63/surat.pdf', Buffer.from('%PDF-1.7'));
+    expect(await importStoredFile({ ...deps, files: pdf.files }, 'imports/63/surat.pdf')).toMatchObject({
+      status: 'file-rejected',
+    });
+    expect(String(pdf.objects.get('imports/63/surat.pdf.result.txt'))).toMatch(/\.csv atau \.xlsx/);
+  });
+});
+
 describe('lapor-paman ingest', () => {
   it('imports a file into the configured table, writes the result file and exits 2 for rejected rows', async () => {
     const tableName = await freshTable('cli');
