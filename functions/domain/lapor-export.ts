@@ -410,8 +410,12 @@ export function mapExportRow(
       value: provinceName,
       message: `bukan Provinsi ${regions.province.name}`,
     });
-  const regencyName = need('regency');
-  const regency = regencyName ? regions.byName(regencyName) : undefined;
+  // A row that names no place is the regency's whose government it was sent to, when the parent
+  // institution is one ("Pemerintah Kabupaten Tanah Laut"); a provincial agency's stays refused.
+  const parentName = text('parentUnit');
+  const byParent = text('regency') === undefined && parentName ? regions.byName(parentName) : undefined;
+  const regencyName = byParent ? undefined : need('regency');
+  const regency = byParent ?? (regencyName ? regions.byName(regencyName) : undefined);
   if (regencyName && !regency)
     problems.push({
       column: column('regency'),

@@ -78,7 +78,9 @@ const nameKey = (name: string) => name.toLowerCase().replace(/[.,()\s]/g, '');
 /** Every spelling a regency answers to: with and without its kind, and its aliases. */
 function spellingsOf(r: Regency): string[] {
   const kinds =
-    r.kind === 'kota' ? ['kota', 'pemerintah kota'] : ['kabupaten', 'kab', 'pemerintah kabupaten'];
+    r.kind === 'kota'
+      ? ['kota', 'pemerintah kota', 'pemkot']
+      : ['kabupaten', 'kab', 'pemerintah kabupaten', 'pemkab'];
   const names = [r.name, ...(r.aliases ?? [])];
   return [...names, ...names.flatMap((n) => kinds.map((k) => `${k} ${n}`))].map(nameKey);
 }

@@ -284,6 +284,32 @@ describe('the LAPOR! export mapping', () => {
     expect(isExportHeader(['Laporan per Tracking ID'], mapping)).toBe(false);
   });
 
+  it.each([
+    ['Pemerintah Kabupaten Tanah Laut', '6301'],
+    ['Pemkot Banjarbaru', '6372'],
+    ['PEMKAB HULU SUNGAI SELATAN', '6306'],
+  ])('takes the regency from Instansi Induk %s when the row names no place', (parent, code) => {
+    const mapped = mapExportRow(
+      row({ ...good, 'Kota/Kabupaten': '-', 'Instansi Induk': parent }),
+      4,
+      header,
+      mapping,
+      kalsel(),
+    );
+    expect(mapped.ok && mapped.row.regencyCode).toBe(code);
+  });
+
+  it('still refuses a row with no place whose institution is no regency, naming the column', () => {
+    const mapped = mapExportRow(
+      row({ ...good, 'Kota/Kabupaten': '-', 'Instansi Induk': 'Pemerintah Provinsi Kalimantan Selatan' }),
+      4,
+      header,
+      mapping,
+      kalsel(),
+    );
+    expect(!mapped.ok && mapped.problems).toEqual([{ column: 'Kota/Kabupaten', message: 'kosong' }]);
+  });
+
   it('never reads an impossible date, or a day name alone', () => {
     expect(parseExportDate('31/02/2026', mapping)).toBeUndefined();
     expect(parseExportDate('Senin', mapping)).toBeUndefined();
