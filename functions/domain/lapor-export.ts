@@ -348,6 +348,22 @@ export type MappedExportRow =
 const lookupKey = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
 
 /**
+ * True for a note under (or between) the table's rows: a total, a "printed by" line. It has no
+ * Tracking ID number and none of the fields a complaint row always has (status, class, regency,
+ * submission date). Only mapped columns are read, never the personal-data ones.
+ */
+export function isNoteRow(cells: readonly unknown[], header: ExportHeader, mapping: ExportMapping): boolean {
+  const text = (f: ExportField) =>
+    header.index[f] === undefined ? undefined : textOf(cells[header.index[f]], mapping);
+  const id = text('trackingId');
+  if (id !== undefined && /^\d+$/.test(normaliseTrackingId(cells[header.index.trackingId as number])))
+    return false;
+  return (['status', 'classification', 'regency', 'submittedDate'] as const).every(
+    (f) => text(f) === undefined,
+  );
+}
+
+/**
  * Maps one data row. Reads only the mapped columns: the personal-data and content columns are
  * never touched. A status label, classification or regency name that the data files do not know
  * is a problem naming it; nothing is guessed.

@@ -27,6 +27,7 @@ import {
   exportStateKey,
   generatedAtOf,
   isExportHeader,
+  isNoteRow,
   mapExportHeader,
   mapExportRow,
   parseAsOf,
@@ -84,6 +85,8 @@ export interface ImportReport {
     notReadColumns: string[];
     /** Labels and names the data files do not know, with the lines that had them. */
     unmapped: { column: string; value: string; lines: number[] }[];
+    /** Lines of notes under the table (totals, "printed by"): skipped, not complaints. */
+    notes: number[];
   };
   /** Set when a limit stopped the import before the end of the file. */
   stopped?: { kind: LimitKind; message: string };
@@ -366,6 +369,7 @@ function exportImporter(
     rows: [],
     notReadColumns: head.header.notRead,
     unmapped: [],
+    notes: [],
   };
   report.export = exportInfo;
   report.ignoredColumns = [
@@ -391,6 +395,12 @@ function exportImporter(
     if (batch.length === 0) return;
     const candidates: ExportRow[] = [];
     for (const { line, cells } of batch) {
+      if (isNoteRow(cells, head.header, mapping)) {
+        // Not a complaint: said in the result, counted nowhere.
+        report.rows -= 1;
+        exportInfo.notes.push(line);
+        continue;
+      }
       const mapped = mapExportRow(cells, line, head.header, mapping, deps.regions);
       if (!mapped.ok) {
         for (const p of mapped.problems.filter((p) => p.unmapped && p.value)) {
@@ -568,6 +578,16 @@ function exportResultCsv(report: ImportReport, info: NonNullable<ImportReport['e
         'tidak dikenal',
         u.column,
         `"${u.value}" di ${u.lines.length} baris (${u.lines.slice(0, 10).join(', ')}${u.lines.length > 10 ? ', ...' : ''}): tidak ditebak; baris itu ditolak. Tambahkan ke data berkas pemetaan, lalu unggah lagi.`,
+      ]),
+    );
+  for (const line of info.notes)
+    lines.push(
+      csvLine([
+        line,
+        '',
+        'dilewati',
+        '',
+        'bukan baris laporan (tanpa Tracking ID dan data laporan), misalnya jumlah atau catatan',
       ]),
     );
   for (const r of info.rows) {

@@ -14,7 +14,7 @@ import { writeXlsx } from '../../demo/xlsx-writer';
 import type { FileStore } from '../../functions/adapters/file-store';
 import { defaultImportLimits } from '../../functions/domain/import-limits';
 import type { ComplaintUpdate } from '../../functions/domain/update';
-import { importFile } from '../../functions/use-cases/import-file';
+import { importFile, resultCsv } from '../../functions/use-cases/import-file';
 import { importStoredFile } from '../../functions/use-cases/import-stored-file';
 import { runCli } from '../support/cli';
 import { localCliEnv } from '../support/cli-env';
@@ -131,6 +131,39 @@ describe('import of a LAPOR! export (one row per complaint)', () => {
       regencyCode: '6372',
       submittedAt: '2026-03-13T16:30:00.000Z',
     });
+  });
+
+  it('skips note rows under the table (totals, a printed-by line), saying so in the result, and rejects no row', async () => {
+    const { deps } = await localIngest();
+    const content = Buffer.from(
+      [
+        'Laporan SP4N-LAPOR!',
+        'Tanggal Generate;05 Jun 2026 23:59',
+        '',
+        'Tracking ID;Tanggal Laporan Masuk;Klasifikasi Laporan;Kategori;Instansi Terdisposisi;Status Laporan;Kota/Kabupaten',
+        '7200001;3 Jun 2026;Pengaduan;Infrastruktur;Dinas PUPR;Terverifikasi;Kab. Tapin',
+        '7200002;4 Jun 2026;Aspirasi;Pendidikan;Dinas Pendidikan;Belum Terverifikasi;Kab. Balangan',
+        ';;;;;;',
+        'Jumlah laporan: 2;;;;;;',
+        'Dicetak oleh sistem SP4N-LAPOR!;;;;;;',
+      ].join('\r\n'),
+    );
+    const report = await importFile(deps, { name: 'dengan-catatan.csv', content });
+    expect(report.export?.counts).toMatchObject({ new: 2, rejected: 0 });
+    expect(report.rows).toBe(2);
+    const result = resultCsv(report);
+    expect(result).toMatch(/"8","","dilewati","","bukan baris laporan/);
+    expect(result).toMatch(/"9","","dilewati"/);
+    // A row that looks like data but lacks its Tracking ID is still refused, naming the column.
+    const broken = Buffer.from(
+      [
+        'Tanggal Generate;05 Jun 2026 23:59',
+        'Tracking ID;Tanggal Laporan Masuk;Klasifikasi Laporan;Kategori;Instansi Terdisposisi;Status Laporan;Kota/Kabupaten',
+        ';3 Jun 2026;Pengaduan;Infrastruktur;Dinas PUPR;Terverifikasi;Kab. Tapin',
+      ].join('\r\n'),
+    );
+    const refused = await importFile(deps, { name: 'rusak.csv', content: broken });
+    expect(refused.export?.counts).toMatchObject({ rejected: 1 });
   });
 
   it('turns daily exports into history: new and changed complaints become events, unchanged rows write nothing', async () => {
