@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import type { FileStore } from '../../functions/adapters/file-store';
 import { importFile } from '../../functions/use-cases/import-file';
 import { importStoredFile } from '../../functions/use-cases/import-stored-file';
 import { runCli } from '../support/cli';
 import { localCliEnv } from '../support/cli-env';
 import { localIngest } from '../support/ingest';
 import { freshTable } from '../support/local-aws';
+import { memoryFiles } from '../support/memory-files';
 
 /** A LAPOR! dashboard export as Excel writes it in Indonesia: semicolons, WITA wall-clock times. */
 const exportCsv = (prefix: string) =>
@@ -89,12 +89,7 @@ describe('bulk import of a LAPOR! export', () => {
     const objects = new Map<string, string | Buffer>([
       ['imports/63/2026-06/ekspor.csv', Buffer.from(exportCsv('S3'))],
     ]);
-    const files: FileStore = {
-      read: async (key) => Buffer.from(objects.get(key) ?? ''),
-      write: async (key, content) => {
-        objects.set(key, content);
-      },
-    };
+    const files = memoryFiles(objects);
     const outcome = await importStoredFile({ ...deps, files }, 'imports/63/2026-06/ekspor.csv');
     expect(outcome).toMatchObject({ status: 'imported', counts: { created: 2, rejected: 2 } });
     const result = String(objects.get('imports/63/2026-06/ekspor.csv.result.csv'));
@@ -110,13 +105,7 @@ describe('files of any name under imports/', () => {
   /** An in-memory bucket holding one upload. */
   const bucket = (key: string, content: Buffer) => {
     const objects = new Map<string, string | Buffer>([[key, content]]);
-    const files: FileStore = {
-      read: async (k) => Buffer.from(objects.get(k) ?? ''),
-      write: async (k, c) => {
-        objects.set(k, c);
-      },
-    };
-    return { objects, files };
+    return { objects, files: memoryFiles(objects) };
   };
   const workbook = () =>
     writeXlsxFile([

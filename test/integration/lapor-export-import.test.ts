@@ -21,6 +21,7 @@ import { localCliEnv } from '../support/cli-env';
 import { kalsel } from '../support/data';
 import { localIngest } from '../support/ingest';
 import { freshTable } from '../support/local-aws';
+import { memoryFiles } from '../support/memory-files';
 
 const regions = kalsel();
 const wita = (iso: string) => DateTime.fromISO(iso, { zone: 'Asia/Makassar' });
@@ -258,12 +259,7 @@ describe('import of a LAPOR! export (one row per complaint)', () => {
     ];
     objects.set('imports/63/juni.csv', Buffer.from(lines.join('\n')));
     const { deps } = await localIngest();
-    const files: FileStore = {
-      read: async (key) => Buffer.from(objects.get(key) ?? ''),
-      write: async (key, content) => {
-        objects.set(key, content);
-      },
-    };
+    const files = memoryFiles(objects);
     const outcome = await importStoredFile({ ...deps, files }, 'imports/63/juni.csv');
     expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 1, rejected: 4 } });
     const result = String(objects.get('imports/63/juni.csv.result.csv'));
@@ -279,16 +275,8 @@ describe('import of a LAPOR! export (one row per complaint)', () => {
 });
 
 describe('uploads under imports/<code>/', () => {
-  const store = (objects: Map<string, string | Buffer>): FileStore => ({
-    read: async (key) => Buffer.from(objects.get(key) ?? ''),
-    write: async (key, content) => {
-      objects.set(key, content);
-    },
-    head: async (key) => ({
-      size: Buffer.byteLength(objects.get(key) ?? ''),
-      metadata: { 'as-of': '2026-06-04T20:00:00+08:00' },
-    }),
-  });
+  const store = (objects: Map<string, string | Buffer>) =>
+    memoryFiles(objects, { metadata: { 'as-of': '2026-06-04T20:00:00+08:00' } });
 
   it('rejects the rows of another regency, naming the reason, and writes none of them', async () => {
     const { deps, store: complaints } = await localIngest();
@@ -319,13 +307,8 @@ describe('uploads under imports/<code>/', () => {
 });
 
 describe('import limits', () => {
-  const files = (objects: Map<string, string | Buffer>, size?: number): FileStore => ({
-    read: async (key) => Buffer.from(objects.get(key) ?? ''),
-    write: async (key, content) => {
-      objects.set(key, content);
-    },
-    head: async (key) => ({ size: size ?? Buffer.byteLength(objects.get(key) ?? ''), metadata: {} }),
-  });
+  const files = (objects: Map<string, string | Buffer>, size?: number) =>
+    memoryFiles(objects, size === undefined ? {} : { size });
 
   it('refuses an oversize object before reading it, with a result file that says what to do', async () => {
     const { deps } = await localIngest();
@@ -437,12 +420,7 @@ describe('an import that runs out of time', () => {
     const objects = new Map<string, string | Buffer>([
       ['imports/6371/besar.csv', laporExportCsv(updates, { regions, asOf: day(4) })],
     ]);
-    const files: FileStore = {
-      read: async (key) => Buffer.from(objects.get(key) ?? ''),
-      write: async (key, content) => {
-        objects.set(key, content);
-      },
-    };
+    const files = memoryFiles(objects);
     let left = 120_000;
     const timeLeftMs = () => (left -= 100_000);
     const first = await importStoredFile({ ...deps, files }, 'imports/6371/besar.csv', {
