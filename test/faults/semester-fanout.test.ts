@@ -20,6 +20,7 @@ import {
 import { drain, LocalQueue, VirtualClock } from '../../local/queue';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { type Attempt, afterEachCall, type Fault, injectFaults } from '../support/faults';
+import { onRoster } from '../support/fixtures';
 import { freshTable, localDynamoDbClient, localSesClient, receivedMail } from '../support/local-aws';
 
 /**
@@ -59,24 +60,8 @@ async function world(): Promise<World> {
   const doc = createDocumentClient(dynamodb);
   const head = (code: string) => `bupati.${code}@${domain}`;
   const roster: RosterEntry[] = [
-    ...regencies.flatMap((r): RosterEntry[] => [
-      {
-        code: r.code,
-        role: 'head',
-        name: `Kepala ${r.code}`,
-        email: head(r.code),
-        from: '2025-01-01',
-        decree: 'SK',
-      },
-    ]),
-    {
-      code: '63',
-      role: 'province',
-      name: 'Tim Provinsi',
-      email: `provinsi@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    },
+    ...regencies.map((r) => onRoster(r.code, 'head', `Kepala ${r.code}`, head(r.code))),
+    onRoster('63', 'province', 'Tim Provinsi', `provinsi@${domain}`),
   ];
   await new RosterStore(doc, tableName).replace(roster);
   const clock = new VirtualClock(Date.parse('2026-07-01T07:00:00+08:00'));

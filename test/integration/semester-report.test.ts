@@ -21,7 +21,7 @@ import { runSemesterReport, type SemesterDeps } from '../../functions/use-cases/
 import { runCli } from '../support/cli';
 import { localCliEnv } from '../support/cli-env';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
-import { anUpdate } from '../support/fixtures';
+import { anUpdate, onRoster } from '../support/fixtures';
 import {
   freshTable,
   localDynamoDbClient,
@@ -61,32 +61,11 @@ beforeAll(async () => {
   tableName = await freshTable('semester');
   domain = `s${randomUUID().slice(0, 8)}.example`;
   const roster: RosterEntry[] = [
-    ...regencies.flatMap((r): RosterEntry[] => [
-      {
-        code: r.code,
-        role: 'head',
-        name: `${r.headTitle} ${r.name}`,
-        email: headAddress(r.code),
-        from: '2025-01-01',
-        decree: 'SK',
-      },
-      {
-        code: r.code,
-        role: 'admin',
-        name: `Admin ${r.name}`,
-        email: `admin.${r.code}@${domain}`,
-        from: '2025-01-01',
-        decree: 'SK',
-      },
+    ...regencies.flatMap((r) => [
+      onRoster(r.code, 'head', `${r.headTitle} ${r.name}`, headAddress(r.code)),
+      onRoster(r.code, 'admin', `Admin ${r.name}`, `admin.${r.code}@${domain}`),
     ]),
-    {
-      code: '63',
-      role: 'province',
-      name: 'Tim Provinsi',
-      email: `provinsi@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    },
+    onRoster('63', 'province', 'Tim Provinsi', `provinsi@${domain}`),
   ];
   await new RosterStore(doc, tableName).replace(roster);
   // A few complaints per regency, handled at different speeds.

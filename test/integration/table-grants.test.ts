@@ -29,7 +29,7 @@ import {
   tableAccess,
 } from '../../infra/table-access';
 import { kalsel } from '../support/data';
-import { anUpdate, apiEvent } from '../support/fixtures';
+import { anUpdate, apiEvent, onRoster } from '../support/fixtures';
 import { registeredClients } from '../support/ingest';
 import { freshTable, localDynamoDbClient, localSesClient } from '../support/local-aws';
 import { recordingDocumentClient, type TableCall } from '../support/table-calls';
@@ -63,32 +63,11 @@ beforeAll(async () => {
   );
   const regencies = kalsel().regencies;
   const roster: RosterEntry[] = [
-    ...regencies.flatMap((r): RosterEntry[] => [
-      {
-        code: r.code,
-        role: 'head',
-        name: `Kepala ${r.code}`,
-        email: `head.${r.code}@${domain}`,
-        from: '2025-01-01',
-        decree: 'SK',
-      },
-      {
-        code: r.code,
-        role: 'admin',
-        name: `Admin ${r.code}`,
-        email: `admin.${r.code}@${domain}`,
-        from: '2025-01-01',
-        decree: 'SK',
-      },
+    ...regencies.flatMap((r) => [
+      onRoster(r.code, 'head', `Kepala ${r.code}`, `head.${r.code}@${domain}`),
+      onRoster(r.code, 'admin', `Admin ${r.code}`, `admin.${r.code}@${domain}`),
     ]),
-    {
-      code: '63',
-      role: 'province',
-      name: 'Tim Provinsi',
-      email: `prov@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    },
+    onRoster('63', 'province', 'Tim Provinsi', `prov@${domain}`),
   ];
   await new RosterStore(setup, config.tableName).replace(roster);
   await registeredClients(setup, config.tableName);

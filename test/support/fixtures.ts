@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { RosterEntry } from '../../functions/domain/roster';
 import type { ComplaintUpdate } from '../../functions/domain/update';
 import { apiGatewayEvent } from '../../local/api-event';
 
@@ -28,4 +29,9 @@ export function apiEvent(
   headers: Record<string, string> = { 'content-type': 'application/json' },
 ): APIGatewayProxyEventV2 {
   return apiGatewayEvent({ method, path, headers, ...(body === undefined ? {} : { body }) });
+}
+
+/** A roster entry in office since 2025, as the tests' rosters write them (who gets which mail). */
+export function onRoster(code: string, role: RosterEntry['role'], name: string, email: string): RosterEntry {
+  return { code, role, name, email, from: '2025-01-01', decree: 'SK' };
 }

@@ -3,6 +3,7 @@ import { createDocumentClient } from '../../functions/adapters/clients';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { localAwsEnv, type S3AndSqs } from '../../local/stack';
 import { kalsel } from './data';
+import { onRoster } from './fixtures';
 import { freshTable, localDynamoDbClient, localEndpoints } from './local-aws';
 
 /**
@@ -26,22 +27,10 @@ export async function deployedFlowsSetup(storage: S3AndSqs, tablePrefix: string)
     POWERTOOLS_DEV: 'true',
   });
   await new RosterStore(createDocumentClient(localDynamoDbClient()), tableName).replace([
-    ...kalsel().regencies.map((r) => ({
-      code: r.code,
-      role: 'head' as const,
-      name: `Kepala ${r.code}`,
-      email: `head.${r.code}@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    })),
-    {
-      code: '63',
-      role: 'province',
-      name: 'Tim Provinsi',
-      email: `p.63@${domain}`,
-      from: '2025-01-01',
-      decree: 'SK',
-    },
+    ...kalsel().regencies.map((r) =>
+      onRoster(r.code, 'head', `Kepala ${r.code}`, `head.${r.code}@${domain}`),
+    ),
+    onRoster('63', 'province', 'Tim Provinsi', `p.63@${domain}`),
   ]);
   return { domain, tableName };
 }
