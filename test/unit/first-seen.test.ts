@@ -1,40 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../functions/domain/complaint';
 import { firstSeenMidLife } from '../../functions/domain/first-seen';
-import { parseSemester } from '../../functions/domain/semester';
-import { evaluateRegency } from '../../functions/domain/semester-evaluation';
-import { replaySnapshot, type Snapshot } from '../../functions/domain/snapshot';
-import type { ComplaintUpdate } from '../../functions/domain/update';
-import { calendar, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
-
-const ctx = { calendar: calendar(), policy: nationalPolicy() };
+import type { Snapshot } from '../../functions/domain/snapshot';
+import { evaluateKotabaru, kotabaruComplaint } from '../support/kotabaru';
 
 /** A complaint as the export importer records it: one event per export that showed a new state. */
-function fromExports(id: string, submittedAt: string, seen: [string, Status][]): Snapshot {
-  const updates: ComplaintUpdate[] = seen.map(([occurredAt, status]) => ({
-    trackingId: id,
-    regencyCode: '6302',
-    unit: 'Dinas Uji',
-    category: 'Infrastruktur',
+const fromExports = (id: string, submittedAt: string, seen: [string, Status][]) =>
+  kotabaruComplaint(id, seen, {
     classification: 'pengaduan-tidak-berkadar-pengawasan',
-    status,
-    occurredAt,
     submittedAt,
-    sourceUpdateId: `export:${occurredAt}:${status}`,
-  }));
-  return replaySnapshot(updates, ctx, new Date('2026-11-01T00:00:00+08:00')) as Snapshot;
-}
-
-const evaluate = (snapshots: Snapshot[]) =>
-  evaluateRegency({
-    semester: parseSemester('2026-H1'),
-    regency: kalsel().get('6302') as NonNullable<ReturnType<ReturnType<typeof kalsel>['get']>>,
-    snapshots,
-    national: nationalPolicy(),
-    provincial: kalselPolicy(),
-    calendar: calendar(),
-    roster: [],
+    sourceUpdateId: (occurredAt, status) => `export:${occurredAt}:${status}`,
   });
+const evaluate = (snapshots: Snapshot[]) => evaluateKotabaru(snapshots);
 
 describe('complaints first seen in mid-life (the first export already shows them disposed or closed)', () => {
   // Submitted 2 Feb; the first export loaded, on 20 Apr, already shows it followed up.

@@ -4,7 +4,6 @@ import type { RosterEntry } from '../../functions/domain/roster';
 import { parseSemester, previousSemester } from '../../functions/domain/semester';
 import {
   compositeScore,
-  evaluateRegency,
   flagFor,
   flagOf,
   minimumCases,
@@ -16,31 +15,12 @@ import {
   workedScoreExample,
 } from '../../functions/domain/semester-evaluation';
 import type { RegencyMetrics } from '../../functions/domain/semester-metrics';
-import { replaySnapshot, type Snapshot } from '../../functions/domain/snapshot';
-import type { ComplaintUpdate } from '../../functions/domain/update';
-import { calendar, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
-
-const ctx = { calendar: calendar(), policy: nationalPolicy() };
+import type { Snapshot } from '../../functions/domain/snapshot';
+import { evaluateKotabaru, kotabaruComplaint } from '../support/kotabaru';
 
 /** A complaint from its status changes: [instant, status] pairs, in one class and category. */
-function complaint(
-  id: string,
-  classification: Classification,
-  category: string,
-  steps: [string, Status][],
-): Snapshot {
-  const updates: ComplaintUpdate[] = steps.map(([occurredAt, status], i) => ({
-    trackingId: id,
-    regencyCode: '6302',
-    unit: 'Dinas Uji',
-    category,
-    classification,
-    status,
-    occurredAt,
-    sourceUpdateId: `${id}-${i}`,
-  }));
-  return replaySnapshot(updates, ctx, new Date('2026-11-01T00:00:00+08:00')) as Snapshot;
-}
+const complaint = (id: string, classification: Classification, category: string, steps: [string, Status][]) =>
+  kotabaruComplaint(id, steps, { classification, category });
 
 const wita = (d: string, t = '09:00') => `${d}T${t}:00+08:00`;
 
@@ -108,16 +88,7 @@ const roster: RosterEntry[] = [
 ];
 
 const evaluate = (id: string) =>
-  evaluateRegency({
-    semester: parseSemester(id),
-    regency: kalsel().get('6302')!,
-    snapshots,
-    national: nationalPolicy(),
-    provincial: kalselPolicy(),
-    calendar: calendar(),
-    roster,
-    population: { value: 325_622, year: 2020, source: 'BPS' },
-  });
+  evaluateKotabaru(snapshots, id, { roster, population: { value: 325_622, year: 2020, source: 'BPS' } });
 
 describe('the semester evaluation of a regency (hand-computed fixture, Kotabaru 2026-H1)', () => {
   const m = evaluate('2026-H1');

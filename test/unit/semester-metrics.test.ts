@@ -1,37 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Status } from '../../functions/domain/complaint';
-import { parseSemester } from '../../functions/domain/semester';
-import { evaluateRegency } from '../../functions/domain/semester-evaluation';
-import { replaySnapshot, type Snapshot } from '../../functions/domain/snapshot';
-import type { ComplaintUpdate } from '../../functions/domain/update';
-import { calendar, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
+import type { Snapshot } from '../../functions/domain/snapshot';
+import { evaluateKotabaru, kotabaruComplaint } from '../support/kotabaru';
 
-const ctx = { calendar: calendar(), policy: nationalPolicy() };
-
-function complaint(id: string, steps: [string, Status][]): Snapshot {
-  const updates: ComplaintUpdate[] = steps.map(([occurredAt, status], i) => ({
-    trackingId: id,
-    regencyCode: '6302',
-    unit: 'Dinas Uji',
-    category: 'Infrastruktur',
-    classification: 'aspirasi',
-    status,
-    occurredAt,
-    sourceUpdateId: `${id}-${i}`,
-  }));
-  return replaySnapshot(updates, ctx, new Date('2026-11-01T00:00:00+08:00')) as Snapshot;
-}
-
-const evaluate = (snapshots: Snapshot[]) =>
-  evaluateRegency({
-    semester: parseSemester('2026-H1'),
-    regency: kalsel().get('6302') as NonNullable<ReturnType<ReturnType<typeof kalsel>['get']>>,
-    snapshots,
-    national: nationalPolicy(),
-    provincial: kalselPolicy(),
-    calendar: calendar(),
-    roster: [],
-  });
+const complaint = (id: string, steps: [string, Status][]) => kotabaruComplaint(id, steps);
+const evaluate = (snapshots: Snapshot[]) => evaluateKotabaru(snapshots);
 
 describe('overdue at the end of the semester', () => {
   it('counts a complaint put on Tertunda after its follow-up and completion deadlines had passed', () => {
