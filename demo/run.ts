@@ -1,6 +1,6 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DateTime } from 'luxon';
 import { localAppConfig, localClients } from '../cli/local-env';
@@ -37,7 +37,7 @@ import { deadlineDeps, ingestDeps, semesterDeps, siteDeps } from '../functions/w
 import { apiGatewayEvent } from '../local/api-event';
 import { localKeys, registerLocalClients } from '../local/clients';
 import { drain } from '../local/queue';
-import { type LocalStack, localAwsEnv, localResources } from '../local/stack';
+import { type LocalStack, localAwsEnv, localResources, localS3Client } from '../local/stack';
 import { generateUpdates } from './generate';
 
 export interface DemoOptions {
@@ -330,15 +330,7 @@ async function uploadAsDeployed(
   ingest: IngestDeps,
   updates: readonly ComplaintUpdate[],
 ): Promise<{ key: string; summary: string }> {
-  const s3 = new S3Client({
-    endpoint: stack.s3.endpoint,
-    forcePathStyle: true,
-    region: localAwsEnv.AWS_REGION,
-    credentials: {
-      accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
-      secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
-    },
-  });
+  const s3 = localS3Client(stack.s3.endpoint);
   const deps: ImportDeps = { ...ingest, files: new S3FileStore(s3, stack.s3.bucket) };
   const runs: ReturnType<typeof importStoredFile>[] = [];
   stack.s3.onObjectCreated(importPrefix, (event) => {

@@ -1,10 +1,10 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3FileStore } from '../../functions/adapters/file-store';
 import { resultKeyFor } from '../../functions/use-cases/import-file';
 import { type ImportDeps, importStoredFile } from '../../functions/use-cases/import-stored-file';
-import { localAwsEnv, localResources, type S3AndSqs, startS3AndSqs } from '../../local/stack';
+import { localResources, localS3Client, type S3AndSqs, startS3AndSqs } from '../../local/stack';
 import { afterEachCall, injectFaults } from '../support/faults';
 import { localIngest } from '../support/ingest';
 
@@ -36,15 +36,7 @@ const csv = [
 describe('bulk import: the function dies in the middle of a file, then S3 delivers the event again', () => {
   it('imports every row once and writes the result file on the retry', async () => {
     const { deps, doc, allItems } = await localIngest();
-    const s3 = new S3Client({
-      endpoint: storage.s3.endpoint,
-      forcePathStyle: true,
-      region: localAwsEnv.AWS_REGION,
-      credentials: {
-        accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
-        secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
-      },
-    });
+    const s3 = localS3Client(storage.s3.endpoint);
     const importDeps: ImportDeps = { ...deps, files: new S3FileStore(s3, localResources.importBucket) };
     const events: S3Event[] = [];
     storage.s3.onObjectCreated('imports/6302/crash', (event) => events.push(event));

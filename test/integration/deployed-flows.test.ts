@@ -1,8 +1,8 @@
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { drain } from '../../local/queue';
-import { localAwsEnv, localResources, type S3AndSqs, startS3AndSqs } from '../../local/stack';
+import { localResources, localS3Client, type S3AndSqs, startS3AndSqs } from '../../local/stack';
 import { kalsel } from '../support/data';
 import { deployedFlowsSetup } from '../support/flows';
 import { receivedMail } from '../support/local-aws';
@@ -40,16 +40,7 @@ afterAll(async () => {
   await storage?.stop();
 });
 
-const s3 = () =>
-  new S3Client({
-    endpoint: storage.s3.endpoint,
-    forcePathStyle: true,
-    region: localAwsEnv.AWS_REGION,
-    credentials: {
-      accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
-      secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
-    },
-  });
+const s3 = () => localS3Client(storage.s3.endpoint);
 
 describe('the deployed flows on the local emulators', () => {
   it('imports an uploaded export through the S3 event and writes its result file beside it', async () => {

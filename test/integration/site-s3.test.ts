@@ -1,11 +1,11 @@
-import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendarYears, loadPopulation } from '../../functions/adapters/data-files';
 import { S3SiteTarget } from '../../functions/adapters/site-target';
 import { publishSite, type SiteDeps } from '../../functions/use-cases/publish-site';
 import { type S3Local, startS3Local } from '../../local/s3-local';
-import { localAwsEnv } from '../../local/stack';
+import { localAwsEnv, localS3Client } from '../../local/stack';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { freshTable, localEndpoints } from '../support/local-aws';
 import { fixtureProvince } from '../support/semester-fixture';
@@ -22,15 +22,7 @@ describe('the scoreboard in an S3 bucket', () => {
 
   beforeAll(async () => {
     local = await startS3Local({ bucket, accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID });
-    s3 = new S3Client({
-      endpoint: local.endpoint,
-      forcePathStyle: true,
-      region: localAwsEnv.AWS_REGION,
-      credentials: {
-        accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
-        secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
-      },
-    });
+    s3 = localS3Client(local.endpoint);
   });
   afterAll(async () => {
     s3?.destroy();
