@@ -1,10 +1,9 @@
 import { Readable } from 'node:stream';
 import { parse as parseStream } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { ImportLimitError, type ImportLimits } from '../domain/import-limits';
-import { ImportFileError, UnreadableFileError } from '../domain/import-rows';
+import { UnreadableFileError } from '../domain/import-rows';
 
 /** One row of a file: its line as a spreadsheet shows it (1-based) and its cells. */
 export interface FileRow {
@@ -30,26 +29,6 @@ function chunked(content: Buffer, size = 4 * 1024): Readable {
   );
 }
 
-/** Rows of a CSV (comma or semicolon, as Indonesian Excel writes it) or the first sheet of an XLSX. */
-export async function readTable(fileName: string, content: Buffer): Promise<unknown[][]> {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) {
-    try {
-      return parse(content, csvOptions) as unknown[][];
-    } catch (error) {
-      throw new ImportFileError(`${fileName}: not a readable CSV file: ${(error as Error).message}`);
-    }
-  }
-  if (lower.endsWith('.xlsx')) {
-    try {
-      return (await readSheet(content)) as unknown[][];
-    } catch (error) {
-      throw new ImportFileError(`${fileName}: not a readable XLSX workbook: ${(error as Error).message}`);
-    }
-  }
-  throw new ImportFileError(`${fileName}: import .csv or .xlsx files (a LAPOR! dashboard export)`);
-}
-
 /**
  * The rows of a file one at a time, within the limits. A CSV is parsed as it streams (a line
  * longer than the limit stops it); an XLSX, which must be unzipped whole, is first checked from its
@@ -62,20 +41,19 @@ export async function* readRows(
   limits: ImportLimits,
 ): AsyncGenerator<FileRow> {
   const lower = fileName.toLowerCase();
-  if (!lower.endsWith('.csv') && !lower.endsWith('.xlsx')) {
+  let kind = lower.endsWith('.csv') ? 'csv' : lower.endsWith('.xlsx') ? 'xlsx' : undefined;
+  if (!kind) {
     // Not named as either: a workbook is still read when it is one (an .xls that is really a zip).
-    const content = Buffer.isBuffer(input) ? input : await collect(input);
-    if (startsWith(content, zipMagic)) {
-      yield* readRows(`${fileName}.xlsx`, content, limits);
-      return;
-    }
-    if (startsWith(content, oleMagic))
+    input = Buffer.isBuffer(input) ? input : await collect(input);
+    if (startsWith(input, oleMagic))
       throw new UnreadableFileError(
         `${fileName}: berkas Excel 97-2003 (.xls) belum dapat dibaca; buka di Excel, pilih Simpan Sebagai (Save As) "Buku Kerja Excel (.xlsx)" atau CSV, lalu unggah berkas itu`,
       );
-    throw new UnreadableFileError(`${fileName}: bukan berkas .csv atau .xlsx (ekspor LAPOR!)`);
+    if (!startsWith(input, zipMagic))
+      throw new UnreadableFileError(`${fileName}: bukan berkas .csv atau .xlsx (ekspor LAPOR!)`);
+    kind = 'xlsx';
   }
-  if (lower.endsWith('.csv')) {
+  if (kind === 'csv') {
     const { sample, source } = await peek(Buffer.isBuffer(input) ? chunked(input) : input);
     const parser = source.pipe(
       parseStream({
@@ -106,23 +84,20 @@ export async function* readRows(
     }
     return;
   }
-  if (lower.endsWith('.xlsx')) {
-    const content = Buffer.isBuffer(input) ? input : await collect(input);
-    checkWorkbookSize(fileName, content, limits);
-    let rows: unknown[][];
-    try {
-      rows = (await readSheet(content)) as unknown[][];
-    } catch (error) {
-      throw new UnreadableFileError(`${fileName}: not a readable XLSX workbook: ${(error as Error).message}`);
-    }
-    for (let i = 0; i < rows.length; i++) {
-      const cells = rows[i] as unknown[];
-      rows[i] = []; // let the rows already imported go
-      yield { line: i + 1, cells };
-    }
-    return;
+  // An XLSX, by name or by content.
+  const content = Buffer.isBuffer(input) ? input : await collect(input);
+  checkWorkbookSize(fileName, content, limits);
+  let rows: unknown[][];
+  try {
+    rows = (await readSheet(content)) as unknown[][];
+  } catch (error) {
+    throw new UnreadableFileError(`${fileName}: not a readable XLSX workbook: ${(error as Error).message}`);
   }
-  throw new UnreadableFileError(`${fileName}: import .csv or .xlsx files (a LAPOR! export)`);
+  for (let i = 0; i < rows.length; i++) {
+    const cells = rows[i] as unknown[];
+    rows[i] = []; // let the rows already imported go
+    yield { line: i + 1, cells };
+  }
 }
 
 /**

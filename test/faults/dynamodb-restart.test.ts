@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
-import { readTable } from '../../functions/adapters/spreadsheet';
+import { readRows } from '../../functions/adapters/spreadsheet';
+import { defaultImportLimits } from '../../functions/domain/import-limits';
 import { mapImportRows } from '../../functions/domain/import-rows';
 import { type ComplaintUpdate, validateUpdate } from '../../functions/domain/update';
 import { importFile } from '../../functions/use-cases/import-file';
@@ -67,7 +68,9 @@ function exportFile(): { name: string; content: Buffer } {
 
 /** The updates of the file as the importer reads them: the reference for the checks. */
 async function updatesOf(file: { name: string; content: Buffer }): Promise<ComplaintUpdate[]> {
-  const { rows } = mapImportRows(await readTable(file.name, file.content), file.name);
+  const table: unknown[][] = [];
+  for await (const row of readRows(file.name, file.content, defaultImportLimits)) table.push(row.cells);
+  const { rows } = mapImportRows(table, file.name);
   return rows.map((r) => {
     const v = validateUpdate(r.input, kalsel(), now);
     if (!v.ok) throw new Error(`fixture row ${r.line} is invalid: ${JSON.stringify(v.errors)}`);
