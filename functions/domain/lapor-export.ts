@@ -395,29 +395,21 @@ export function mapExportRow(
       message: 'bukan nomor Tracking ID (hanya angka)',
     });
 
-  const statusLabel = need('status');
-  const statusEntry = statusLabel
-    ? Object.entries(mapping.statuses).find(([label]) => lookupKey(label) === lookupKey(statusLabel))
-    : undefined;
-  if (statusLabel && !statusEntry)
-    problems.push({
-      column: column('status'),
-      value: statusLabel,
-      message: 'status tidak dikenal (tambahkan ke data/import/lapor-export.json)',
-      unmapped: 'status',
-    });
-
-  const classLabel = need('classification');
-  const classEntry = classLabel
-    ? Object.entries(mapping.classifications).find(([label]) => lookupKey(label) === lookupKey(classLabel))
-    : undefined;
-  if (classLabel && !classEntry)
-    problems.push({
-      column: column('classification'),
-      value: classLabel,
-      message: 'klasifikasi tidak dikenal (tambahkan ke data/import/lapor-export.json)',
-      unmapped: 'classification',
-    });
+  /** A label looked up in one of the mapping's tables (case and spacing ignored); never guessed. */
+  const lookup = <T>(field: 'status' | 'classification', table: Record<string, T>, word: string) => {
+    const label = need(field);
+    const entry = label ? Object.entries(table).find(([l]) => lookupKey(l) === lookupKey(label)) : undefined;
+    if (label && !entry)
+      problems.push({
+        column: column(field),
+        value: label,
+        message: `${word} tidak dikenal (tambahkan ke data/import/lapor-export.json)`,
+        unmapped: field,
+      });
+    return entry?.[1];
+  };
+  const statusEntry = lookup('status', mapping.statuses, 'status');
+  const classEntry = lookup('classification', mapping.classifications, 'klasifikasi');
 
   const provinceName = text('province');
   if (provinceName && !regions.isProvince(provinceName))
@@ -482,12 +474,12 @@ export function mapExportRow(
       regencyCode: regency.code,
       unit,
       category,
-      classification: classEntry[1].classification,
-      status: statusEntry[1].status,
-      statusLabel: statusLabel as string,
+      classification: classEntry.classification,
+      status: statusEntry.status,
+      statusLabel: text('status') as string,
       submittedAt: submitted.toISO({ suppressMilliseconds: true }) as string,
       bukanWewenang:
-        statusEntry[1].status === 'arsip' && mapping.bukanWewenangReasons.some((r) => reason.includes(r)),
+        statusEntry.status === 'arsip' && mapping.bukanWewenangReasons.some((r) => reason.includes(r)),
     },
   };
 }
