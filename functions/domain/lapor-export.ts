@@ -63,7 +63,7 @@ export function parseExportMapping(input: unknown, origin = 'export mapping'): E
   return result.data;
 }
 
-/** Header matching: trimmed, case-insensitive, inner spaces collapsed. */
+/** Header and label matching: trimmed, case-insensitive, inner spaces collapsed. */
 export const headerKey = (value: unknown) =>
   String(value ?? '')
     .trim()
@@ -345,8 +345,6 @@ export type MappedExportRow =
   | { ok: true; row: ExportRow }
   | { ok: false; trackingId?: string; problems: RowProblem[] };
 
-const lookupKey = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
-
 /**
  * True for a note under (or between) the table's rows: a total, a "printed by" line. It has no
  * Tracking ID number and none of the fields a complaint row always has (status, class, regency,
@@ -398,7 +396,7 @@ export function mapExportRow(
   /** A label looked up in one of the mapping's tables (case and spacing ignored); never guessed. */
   const lookup = <T>(field: 'status' | 'classification', table: Record<string, T>, word: string) => {
     const label = need(field);
-    const entry = label ? Object.entries(table).find(([l]) => lookupKey(l) === lookupKey(label)) : undefined;
+    const entry = label ? Object.entries(table).find(([l]) => headerKey(l) === headerKey(label)) : undefined;
     if (label && !entry)
       problems.push({
         column: column(field),
