@@ -235,6 +235,15 @@ describe('the smoke test of a deployment', () => {
     expect(report.passed).toBe(true);
   });
 
+  it('passes when its clock is behind the last run’s (another runner): the update is stale but recorded', async () => {
+    expect((await runSmoke(target, deps({}))).passed).toBe(true);
+    const behind = await runSmoke(target, { ...deps({}), clock: () => new Date(Date.now() - 3_600_000) });
+    expect(behind.checks.slice(0, 2)).toMatchObject([
+      { name: 'API accepts a signed update', status: 'pass', detail: 'SMOKE-63: stale' },
+      { name: 'API reads it back', status: 'pass' },
+    ]);
+  });
+
   it('fails when a schedule is missing or disabled, naming it', async () => {
     const missing = await runSmoke(
       target,
