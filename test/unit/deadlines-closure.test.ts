@@ -58,6 +58,41 @@ describe("the daily check and the reporter's clock", () => {
     expect(escalationsFor(items, escalation)).toEqual([]);
   });
 
+  it('lists a complaint put on hold after its deadline again, still late, once handling resumes', () => {
+    // Disposed Tue 2 Jun: aspirasi follow-up and completion due within 5 HK (Tue 9 Jun), both missed;
+    // on Tertunda from Fri 19 Jun, back to Sedang Diproses on Tue 23 Jun.
+    const late: TimelineEntry[] = [
+      ...waiting.slice(0, 2),
+      { id: 'c', at: '2026-06-19T09:00:00+08:00', status: 'tertunda', classification: 'aspirasi' },
+    ];
+    const onHold = digestItems(
+      [snapshot(late)],
+      ctx,
+      new Date('2026-06-22T08:00:00+08:00'),
+      '2026-06-23T15:59:59.999Z',
+      '2026-06-19T00:00:00Z',
+    );
+    expect(onHold).toEqual([]);
+    const resumed: TimelineEntry[] = [
+      ...late,
+      {
+        id: 'd',
+        at: '2026-06-23T09:00:00+08:00',
+        status: 'terdisposisi-sedang-diproses',
+        classification: 'aspirasi',
+      },
+    ];
+    const items = digestItems(
+      [{ ...snapshot(resumed), paused: false }],
+      ctx,
+      new Date('2026-06-24T08:00:00+08:00'),
+      '2026-06-25T15:59:59.999Z',
+      '2026-06-23T00:00:00Z',
+    );
+    expect(items).toEqual([expect.objectContaining({ stage: 'completion', owner: 'unit', breached: true })]);
+    expect(items[0]?.workingDaysLate).toBeGreaterThan(0);
+  });
+
   it('does not list a Tertunda while the reporter still has time', () => {
     const at = new Date('2026-06-05T08:00:00+08:00');
     expect(
