@@ -9,6 +9,7 @@ import { DynamoComplaintStore } from './adapters/complaint-store';
 import {
   loadCalendar,
   loadCalendarYears,
+  loadCitizenData,
   loadEscalationPolicy,
   loadPopulation,
   loadRegions,
@@ -39,6 +40,7 @@ export interface WiringOptions {
 export function domainData(config: AppConfig) {
   return {
     regions: loadRegions(config.dataDir, config.province),
+    citizens: loadCitizenData(config.dataDir, config.province),
     sla: { calendar: loadCalendar(config.dataDir), policy: loadSlaPolicy(config.dataDir, config.slaPolicy) },
   };
 }

@@ -268,6 +268,11 @@ const snapshotAttributes = [
   'timeline',
   'dueHint',
   'completion',
+  'channel',
+  'district',
+  'village',
+  'rating',
+  'reporterReplied',
   'version',
 ] as const;
 

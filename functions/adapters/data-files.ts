@@ -1,9 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import citizensJson from '../../data/import/citizens.json';
 import { type CalendarYear, parseCalendarCsv, WorkingCalendar } from '../domain/calendar';
+import {
+  type CitizenMapping,
+  type DistrictPopulation,
+  type Districts,
+  parseCitizenMapping,
+  parseDistrictPopulationCsv,
+  parseDistrictsCsv,
+} from '../domain/citizens';
 import { type EscalationPolicy, escalationPolicySchema } from '../domain/escalation';
 import { parseRegions, type Regions } from '../domain/regions';
 import { parseSlaPolicy, type SlaPolicy } from '../domain/sla-policy';
+import type { CitizenData } from '../domain/update';
 
 /**
  * Reads the data files (regions, calendar years, SLA policies) from the data folder: the repo's
@@ -110,4 +120,36 @@ export function loadPopulation(dataDir: string, province: string): Map<string, P
     });
     return result;
   });
+}
+
+/** The citizens' mapping (channels, ratings, reply statuses), bundled: it is part of the importer. */
+export const citizenMapping: CitizenMapping = parseCitizenMapping(citizensJson, 'data/import/citizens.json');
+
+/**
+ * The kecamatan list of a province (data/regions/<province>-kecamatan.csv), when the province supplies
+ * one: without it, kecamatan are kept as written and no kecamatan can be named silent.
+ */
+export function loadDistricts(dataDir: string, province: string): Districts | undefined {
+  return once(`districts:${dataDir}:${province}`, () => {
+    const file = path.join(dataDir, 'regions', `${province}-kecamatan.csv`);
+    return existsSync(file) ? parseDistrictsCsv(readFileSync(file, 'utf8'), file) : undefined;
+  });
+}
+
+/**
+ * Kecamatan populations (data/population/<province>-kecamatan.csv, BPS "Kecamatan Dalam Angka"), when
+ * the province supplies them with their source; none are shipped for Kalimantan Selatan (none were found
+ * with a readable source), so kecamatan rates per 10,000 appear only once the file exists.
+ */
+export function loadDistrictPopulations(dataDir: string, province: string): DistrictPopulation[] {
+  return once(`district-population:${dataDir}:${province}`, () => {
+    const file = path.join(dataDir, 'population', `${province}-kecamatan.csv`);
+    return existsSync(file) ? parseDistrictPopulationCsv(readFileSync(file, 'utf8'), file) : [];
+  });
+}
+
+/** What ingest maps an update's citizens' fields through. */
+export function loadCitizenData(dataDir: string, province: string): CitizenData {
+  const districts = loadDistricts(dataDir, province);
+  return { mapping: citizenMapping, ...(districts ? { districts } : {}) };
 }

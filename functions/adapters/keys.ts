@@ -20,6 +20,8 @@ export const keys = {
   roster: (code: string) => `ROSTER#${code}`,
   /** The heads' commitments of a regency, sk FROM#<effective date>. */
   commitments: (regencyCode: string) => `COMMIT#${regencyCode}`,
+  /** Outreach events of a regency, sk EV#<date>#<kind>#<place hash>. */
+  outreach: (regencyCode: string) => `OUTREACH#${regencyCode}`,
   /** The ingest client registry: one partition, one item per IAM principal (sort key). */
   clients: 'CLIENTS',
 } as const;

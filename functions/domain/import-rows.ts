@@ -19,6 +19,12 @@ export const importColumns = {
   sourceUpdateId: ['ID Pembaruan', 'sourceUpdateId'],
   note: ['Catatan', 'Keterangan', 'note'],
   bukanWewenang: ['Bukan Wewenang', 'bukanWewenang'],
+  // The citizens' side (optional; mapped through data/import/citizens.json and the kecamatan list).
+  channel: ['Kanal', 'Sumber Laporan', 'channel'],
+  district: ['Kecamatan', 'district'],
+  village: ['Kelurahan', 'Desa/Kelurahan', 'village'],
+  rating: ['Rating', 'rating'],
+  reporterReplied: ['Ditanggapi Pelapor', 'reporterReplied'],
 } as const;
 
 export type ImportField = keyof typeof importColumns;
@@ -147,7 +153,8 @@ export function mapImportRows(table: readonly (readonly unknown[])[], fileName: 
 
 function cellValue(field: ImportField, cell: unknown): unknown {
   if (field === 'occurredAt' || field === 'submittedAt') return toInstant(cell);
-  if (field === 'bukanWewenang') return /^(ya|y|yes|true|1)$/i.test(String(cell).trim());
+  if (field === 'bukanWewenang' || field === 'reporterReplied')
+    return /^(ya|y|yes|true|1)$/i.test(String(cell).trim());
   if (field === 'regencyCode' || field === 'trackingId') return String(cell).trim();
   return typeof cell === 'string' ? cell.trim() : String(cell);
 }

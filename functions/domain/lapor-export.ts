@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto';
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import * as z from 'zod';
 import { witaOffsetMs } from './calendar';
+import { channelOf, districtOf, isReporterReply, ratingOf, type UnknownValue } from './citizens';
 import { classifications, statuses } from './complaint';
 import { exportUpdatePrefix } from './first-seen';
 import type { Regions } from './regions';
-import type { ComplaintUpdate } from './update';
+import type { CitizenData, ComplaintUpdate } from './update';
 import { witaZone } from './wita-zone';
 
 /**
@@ -27,6 +28,12 @@ const fieldNames = [
   'holdReason',
   'province',
   'regency',
+  // The citizens' side (data/import/citizens.json): optional; an unknown value never refuses a row.
+  'channelSource',
+  'setwapres',
+  'district',
+  'village',
+  'rating',
 ] as const;
 export type ExportField = (typeof fieldNames)[number];
 
@@ -323,8 +330,20 @@ export function parseAsOf(text: string, mapping: ExportMapping): DateTime | unde
 /** What one export row says about a complaint, mapped to the project's vocabulary. */
 export type ExportRow = Pick<
   ComplaintUpdate,
-  'trackingId' | 'regencyCode' | 'unit' | 'category' | 'classification' | 'status'
+  | 'trackingId'
+  | 'regencyCode'
+  | 'unit'
+  | 'category'
+  | 'classification'
+  | 'status'
+  | 'channel'
+  | 'district'
+  | 'village'
+  | 'rating'
+  | 'reporterReplied'
 > & {
+  /** Values of the citizens' columns the data files do not know: counted, and named in the result. */
+  unknownValues?: UnknownValue[];
   line: number;
   /** The label as written in the file, for the result. */
   statusLabel: string;
@@ -372,6 +391,7 @@ export function mapExportRow(
   header: ExportHeader,
   mapping: ExportMapping,
   regions: Regions,
+  citizens?: CitizenData,
 ): MappedExportRow {
   const problems: RowProblem[] = [];
   const cell = (f: ExportField) => (header.index[f] === undefined ? undefined : cells[header.index[f]]);
@@ -464,6 +484,17 @@ export function mapExportRow(
         ).setZone(witaZone)
       : date.set({ ...clock, millisecond: 0 });
   const reason = text('holdReason')?.toLowerCase() ?? '';
+  const unknownValues: UnknownValue[] = [];
+  const facts = citizens
+    ? {
+        channel: channelOf(text('channelSource'), text('setwapres'), citizens.mapping, unknownValues),
+        district: districtOf(regency.code, text('district'), citizens.districts, unknownValues),
+        village: text('village')?.replace(/\s+/g, ' ').slice(0, 80),
+        rating: ratingOf(text('rating'), citizens.mapping, unknownValues),
+        reporterReplied: isReporterReply(text('status'), citizens.mapping) || undefined,
+      }
+    : {};
+  const present = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
   return {
     ok: true,
     row: {
@@ -478,6 +509,8 @@ export function mapExportRow(
       submittedAt: submitted.toISO({ suppressMilliseconds: true }) as string,
       bukanWewenang:
         statusEntry.status === 'arsip' && mapping.bukanWewenangReasons.some((r) => reason.includes(r)),
+      ...present,
+      ...(unknownValues.length ? { unknownValues } : {}),
     },
   };
 }
@@ -490,10 +523,43 @@ export function exportStateKey(s: {
   unit: string;
   category: string;
   bukanWewenang?: boolean;
+  channel?: string;
+  district?: string;
+  village?: string;
+  rating?: string;
+  reporterReplied?: boolean;
 }): string {
-  return [s.status, s.classification, s.regencyCode, s.unit, s.category, s.bukanWewenang ? 'bw' : ''].join(
-    '|',
-  );
+  const base = [s.status, s.classification, s.regencyCode, s.unit, s.category, s.bukanWewenang ? 'bw' : ''];
+  // The citizens' side only when present: an export without those columns keeps the keys (and the
+  // event ids derived from them) it always had, so re-importing it changes nothing.
+  const citizens = [
+    s.channel && `ch=${s.channel}`,
+    s.district && `kec=${s.district}`,
+    s.village && `kel=${s.village}`,
+    s.rating && `r=${s.rating}`,
+    s.reporterReplied && 'rep',
+  ].filter(Boolean);
+  return [...base, ...citizens].join('|');
+}
+
+/**
+ * The state the table knows, in the terms of this row: the citizens' fields only where the row has
+ * them (an export without those columns, or a later one without a rating, is not a change), and the
+ * reporter's answer only while the row still shows it (the snapshot keeps it once seen).
+ */
+export function knownExportState(
+  snapshot: Parameters<typeof exportStateKey>[0],
+  row: ExportRow,
+): Parameters<typeof exportStateKey>[0] {
+  const { channel, district, village, rating, reporterReplied, ...rest } = snapshot;
+  return {
+    ...rest,
+    ...(row.channel !== undefined ? { channel } : {}),
+    ...(row.district !== undefined ? { district } : {}),
+    ...(row.village !== undefined ? { village } : {}),
+    ...(row.rating !== undefined ? { rating } : {}),
+    ...(row.reporterReplied ? { reporterReplied } : {}),
+  };
 }
 
 /**
@@ -520,5 +586,10 @@ export function updateFromExportRow(row: ExportRow, asOf: DateTime): ComplaintUp
     submittedAt: row.submittedAt,
     sourceUpdateId: `${exportUpdatePrefix}${occurredAt.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}:${digest}`,
     ...(row.bukanWewenang ? { bukanWewenang: true } : {}),
+    ...(row.channel ? { channel: row.channel } : {}),
+    ...(row.district ? { district: row.district } : {}),
+    ...(row.village ? { village: row.village } : {}),
+    ...(row.rating ? { rating: row.rating } : {}),
+    ...(row.reporterReplied ? { reporterReplied: true } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { type WorkingCalendar, witaDate } from './calendar';
+import type { CitizenFacts } from './citizens';
 import type { Classification, Status } from './complaint';
 import { computeSla, type SlaState, type Stage, sortTimeline, type TimelineEntry } from './sla';
 import type { SlaPolicy } from './sla-policy';
@@ -9,7 +10,7 @@ import type { ComplaintUpdate } from './update';
  * into the previous snapshot; a replay of all events sorted by time gives the same snapshot
  * (a property test holds both to that).
  */
-export interface Snapshot {
+export interface Snapshot extends CitizenFacts {
   trackingId: string;
   regencyCode: string;
   unit: string;
@@ -95,9 +96,29 @@ export function foldUpdate(
     timeline,
     ...dueHint(sla),
     ...completion(sla),
+    ...citizenFacts(previous, update, isLatest),
     version: (previous?.version ?? 0) + 1,
   };
   return { outcome: !previous ? 'created' : isLatest ? 'applied' : 'stale', snapshot };
+}
+
+/**
+ * The citizens' side: each field from the latest update that carries it (an update without it keeps
+ * what is known; an older one arriving late fills only what is missing); `reporterReplied` once any
+ * update said so.
+ */
+function citizenFacts(
+  previous: Snapshot | undefined,
+  update: ComplaintUpdate,
+  isLatest: boolean,
+): CitizenFacts {
+  const facts: CitizenFacts = {};
+  for (const key of ['channel', 'district', 'village', 'rating'] as const) {
+    const value = isLatest ? (update[key] ?? previous?.[key]) : (previous?.[key] ?? update[key]);
+    if (value !== undefined) facts[key] = value;
+  }
+  if (previous?.reporterReplied || update.reporterReplied) facts.reporterReplied = true;
+  return facts;
 }
 
 function completion(sla: SlaState): Pick<Snapshot, 'completion'> {

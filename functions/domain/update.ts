@@ -1,6 +1,16 @@
 import * as z from 'zod';
 import { isoInstantWithOffset } from './calendar';
 import {
+  type CitizenFacts,
+  type CitizenMapping,
+  channelOf,
+  cleanText,
+  type Districts,
+  districtOf,
+  ratingOf,
+  type UnknownValue,
+} from './citizens';
+import {
   type Classification,
   classifications,
   parseClassification,
@@ -15,8 +25,10 @@ import { smokePairingProblem, smokeRegencyCode } from './smoke';
 /**
  * A complaint status update, as sources send it (HTTP API, or a row of a LAPOR! export).
  * There is no field for the reporter's identity: personal data is not stored (UU 27/2022).
+ * It may also say where the complaint came from and what the reporter thinks (CitizenFacts, all optional):
+ * `channel`, `district` (kecamatan of the problem), `village` (kelurahan), `rating`, `reporterReplied`.
  */
-export interface ComplaintUpdate {
+export interface ComplaintUpdate extends CitizenFacts {
   /** LAPOR! tracking id. */
   trackingId: string;
   /** Kemendagri/BPS code of the regency or city handling it. */
@@ -36,6 +48,12 @@ export interface ComplaintUpdate {
   note?: string;
   /** Closed as not within this government's authority. */
   bukanWewenang?: boolean;
+}
+
+/** The citizens' data files an update's optional fields are mapped through. */
+export interface CitizenData {
+  mapping: CitizenMapping;
+  districts?: Districts;
 }
 
 /** Fields that carry a reporter's identity: never stored, named back to the sender. */
@@ -140,6 +158,11 @@ function buildUpdateSchema(regions: Regions, latest: { ms: number }) {
         .regex(/^[A-Za-z0-9][A-Za-z0-9:._#-]{0,127}$/, 'must be 1-128 letters, digits or :._#-'),
       note: z.string().max(maxNoteLength, `must be at most ${maxNoteLength} characters`).optional(),
       bukanWewenang: z.boolean().optional(),
+      channel: text(80).optional(),
+      district: text(80).optional(),
+      village: text(80).optional(),
+      rating: text(40).optional(),
+      reporterReplied: z.boolean().optional(),
     })
     .refine((u) => !u.submittedAt || Date.parse(u.submittedAt) <= Date.parse(u.occurredAt), {
       path: ['submittedAt'],
@@ -172,14 +195,19 @@ function schemaFor(regions: Regions) {
 }
 
 export type ValidationResult =
-  | { ok: true; update: ComplaintUpdate; ignoredFields: string[] }
+  | { ok: true; update: ComplaintUpdate; ignoredFields: string[]; unknownValues?: UnknownValue[] }
   | { ok: false; errors: { path: string; message: string }[]; ignoredFields: string[] };
 
 /**
  * Validates one update. Unknown fields are ignored and listed (personal-data fields marked as such);
  * the note is scrubbed. Errors name the field path and the reason.
  */
-export function validateUpdate(input: unknown, regions: Regions, now: Date): ValidationResult {
+export function validateUpdate(
+  input: unknown,
+  regions: Regions,
+  now: Date,
+  citizens?: CitizenData,
+): ValidationResult {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return {
       ok: false,
@@ -202,9 +230,54 @@ export function validateUpdate(input: unknown, regions: Regions, now: Date): Val
       ignoredFields,
     };
   }
-  const { note, ...rest } = result.data;
+  const { note, channel, district, village, rating, ...rest } = result.data;
   const scrubbed = note === undefined ? undefined : scrubPersonalData(note).trim();
-  return { ok: true, update: { ...rest, ...(scrubbed ? { note: scrubbed } : {}) }, ignoredFields };
+  const unknownValues: UnknownValue[] = [];
+  const facts = citizenFactsOf(
+    { channel, district, village, rating },
+    rest.regencyCode,
+    citizens,
+    unknownValues,
+  );
+  return {
+    ok: true,
+    update: { ...rest, ...facts, ...(scrubbed ? { note: scrubbed } : {}) },
+    ignoredFields,
+    ...(unknownValues.length ? { unknownValues } : {}),
+  };
+}
+
+/**
+ * An update's citizens' fields mapped through the data files (a channel to its key, a kecamatan to its
+ * listed name, a rating to its label); without the files, as written. A kelurahan is scrubbed: it is a
+ * place, and free text could carry more.
+ */
+function citizenFactsOf(
+  written: { channel?: string; district?: string; village?: string; rating?: string },
+  regencyCode: string,
+  citizens: CitizenData | undefined,
+  unknown: UnknownValue[],
+): CitizenFacts {
+  const channel =
+    written.channel === undefined
+      ? undefined
+      : citizens
+        ? written.channel === citizens.mapping.channels.other.key
+          ? written.channel
+          : channelOf(written.channel, undefined, citizens.mapping, unknown)
+        : cleanText(written.channel);
+  const district = districtOf(regencyCode, written.district, citizens?.districts, unknown);
+  const rating = citizens
+    ? ratingOf(written.rating, citizens.mapping, unknown)
+    : written.rating && cleanText(written.rating);
+  const village =
+    written.village === undefined ? undefined : cleanText(scrubPersonalData(written.village), 80);
+  return {
+    ...(channel ? { channel } : {}),
+    ...(district ? { district } : {}),
+    ...(village ? { village } : {}),
+    ...(rating ? { rating } : {}),
+  };
 }
 
 export { scrubPersonalData } from './personal-data';

@@ -28,6 +28,7 @@ import {
   generatedAtOf,
   isExportHeader,
   isNoteRow,
+  knownExportState,
   mapExportHeader,
   mapExportRow,
   parseAsOf,
@@ -85,6 +86,11 @@ export interface ImportReport {
     notReadColumns: string[];
     /** Labels and names the data files do not know, with the lines that had them. */
     unmapped: { column: string; value: string; lines: number[] }[];
+    /**
+     * Values of the citizens' columns (Sumber Laporan, Setwapres, Kecamatan, Rating) the data files do
+     * not know: the rows are imported (a channel counted as "lainnya", a kecamatan or rating as written).
+     */
+    unknownValues?: { column: string; value: string; lines: number[] }[];
     /** Lines of notes under the table (totals, "printed by"): skipped, not complaints. */
     notes: number[];
   };
@@ -377,6 +383,7 @@ function exportImporter(
     ...head.header.ignored,
   ];
   const unmapped = new Map<string, { column: string; value: string; lines: number[] }>();
+  const unknown = new Map<string, { column: string; value: string; lines: number[] }>();
   const push = (r: ExportRowResult) => {
     exportInfo.counts[r.outcome] += 1;
     if (r.outcome !== 'unchanged') exportInfo.rows.push(r);
@@ -401,7 +408,7 @@ function exportImporter(
         exportInfo.notes.push(line);
         continue;
       }
-      const mapped = mapExportRow(cells, line, head.header, mapping, deps.regions);
+      const mapped = mapExportRow(cells, line, head.header, mapping, deps.regions, deps.citizens);
       if (!mapped.ok) {
         for (const p of mapped.problems.filter((p) => p.unmapped && p.value)) {
           const key = `${p.column}|${p.value}`;
@@ -428,16 +435,27 @@ function exportImporter(
         });
         continue;
       }
+      for (const u of mapped.row.unknownValues ?? []) {
+        const field = u.field === 'channel' ? 'channelSource' : u.field;
+        const column = head.header.names[field] ?? field;
+        const key = `${column}|${u.value}`;
+        const entry = unknown.get(key) ?? { column, value: u.value, lines: [] };
+        entry.lines.push(line);
+        unknown.set(key, entry);
+      }
       candidates.push(mapped.row);
     }
     exportInfo.unmapped = [...unmapped.values()];
+    if (unknown.size > 0) exportInfo.unknownValues = [...unknown.values()];
 
     // Compare each row with what the table knows, a few reads at a time.
     const decisions = await mapConcurrently(candidates, deps.concurrency ?? 4, async (row) => {
       const snapshot = await deps.store.getSnapshot(row.trackingId);
       if (!snapshot) return 'new' as const;
       if (Date.parse(snapshot.lastEventAt) > asOf.toMillis()) return 'stale' as const;
-      const known = exportStateKey({ ...snapshot, bukanWewenang: snapshot.timeline.at(-1)?.bukanWewenang });
+      const known = exportStateKey(
+        knownExportState({ ...snapshot, bukanWewenang: snapshot.timeline.at(-1)?.bukanWewenang }, row),
+      );
       return known === exportStateKey(row) ? ('unchanged' as const) : ('changed' as const);
     });
     const toWrite = candidates.filter((_, i) => decisions[i] === 'new' || decisions[i] === 'changed');
@@ -578,6 +596,16 @@ function exportResultCsv(report: ImportReport, info: NonNullable<ImportReport['e
         'tidak dikenal',
         u.column,
         `"${u.value}" di ${u.lines.length} baris (${u.lines.slice(0, 10).join(', ')}${u.lines.length > 10 ? ', ...' : ''}): tidak ditebak; baris itu ditolak. Tambahkan ke data berkas pemetaan, lalu unggah lagi.`,
+      ]),
+    );
+  for (const u of info.unknownValues ?? [])
+    lines.push(
+      csvLine([
+        '',
+        '',
+        'nilai tidak dikenal',
+        u.column,
+        `"${u.value}" di ${u.lines.length} baris (${u.lines.slice(0, 10).join(', ')}${u.lines.length > 10 ? ', ...' : ''}): baris tetap diimpor; ${u.column === 'Kecamatan' ? 'kecamatan dicatat seperti tertulis' : u.column === 'Rating' ? 'nilai dicatat seperti tertulis' : 'dihitung sebagai "lainnya"'}. Tambahkan ke ${u.column === 'Kecamatan' ? 'data/regions/<provinsi>-kecamatan.csv' : 'data/import/citizens.json'} bila nilai ini benar.`,
       ]),
     );
   for (const line of info.notes)

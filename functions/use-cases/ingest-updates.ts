@@ -2,13 +2,15 @@ import type { ComplaintStore, StoredEvent } from '../adapters/complaint-store';
 import { type ClientScope, describeScope, mayWrite, OutOfScopeError } from '../domain/client-scope';
 import type { Regions } from '../domain/regions';
 import { type FoldOutcome, foldUpdate, type SlaContext } from '../domain/snapshot';
-import { type ComplaintUpdate, validateUpdate } from '../domain/update';
+import { type CitizenData, type ComplaintUpdate, validateUpdate } from '../domain/update';
 
 export interface IngestDeps {
   store: ComplaintStore;
   regions: Regions;
   sla: SlaContext;
   clock: () => Date;
+  /** The citizens' data files (channels, ratings, kecamatan); without them those fields are kept as written. */
+  citizens?: CitizenData;
   /** Complaints recorded at once within a batch. @default 4 */
   concurrency?: number;
 }
@@ -106,7 +108,7 @@ export async function ingestBatch(
   const results: ItemResult[] = new Array(items.length);
   const queues = new Map<string, { index: number; update: ComplaintUpdate; ignored: string[] }[]>();
   items.forEach((item, index) => {
-    const validation = validateUpdate(item, deps.regions, deps.clock());
+    const validation = validateUpdate(item, deps.regions, deps.clock(), deps.citizens);
     if (validation.ok && scope && !mayWrite(scope, validation.update.regencyCode)) {
       results[index] = {
         index,

@@ -55,6 +55,10 @@ describe('the LAPOR! export mapping', () => {
       holdReason: 'Alasan Tunda/Arsip',
       province: 'Provinsi',
       regency: 'Kota/Kabupaten',
+      channelSource: 'Sumber Laporan',
+      district: 'Kecamatan',
+      village: 'Kelurahan',
+      rating: 'Rating',
     });
     expect(header.notRead).toEqual([
       'Nama Pelapor',
@@ -65,13 +69,9 @@ describe('the LAPOR! export mapping', () => {
     expect(header.ignored).toEqual([
       'ID Kategori',
       'Tipe Laporan (Anonim/Rahasia)',
-      'Sumber Laporan',
       'ID Instansi Terdisposisi',
-      'Kecamatan',
-      'Kelurahan',
       'Nomor SK',
       'Url SK',
-      'Rating',
     ]);
     for (const name of header.ignored) expect(mapping.knownIgnored).toContain(name);
   });

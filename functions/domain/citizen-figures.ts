@@ -1,0 +1,242 @@
+import {
+  type CitizenMapping,
+  channelKeys,
+  channelLabel,
+  type DistrictPopulation,
+  type Districts,
+  districtKey,
+} from './citizens';
+import { minimumCases, share } from './semester-evaluation';
+import type { Share } from './semester-metrics';
+import type { Snapshot } from './snapshot';
+
+/**
+ * The citizens' side of a regency's semester, computed once here for the PDFs, the JSON, the site
+ * and the e-mails: through which channels complaints came, from which kecamatan (and which were
+ * silent), what reporters rated, and how often they answered a follow-up. Pure: snapshots in, figures out.
+ * The cohort is the semester's: complaints submitted in it. Shares follow the scoreboard's
+ * small-number rule (no share of fewer than `minimumCases` cases).
+ */
+
+/** Complaints per channel, with the province's mix beside it. */
+export interface ChannelFigures {
+  /** Complaints received (the cohort). */
+  total: number;
+  /** Of those, how many said their channel (an export with `Sumber Laporan`, or an update with `channel`). */
+  known: number;
+  /** Every channel of the data file (the province's order), "lainnya" last; only those with complaints in the province. */
+  byChannel: { channel: string; label: string; count: number; share: Share; province?: Share }[];
+}
+
+/** Complaints per kecamatan where the problem is. */
+export interface DistrictFigures {
+  /** Complaints whose kecamatan is known. */
+  known: number;
+  /** Complaints without a kecamatan. */
+  unknown: number;
+  /** Whether the province's kecamatan list covers this regency (else no kecamatan can be named silent). */
+  listed: boolean;
+  /** Every listed kecamatan (zeros included) in code order, then kecamatan written that the list does not know. */
+  byDistrict: {
+    district: string;
+    code?: string;
+    count: number;
+    /** Complaints per 10,000 inhabitants, where the kecamatan's population is supplied. */
+    perTenThousand?: number;
+    population?: { value: number; year: number; source: string };
+    /** Not in the kecamatan list (as written in the data). */
+    unlisted?: true;
+  }[];
+  /** Listed kecamatan with no complaint this semester. */
+  silent: string[];
+  /** The kecamatan list's source. */
+  source?: string;
+}
+
+/** What reporters rated the handling (LAPOR! `Rating`). */
+export interface RatingFigures {
+  /** Complaints completed (Terdisposisi Selesai): the ones a reporter could rate. */
+  completed: number;
+  /** Of the completed, how many carry a rating. */
+  rated: Share;
+  /** The ratings given (every rated complaint of the cohort), most frequent first; a share from 5 ratings on. */
+  distribution: { value: string; count: number; share: Share }[];
+}
+
+/** Reporters who answered a unit's follow-up (`Ditanggapi oleh Pelapor`). */
+export interface ReporterReplyFigures {
+  /** Complaints that got a follow-up (reached Sedang Diproses or Selesai). */
+  followedUp: number;
+  /** Of those, the share whose reporter answered. */
+  answered: Share;
+}
+
+export interface CitizenFigures {
+  channels: ChannelFigures;
+  districts: DistrictFigures;
+  ratings: RatingFigures;
+  reporterReplies: ReporterReplyFigures;
+}
+
+export interface CitizenFiguresInput {
+  regencyCode: string;
+  /** The semester's cohort: complaints submitted in it. */
+  cohort: readonly Pick<
+    Snapshot,
+    'channel' | 'district' | 'rating' | 'reporterReplied' | 'timeline' | 'status'
+  >[];
+  mapping: CitizenMapping;
+  districts?: Districts;
+  districtPopulations?: readonly DistrictPopulation[];
+}
+
+const followedUpStatuses = new Set(['terdisposisi-sedang-diproses', 'terdisposisi-selesai']);
+
+export function citizenFigures(input: CitizenFiguresInput): CitizenFigures {
+  const { cohort, mapping } = input;
+  return {
+    channels: channelFigures(cohort, mapping),
+    districts: districtFigures(input),
+    ratings: ratingFigures(cohort),
+    reporterReplies: replyFigures(cohort),
+  };
+}
+
+function channelFigures(cohort: CitizenFiguresInput['cohort'], mapping: CitizenMapping): ChannelFigures {
+  const counts = new Map<string, number>();
+  let known = 0;
+  for (const s of cohort) {
+    if (!s.channel) continue;
+    known += 1;
+    counts.set(s.channel, (counts.get(s.channel) ?? 0) + 1);
+  }
+  const keys = [
+    ...channelKeys(mapping),
+    ...[...counts.keys()].filter((k) => !channelKeys(mapping).includes(k)),
+  ];
+  return {
+    total: cohort.length,
+    known,
+    byChannel: keys.map((channel) => ({
+      channel,
+      label: channelLabel(channel, mapping),
+      count: counts.get(channel) ?? 0,
+      share: share(counts.get(channel) ?? 0, known),
+    })),
+  };
+}
+
+/**
+ * The province's channel mix beside each regency's (`province` on each row), and channels that no
+ * complaint in the province used dropped from every regency: the same rows everywhere.
+ */
+export function withProvinceChannels<T extends { channels?: ChannelFigures }>(regencies: readonly T[]): T[] {
+  const totals = new Map<string, number>();
+  let known = 0;
+  for (const r of regencies) {
+    if (!r.channels) continue;
+    known += r.channels.known;
+    for (const c of r.channels.byChannel) totals.set(c.channel, (totals.get(c.channel) ?? 0) + c.count);
+  }
+  return regencies.map((r) =>
+    r.channels
+      ? {
+          ...r,
+          channels: {
+            ...r.channels,
+            byChannel: r.channels.byChannel
+              .filter((c) => (totals.get(c.channel) ?? 0) > 0)
+              .map((c) => ({ ...c, province: share(totals.get(c.channel) ?? 0, known) })),
+          },
+        }
+      : r,
+  );
+}
+
+function districtFigures(input: CitizenFiguresInput): DistrictFigures {
+  const listed = input.districts?.of(input.regencyCode) ?? [];
+  const counts = new Map<string, number>();
+  let unknown = 0;
+  for (const s of input.cohort) {
+    if (!s.district) unknown += 1;
+    else counts.set(s.district, (counts.get(s.district) ?? 0) + 1);
+  }
+  const populations = new Map(
+    (input.districtPopulations ?? [])
+      .filter((p) => p.regencyCode === input.regencyCode)
+      .map((p) => [districtKey(p.district), p]),
+  );
+  const withRate = (district: string, count: number) => {
+    const p = populations.get(districtKey(district));
+    return p
+      ? {
+          perTenThousand: Math.round((count / p.population) * 10_000 * 100) / 100,
+          population: { value: p.population, year: p.year, source: p.source },
+        }
+      : {};
+  };
+  const listedNames = new Set(listed.map((d) => d.name));
+  const byDistrict: DistrictFigures['byDistrict'] = [
+    ...listed.map((d) => ({
+      district: d.name,
+      code: d.code,
+      count: counts.get(d.name) ?? 0,
+      ...withRate(d.name, counts.get(d.name) ?? 0),
+    })),
+    ...[...counts.entries()]
+      .filter(([name]) => !listedNames.has(name))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([district, count]) => ({
+        district,
+        count,
+        ...withRate(district, count),
+        unlisted: true as const,
+      })),
+  ];
+  return {
+    known: input.cohort.length - unknown,
+    unknown,
+    listed: listed.length > 0,
+    byDistrict,
+    // Named silent only when some complaint of the regency says its kecamatan: an export without the
+    // column says nothing about where complaints come from.
+    silent:
+      input.cohort.length - unknown > 0 ? listed.filter((d) => !counts.has(d.name)).map((d) => d.name) : [],
+    ...(listed.length && input.districts ? { source: input.districts.source } : {}),
+  };
+}
+
+function ratingFigures(cohort: CitizenFiguresInput['cohort']): RatingFigures {
+  const completed = cohort.filter((s) => s.status === 'terdisposisi-selesai');
+  const counts = new Map<string, number>();
+  for (const s of cohort) if (s.rating) counts.set(s.rating, (counts.get(s.rating) ?? 0) + 1);
+  const ratedTotal = [...counts.values()].reduce((a, b) => a + b, 0);
+  return {
+    completed: completed.length,
+    rated: share(completed.filter((s) => s.rating).length, completed.length),
+    distribution: [...counts.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([value, count]) => ({ value, count, share: share(count, ratedTotal) })),
+  };
+}
+
+function replyFigures(cohort: CitizenFiguresInput['cohort']): ReporterReplyFigures {
+  const followedUp = cohort.filter((s) => s.timeline.some((e) => followedUpStatuses.has(e.status)));
+  return {
+    followedUp: followedUp.length,
+    answered: share(followedUp.filter((s) => s.reporterReplied).length, followedUp.length),
+  };
+}
+
+/**
+ * Public pages (aggregates only, never singling anyone out): a category with fewer than `minimumCases`
+ * complaints is folded into one "lainnya" row, and no share is shown of fewer than `minimumCases` cases.
+ */
+export function foldSmall<T extends { count: number }>(
+  rows: readonly T[],
+  fold: (folded: readonly T[]) => T,
+): T[] {
+  const kept = rows.filter((r) => r.count >= minimumCases);
+  const small = rows.filter((r) => r.count > 0 && r.count < minimumCases);
+  return small.length > 0 ? [...kept, fold(small)] : kept;
+}
