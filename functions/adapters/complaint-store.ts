@@ -262,6 +262,7 @@ const snapshotAttributes = [
   'status',
   'submittedAt',
   'lastEventAt',
+  'fieldInspection',
   'open',
   'paused',
   'closedAt',
@@ -298,10 +299,25 @@ const classCodes: Record<Classification, string> = {
 const statusByCode = new Map(Object.entries(statusCodes).map(([k, v]) => [v, k as Status]));
 const classByCode = new Map(Object.entries(classCodes).map(([k, v]) => [v, k as Classification]));
 
+/**
+ * One line per entry: `at|status|class|flags|id` (the id last: it may hold '|'). Flags: `W` for
+ * bukan wewenang, then `I<planned>~<done>` for a field-inspection mark (either date may be empty).
+ */
 export function encodeTimeline(timeline: readonly TimelineEntry[]): string[] {
   return timeline.map((e) =>
-    [e.at, statusCodes[e.status], classCodes[e.classification], e.bukanWewenang ? 'W' : '', e.id].join('|'),
+    [e.at, statusCodes[e.status], classCodes[e.classification], flagsOf(e), e.id].join('|'),
   );
+}
+
+function flagsOf(e: TimelineEntry): string {
+  const inspection = e.inspection ? `I${e.inspection.plannedOn ?? ''}~${e.inspection.doneOn ?? ''}` : '';
+  return `${e.bukanWewenang ? 'W' : ''}${inspection}`;
+}
+
+function inspectionFlag(flags: string): Pick<TimelineEntry, 'inspection'> {
+  const m = /I(\d{4}-\d{2}-\d{2})?~(\d{4}-\d{2}-\d{2})?$/.exec(flags);
+  if (!m) return {};
+  return { inspection: { ...(m[1] ? { plannedOn: m[1] } : {}), ...(m[2] ? { doneOn: m[2] } : {}) } };
 }
 
 export function decodeTimeline(encoded: readonly string[]): TimelineEntry[] {
@@ -311,7 +327,8 @@ export function decodeTimeline(encoded: readonly string[]): TimelineEntry[] {
       at,
       status: statusByCode.get(status) as Status,
       classification: classByCode.get(cls) as Classification,
-      ...(flag === 'W' ? { bukanWewenang: true } : {}),
+      ...(flag.startsWith('W') ? { bukanWewenang: true } : {}),
+      ...inspectionFlag(flag),
       id: id.join('|'),
     };
   });

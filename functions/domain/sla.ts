@@ -6,6 +6,7 @@ import {
   type Status,
   statusRank,
 } from './complaint';
+import { type InspectionMark, inspectionClass } from './field-inspection';
 import type { SlaPolicy } from './sla-policy';
 
 /**
@@ -42,6 +43,8 @@ export interface TimelineEntry {
   bukanWewenang?: boolean;
   /** The source's update id; breaks ties between entries at the same instant. */
   id: string;
+  /** A field inspection's planned or done date (domain/field-inspection.ts). */
+  inspection?: InspectionMark;
 }
 
 export const stages = ['verification', 'follow-up', 'completion', 'closure'] as const;
@@ -132,13 +135,17 @@ function replay(timeline: readonly TimelineEntry[]) {
   // When the reporter's turn began (a follow-up, or the start of Tertunda); undefined when it is not theirs.
   let reporterTurnAt: string | undefined;
   const pauses: Pause[] = [];
+  // Once marked as needing a field inspection, a complaint stays in that class whatever later updates say.
+  let inspected = false;
   for (const e of sorted) {
     if (e.status === 'terdisposisi-sedang-diproses') reporterTurnAt = e.at;
     else if (e.status === 'tertunda') {
       if (status !== 'tertunda') reporterTurnAt = e.at;
     } else if (e.status !== 'terdisposisi-selesai' && e.status !== 'arsip') reporterTurnAt = undefined;
-    if (classification !== undefined && e.classification !== classification) reclassifiedAt = e.at;
-    classification = e.classification;
+    inspected ||= e.inspection !== undefined;
+    const entryClass = inspected ? inspectionClass : e.classification;
+    if (classification !== undefined && entryClass !== classification) reclassifiedAt = e.at;
+    classification = entryClass;
     if (disposedStatuses.has(e.status) || followedUpStatuses.has(e.status)) dispositionAt ??= e.at;
     if (followedUpStatuses.has(e.status)) firstFollowUpAt ??= e.at;
     const open = pauses.at(-1);

@@ -1,6 +1,7 @@
 import { type WorkingCalendar, witaDate } from './calendar';
 import type { CitizenFacts } from './citizens';
 import type { Classification, Status } from './complaint';
+import { type FieldInspection, inspectionOf } from './field-inspection';
 import { computeSla, type SlaState, type Stage, sortTimeline, type TimelineEntry } from './sla';
 import type { SlaPolicy } from './sla-policy';
 import type { ComplaintUpdate } from './update';
@@ -28,6 +29,8 @@ export interface Snapshot extends CitizenFacts {
   timeline: TimelineEntry[];
   /** The running stage with the earliest due, computed at ingest: the deadline index's key. */
   dueHint?: { stage: Stage; due: string };
+  /** A field inspection, once marked: planned and done dates (domain/field-inspection.ts). */
+  fieldInspection?: FieldInspection;
   /** Set once completed (Terdisposisi Selesai): when, and whether within the class limit. */
   completion?: { at: string; onTime: boolean };
   /** Optimistic-concurrency counter: one more per event folded in. */
@@ -49,6 +52,7 @@ export function toTimelineEntry(u: ComplaintUpdate): TimelineEntry {
     status: u.status,
     classification: u.classification,
     ...(u.bukanWewenang ? { bukanWewenang: true } : {}),
+    ...(u.fieldInspection ? { inspection: u.fieldInspection } : {}),
   };
 }
 
@@ -80,6 +84,7 @@ export function foldUpdate(
   const submittedAt = new Date(Math.min(...reportedSubmission.map((v) => Date.parse(v)))).toISOString();
   const at = new Date(Math.max(now.getTime(), Date.parse(latest.at)));
   const sla = computeSla(timeline, ctx.policy, ctx.calendar, at, submittedAt);
+  const fieldInspection = inspectionOf(timeline);
 
   const snapshot: Snapshot = {
     trackingId: update.trackingId,
@@ -94,6 +99,7 @@ export function foldUpdate(
     paused: sla.paused,
     ...(sla.closedAt ? { closedAt: sla.closedAt } : {}),
     timeline,
+    ...(fieldInspection ? { fieldInspection } : {}),
     ...dueHint(sla),
     ...completion(sla),
     ...citizenFacts(previous, update, isLatest),

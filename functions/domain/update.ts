@@ -18,6 +18,7 @@ import {
   type Status,
   statuses,
 } from './complaint';
+import { type InspectionMark, inspectionProblem } from './field-inspection';
 import { scrubPersonalData } from './personal-data';
 import type { Regions } from './regions';
 import { smokePairingProblem, smokeRegencyCode } from './smoke';
@@ -48,6 +49,11 @@ export interface ComplaintUpdate extends CitizenFacts {
   note?: string;
   /** Closed as not within this government's authority. */
   bukanWewenang?: boolean;
+  /**
+   * Marks the complaint as needing a field inspection (its completion limit becomes the policy's for
+   * pengaduan berkadar pengawasan), with the planned date and, later, the date it was done.
+   */
+  fieldInspection?: InspectionMark;
 }
 
 /** The citizens' data files an update's optional fields are mapped through. */
@@ -163,6 +169,19 @@ function buildUpdateSchema(regions: Regions, latest: { ms: number }) {
       village: text(80).optional(),
       rating: text(40).optional(),
       reporterReplied: z.boolean().optional(),
+      fieldInspection: z
+        .strictObject(
+          { plannedOn: z.string().trim().optional(), doneOn: z.string().trim().optional() },
+          { error: 'must be an object { plannedOn?, doneOn } with dates YYYY-MM-DD' },
+        )
+        .superRefine((mark, ctx) => {
+          const problem = inspectionProblem(mark);
+          if (!problem) return;
+          const [field, ...message] = problem.split(': ');
+          const path = field === 'plannedOn' || field === 'doneOn' ? [field] : [];
+          ctx.addIssue({ code: 'custom', path, message: path.length ? message.join(': ') : problem });
+        })
+        .optional(),
     })
     .refine((u) => !u.submittedAt || Date.parse(u.submittedAt) <= Date.parse(u.occurredAt), {
       path: ['submittedAt'],

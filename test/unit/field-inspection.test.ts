@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { decodeTimeline, encodeTimeline } from '../../functions/adapters/complaint-store';
 import {
   inspectionFigures,
   inspectionOf,
   inspectionProblem,
   inspectionsForDigest,
 } from '../../functions/domain/field-inspection';
-import { calendar } from '../support/data';
+import { computeSla } from '../../functions/domain/sla';
+import { replaySnapshot } from '../../functions/domain/snapshot';
+import { validateUpdate } from '../../functions/domain/update';
+import { calendar, kalsel, nationalPolicy } from '../support/data';
+import { anUpdate } from '../support/fixtures';
 
 const dateOf = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -113,5 +118,84 @@ describe('inspectionFigures', () => {
     });
     const ended = inspectionFigures(complaints, calendar(), { ...semester, asOf: '2026-07-01' }, dateOf);
     expect(ended).toMatchObject({ planned: 4, doneOnTime: 1, late: 3, upcoming: 0 });
+  });
+});
+
+describe('an update carrying a field inspection', () => {
+  const now = new Date('2026-03-20T00:00:00Z');
+  const regions = kalsel();
+
+  it('is validated: dates real and in order, each problem named by its field', () => {
+    const later = new Date('2026-07-01T00:00:00Z');
+    const ok = validateUpdate(anUpdate({ fieldInspection: { plannedOn: '2026-03-25' } }), regions, later);
+    expect(ok.ok && ok.update.fieldInspection).toEqual({ plannedOn: '2026-03-25' });
+    const bad = (fieldInspection: unknown) => {
+      const r = validateUpdate({ ...anUpdate(), fieldInspection }, regions, later);
+      return r.ok ? [] : r.errors;
+    };
+    expect(bad({ plannedOn: '2026-02-30' })).toEqual([
+      { path: 'fieldInspection.plannedOn', message: 'must be a date YYYY-MM-DD, got "2026-02-30"' },
+    ]);
+    expect(bad({ plannedOn: '2026-03-25', doneOn: '2026-03-24' })).toEqual([
+      { path: 'fieldInspection.doneOn', message: '2026-03-24 is before the planned date 2026-03-25' },
+    ]);
+    expect(bad({})[0]?.path).toBe('fieldInspection');
+    expect(bad({ planned: '2026-03-25' })[0]?.path).toBe('fieldInspection');
+  });
+
+  it('puts the complaint in the 60-working-day class, which later updates without the mark do not undo', () => {
+    const ctx = { policy: nationalPolicy(), calendar: calendar() };
+    const trackingId = 'INSP-1';
+    const updates = [
+      anUpdate({ trackingId, status: 'belum-terverifikasi', occurredAt: '2026-03-02T09:00:00+08:00' }),
+      anUpdate({
+        trackingId,
+        status: 'terdisposisi-belum-ditindaklanjuti',
+        occurredAt: '2026-03-03T09:00:00+08:00',
+        fieldInspection: { plannedOn: '2026-03-16' },
+      }),
+      anUpdate({
+        trackingId,
+        status: 'terdisposisi-sedang-diproses',
+        occurredAt: '2026-03-05T09:00:00+08:00',
+      }),
+    ];
+    const snapshot = replaySnapshot(updates, ctx, now);
+    expect(snapshot?.classification).toBe('pengaduan-berkadar-pengawasan');
+    expect(snapshot?.fieldInspection).toEqual({
+      markedAt: '2026-03-03T01:00:00.000Z',
+      plannedOn: '2026-03-16',
+    });
+    const sla = computeSla(snapshot?.timeline ?? [], ctx.policy, ctx.calendar, now, snapshot?.submittedAt);
+    expect(sla.stages.find((s) => s.stage === 'completion')?.limit).toBe(
+      ctx.policy.limits.completion['pengaduan-berkadar-pengawasan'],
+    );
+  });
+
+  it("survives the store's compact timeline encoding, with or without bukan wewenang and either date", () => {
+    const timeline = [
+      {
+        at: '2026-03-03T01:00:00.000Z',
+        status: 'belum-terverifikasi',
+        classification: 'aspirasi',
+        id: 'a|b',
+      },
+      {
+        at: '2026-03-04T01:00:00.000Z',
+        status: 'arsip',
+        classification: 'aspirasi',
+        id: 'c',
+        bukanWewenang: true,
+        inspection: { doneOn: '2026-03-04' },
+      },
+      {
+        at: '2026-03-05T01:00:00.000Z',
+        status: 'tertunda',
+        classification: 'aspirasi',
+        id: 'd',
+        inspection: { plannedOn: '2026-03-09', doneOn: '2026-03-10' },
+      },
+    ] as const;
+    expect(decodeTimeline(encodeTimeline(timeline))).toEqual(timeline);
   });
 });
