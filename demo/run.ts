@@ -19,8 +19,12 @@ import { parseRosterCsv } from '../functions/domain/roster';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import type { ComplaintUpdate } from '../functions/domain/update';
 import { checkDeadlines, scheduledInstant } from '../functions/use-cases/check-deadlines';
-import { resultKeyFor } from '../functions/use-cases/import-file';
-import { type ImportDeps, importPrefix, importStoredFile } from '../functions/use-cases/import-stored-file';
+import {
+  type ImportDeps,
+  importPrefix,
+  importStoredFile,
+  storedResultKey,
+} from '../functions/use-cases/import-stored-file';
 import type { IngestDeps } from '../functions/use-cases/ingest-updates';
 import { publishSite } from '../functions/use-cases/publish-site';
 import {
@@ -201,7 +205,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   now = until;
   await post(ingest, during.slice(next));
 
-  log('Uploading an admin export to the import bucket: S3 event, bulk import, result file beside it...');
+  log('Uploading an admin export to the import bucket: S3 event, bulk import, result file under results/...');
   const imported = await uploadAsDeployed(options.stack, ingest, before.slice(0, 40));
   log(`  ${imported.key}: ${imported.summary}`);
 
@@ -322,8 +326,9 @@ async function semesterAsDeployed(
 /**
  * An admin's upload as AWS runs it: the file goes to the import bucket (s3rver) through the S3 API,
  * the bucket's notification invokes the bulk import's use case, which reads the object, imports it
- * and writes `<file>.result.csv` beside it. The rows are updates the API already delivered, so the
- * demo's figures stay the same: the result file lists them as duplicates.
+ * and writes its answer under results/ (`results/63/ekspor-demo.csv.result.csv`). The rows are
+ * updates the API already delivered, so the demo's figures stay the same: the result file lists them
+ * as duplicates.
  */
 async function uploadAsDeployed(
   stack: LocalStack,
@@ -356,7 +361,9 @@ async function uploadAsDeployed(
     // The notification for the result file comes too; the import skips its own output.
     const outcomes: Awaited<ReturnType<typeof importStoredFile>>[] = [];
     while (runs.length > 0) outcomes.push(...(await Promise.all(runs.splice(0))));
-    const result = await s3.send(new GetObjectCommand({ Bucket: stack.s3.bucket, Key: resultKeyFor(key) }));
+    const result = await s3.send(
+      new GetObjectCommand({ Bucket: stack.s3.bucket, Key: storedResultKey(key) }),
+    );
     const bytes = (await result.Body?.transformToByteArray())?.length ?? 0;
     const imported = outcomes.find((o) => o.status === 'imported');
     const counts: Record<string, number> = imported?.status === 'imported' ? imported.counts : {};
@@ -364,7 +371,7 @@ async function uploadAsDeployed(
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');
-    return { key: resultKeyFor(key), summary: `${summary || 'nothing imported'} (${bytes} bytes)` };
+    return { key: storedResultKey(key), summary: `${summary || 'nothing imported'} (${bytes} bytes)` };
   } finally {
     s3.destroy();
   }

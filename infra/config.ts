@@ -98,8 +98,13 @@ export const deployConfigSchema = z.strictObject({
       `must be one of ${logRetentionValues.join(', ')}`,
     )
     .default(90),
-  /** Days an uploaded import file (and its result file) is kept in the bucket. @default 180 */
+  /** Days an import's result file (`results/...`, no personal data) is kept in the bucket. @default 180 */
   importRetentionDays: z.coerce.number().int().min(1).default(180),
+  /**
+   * Days an upload (reporters' names inside) stays if the import never answers it; an answered one
+   * is deleted at once. The backstop of a failed import: re-run it within this time. @default 7
+   */
+  uploadRetentionDays: z.coerce.number().int().min(1).max(14).default(7),
   /**
    * Every e-mail goes to this one address instead of its recipients, and the functions' SES grant
    * allows no other recipient (a stage that must never mail real people, e.g. staging; the SES

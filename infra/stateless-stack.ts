@@ -54,7 +54,7 @@ import { ScheduledJob } from './constructs/scheduled-job';
 import { acknowledge, wildcardResourceFinding } from './nag';
 import { runbook, runbookLink } from './runbook';
 import type { SmokeManifest } from './smoke-manifest';
-import { importPrefix } from './stateful-stack';
+import { importerRoleName, importPrefix, resultPrefix } from './stateful-stack';
 import { tableAccess } from './table-access';
 
 export interface StatelessStackProps extends StackProps {
@@ -280,24 +280,37 @@ export class StatelessStack extends Stack {
       timeout: Duration.minutes(5),
       deadLetterQueue: importFailures,
       ...reserved(config.importReservedConcurrency),
+      // The import bucket's policy (stateful stack) lets this role alone read uploads.
+      roleName: importerRoleName(config),
       retryAttempts: 2,
       maxEventAge: Duration.hours(6),
     });
     this.bulkImport.bindTable(table, tableAccess['bulk-import']);
     this.bulkImport.addEnvironment('IMPORT_BUCKET', importBucket.bucketName);
-    const importObjects = importBucket.arnForObjects(`${importPrefix}*`);
+    const uploads = importBucket.arnForObjects(`${importPrefix}*`);
+    const results = importBucket.arnForObjects(`${resultPrefix}*`);
+    // It reads an upload (the version the event names) and deletes it once answered; it writes only
+    // its answers, under results/: it can neither change an upload nor plant one.
     this.bulkImport.addToRolePolicy(
       new PolicyStatement({
-        sid: 'ReadExportsWriteResults',
-        actions: ['s3:GetObject', 's3:PutObject'],
-        resources: [importObjects],
+        sid: 'ReadAndRemoveUploads',
+        actions: ['s3:GetObject', 's3:GetObjectVersion', 's3:DeleteObject', 's3:DeleteObjectVersion'],
+        resources: [uploads],
       }),
     );
-    acknowledge(
-      this.bulkImport.executionRole,
-      wildcardResourceFinding(this, importObjects),
-      'Admins name the export files they upload: the grant is limited to objects under imports/ of the one import bucket.',
+    this.bulkImport.addToRolePolicy(
+      new PolicyStatement({ sid: 'WriteResults', actions: ['s3:PutObject'], resources: [results] }),
     );
+    for (const [arn, what] of [
+      [uploads, 'imports/'],
+      [results, 'results/'],
+    ] as const) {
+      acknowledge(
+        this.bulkImport.executionRole,
+        wildcardResourceFinding(this, arn),
+        `Admins name the export files they upload: the grant is limited to objects under ${what} of the one import bucket.`,
+      );
+    }
     // Every object under imports/, whatever its name: S3's suffix filters are case-sensitive, and a
     // "LAPORAN.XLSX" or an ".xls" left without an answer would be lost in silence. The function
     // answers each file (a result beside it) and skips its own result files.

@@ -13,7 +13,6 @@ import {
   importFile,
   refusedResultCsv,
   resultCsv,
-  resultKeyFor,
   resultSuffix,
   unreadableSuffix,
 } from './import-file';
@@ -27,6 +26,19 @@ export interface ImportDeps extends IngestDeps {
 
 /** Uploads go under `imports/<code>/`: a regency's code, or the province's for a province-wide file. */
 export const importPrefix = 'imports/';
+/**
+ * Answers go under `results/`, mirroring the upload's path: `imports/6302/laporan.xlsx` is answered
+ * by `results/6302/laporan.xlsx.result.csv` (or `.result.txt`). Apart from the uploads, so that the
+ * bucket keeps answers (no personal data) for months and uploads only days, and so that the
+ * importer may write answers without being able to touch an upload.
+ */
+export const resultPrefix = 'results/';
+
+/** The key of the answer to an upload: under results/, the upload's path without imports/. */
+export function storedResultKey(key: string, unreadable = false): string {
+  const rest = key.startsWith(importPrefix) ? key.slice(importPrefix.length) : key;
+  return `${resultPrefix}${rest}${unreadable ? unreadableSuffix : resultSuffix}`;
+}
 
 /**
  * The scope of an uploaded file from its key: `imports/6302/...` may hold only Kotabaru's rows;
@@ -55,8 +67,8 @@ type Outcome =
     };
 
 /**
- * Imports a file from the store and writes its result file beside it. Limits apply before the
- * content is read (the object's size) and while it streams. A file refused whole gets a
+ * Imports a file from the store and writes its result file under results/ ({@link storedResultKey}).
+ * Limits apply before the content is read (the object's size) and while it streams. A file refused whole gets a
  * `.result.csv` saying why and what to do, in Indonesian; one that cannot be read at all gets a
  * `.result.txt`. Rows that failed for infrastructure reasons make it throw after the result is
  * written, so the platform retries (rows already stored are found unchanged or duplicate).
@@ -71,7 +83,7 @@ export async function importStoredFile(
   if (key.endsWith(resultSuffix) || key.endsWith(unreadableSuffix)) return { status: 'skipped' };
   const limits = deps.limits ?? defaultImportLimits;
   const refuse = async (reason: string, unreadable = false): Promise<Outcome> => {
-    const resultKey = unreadable ? `${key}${unreadableSuffix}` : resultKeyFor(key);
+    const resultKey = storedResultKey(key, unreadable);
     const text = unreadable ? `${reason}\n` : refusedResultCsv(reason);
     await deps.files.write(
       resultKey,
@@ -112,7 +124,7 @@ export async function importStoredFile(
       );
     throw error;
   }
-  await deps.files.write(resultKeyFor(key), resultCsv(report), 'text/csv; charset=utf-8');
+  await deps.files.write(storedResultKey(key), resultCsv(report), 'text/csv; charset=utf-8');
   if (report.counts.failed > 0) {
     throw new Error(
       `${report.counts.failed} row(s) of ${key} could not be stored; the import will be retried`,

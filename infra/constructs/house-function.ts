@@ -130,6 +130,8 @@ export interface HouseFunctionProps
    * is compiled with LAPOR_PAMAN_TRACING=false and esbuild drops the import). @default false
    */
   readonly xray?: boolean;
+  /** A fixed name for the function's role, for a resource policy elsewhere to name it. @default generated */
+  readonly roleName?: string;
   /** @default 512 */
   readonly memorySize?: number;
   /** @default 30 seconds */
@@ -146,12 +148,13 @@ export class HouseFunction extends NodejsFunction {
   readonly executionRole: Role;
 
   constructor(scope: Construct, id: string, props: HouseFunctionProps) {
-    const { entry, logRetention, shipFonts = false, xray = false, environment, ...rest } = props;
+    const { entry, logRetention, shipFonts = false, xray = false, environment, roleName, ...rest } = props;
     const logGroup = new LogGroup(scope, `${id}Logs`, { retention: logRetention });
     // Our own role instead of AWSLambdaBasicExecutionRole: logs go to this log group only.
     const role = new Role(scope, `${id}Role`, {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: `Runs ${props.description}`,
+      ...(roleName ? { roleName } : {}),
     });
     super(scope, id, {
       memorySize: 512,

@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, TimeZone } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, TimeZone } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -14,7 +14,7 @@ import {
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { type IScheduleGroup, Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -184,7 +184,17 @@ export class PublicSite extends Construct {
       const distribution = new Distribution(this, 'Distribution', {
         comment: 'LAPOR Paman public scoreboard',
         defaultBehavior: {
-          origin: S3BucketOrigin.withOriginAccessControl(this.bucket, { originPath: `/${sitePrefix}` }),
+          // The origin is given the bucket as a reference, so that CDK does not grant CloudFront
+          // the whole bucket (its grant is on "<bucket>/*", internal/ included): the grant below
+          // names the site's objects only.
+          origin: S3BucketOrigin.withOriginAccessControl(
+            Bucket.fromBucketAttributes(this, 'Origin', {
+              bucketArn: this.bucket.bucketArn,
+              bucketName: this.bucket.bucketName,
+              bucketRegionalDomainName: this.bucket.bucketRegionalDomainName,
+            }),
+            { originPath: `/${sitePrefix}` },
+          ),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
@@ -207,6 +217,19 @@ export class PublicSite extends Construct {
           : {}),
       });
       this.distribution = distribution;
+      this.bucket.addToResourcePolicy(
+        new PolicyStatement({
+          sid: 'CloudFrontReadsTheSiteOnly',
+          principals: [new ServicePrincipal('cloudfront.amazonaws.com')],
+          actions: ['s3:GetObject'],
+          resources: [this.bucket.arnForObjects(`${sitePrefix}/*`)],
+          conditions: { StringEquals: { 'AWS:SourceArn': distribution.distributionArn } },
+        }),
+      );
+      Annotations.of(this).acknowledgeWarning(
+        '@aws-cdk/aws-cloudfront-origins:updateImportedBucketPolicyOac',
+        'The site bucket grants this distribution read access to site/* itself (CloudFrontReadsTheSiteOnly).',
+      );
       fn.addEnvironment('SITE_DISTRIBUTION_ID', distribution.distributionId);
       distribution.grantCreateInvalidation(fn);
       acknowledge(

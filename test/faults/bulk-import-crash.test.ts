@@ -2,8 +2,11 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3FileStore } from '../../functions/adapters/file-store';
-import { resultKeyFor } from '../../functions/use-cases/import-file';
-import { type ImportDeps, importStoredFile } from '../../functions/use-cases/import-stored-file';
+import {
+  type ImportDeps,
+  importStoredFile,
+  storedResultKey,
+} from '../../functions/use-cases/import-stored-file';
 import { localResources, localS3Client, type S3AndSqs, startS3AndSqs } from '../../local/stack';
 import { afterEachCall, injectFaults } from '../support/faults';
 import { localIngest } from '../support/ingest';
@@ -71,7 +74,7 @@ describe('bulk import: the function dies in the middle of a file, then S3 delive
     expect(new Set(events2.map((i) => i.trackingId)).size).toBe(rows);
     expect(events2).toHaveLength(rows);
     const result = await s3.send(
-      new GetObjectCommand({ Bucket: localResources.importBucket, Key: resultKeyFor(key) }),
+      new GetObjectCommand({ Bucket: localResources.importBucket, Key: storedResultKey(key) }),
     );
     const text = (await result.Body?.transformToString()) ?? '';
     expect(text.split(/\r?\n/).filter((l) => l.includes('CRASH-'))).toHaveLength(rows);

@@ -18,6 +18,7 @@ describe('the deployment configuration', () => {
       sesMaxSendRate: 1,
       logRetentionDays: 90,
       importRetentionDays: 180,
+      uploadRetentionDays: 7,
       schedulesEnabled: true,
       deadlineCheckHour: 8,
       semesterStartHour: 7,

@@ -113,6 +113,26 @@ describe('the public scoreboard, published (publicScoreboard: true)', () => {
     });
   });
 
+  it("lets CloudFront read the site's objects only, not internal/ (the publisher's manifest) or the rest", () => {
+    const policies = Object.values(t.findResources('AWS::S3::BucketPolicy')) as Resource[];
+    const grants = policies.flatMap((p) =>
+      (
+        p.Properties.PolicyDocument as {
+          Statement: { Effect: string; Principal?: unknown; Resource: unknown }[];
+        }
+      ).Statement.filter((s) => s.Effect === 'Allow' && JSON.stringify(s.Principal).includes('cloudfront')),
+    );
+    expect(grants).toHaveLength(1);
+    const resource = JSON.stringify(grants[0]!.Resource);
+    expect(resource).toMatch(/"\/site\/\*"\]/);
+    expect(resource).not.toMatch(/"\/\*"\]/);
+    // The bucket reference given to the origin leaves CDK a warning to acknowledge, and nothing else.
+    const warnings = app.app.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:warning'));
+    expect(warnings).toEqual([]);
+  });
+
   it('adds the security headers to every response: CSP, HSTS, no-referrer, nosniff, no framing', () => {
     const policy = new Capture();
     t.hasResourceProperties('AWS::CloudFront::Distribution', {

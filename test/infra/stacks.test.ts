@@ -9,6 +9,7 @@ import { tableDefinition } from '../../functions/adapters/table-definition';
 import { loadConfig } from '../../functions/config';
 import { type HouseFunction, shippedDataFolders } from '../../infra/constructs/house-function';
 import { type FunctionName, forbiddenTableActions, tableAccess } from '../../infra/table-access';
+import { kalsel } from '../support/data';
 import { synthTestApp } from './app-fixture';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string };
@@ -112,8 +113,9 @@ describe('the stateful stack', () => {
         },
         LifecycleConfiguration: {
           Rules: Match.arrayWith([
-            Match.objectLike({ Prefix: 'imports/', ExpirationInDays: 180 }),
-            Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
+            Match.objectLike({ Prefix: 'imports/', ExpirationInDays: 7 }),
+            Match.objectLike({ Prefix: 'results/', ExpirationInDays: 180 }),
+            Match.objectLike({ NoncurrentVersionExpiration: { NoncurrentDays: 1 } }),
           ]),
         },
       }),
@@ -318,11 +320,19 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the bulk import read and write objects under imports/ only', () => {
+  it('lets the bulk import read and remove uploads under imports/ and write results under results/ only', () => {
     const s3 = grantsOf(app.stateless.bulkImport).filter((s) => actions(s).some((a) => a.startsWith('s3:')));
-    expect(s3).toHaveLength(1);
-    expect(actions(s3[0]!).sort()).toEqual(['s3:GetObject', 's3:PutObject']);
-    expect(JSON.stringify(s3[0]!.Resource)).toMatch(/"\/imports\/\*"/);
+    expect(s3).toHaveLength(2);
+    const [uploads, results] = s3;
+    expect(actions(uploads!).sort()).toEqual([
+      's3:DeleteObject',
+      's3:DeleteObjectVersion',
+      's3:GetObject',
+      's3:GetObjectVersion',
+    ]);
+    expect(JSON.stringify(uploads!.Resource)).toMatch(/"\/imports\/\*"/);
+    expect(actions(results!)).toEqual(['s3:PutObject']);
+    expect(JSON.stringify(results!.Resource)).toMatch(/"\/results\/\*"/);
   });
 
   it('lets only the semester functions send to the semester queue', () => {
@@ -687,12 +697,24 @@ describe('cdk-nag', () => {
       expect(ack.rule).toMatch(/^AwsSolutions-[A-Z]+\d+(\[[^\]]+\])?$/);
       expect(ack.reason.length, ack.rule).toBeGreaterThan(40);
     }
-    expect(acknowledged.map((a) => `${a.path} ${a.rule.replace(/\[.*\]$/, '[…]')}`).sort()).toEqual([
-      'LaporPaman-Stateless/BucketNotificationsHandler050a0587b7544547bf325f094a3db834/Role AwsSolutions-IAM4[…]',
-      'LaporPaman-Stateless/BulkImportRole AwsSolutions-IAM5[…]',
-      'LaporPaman-Stateless/IngestClientPolicy AwsSolutions-IAM5[…]',
-      'LaporPaman-Stateless/Scoreboard/Logs AwsSolutions-S1',
-      'LaporPaman-Stateless/Scoreboard/Publisher/FunctionRole AwsSolutions-IAM5[…]',
+    // Each uploader policy names two prefixes of the import bucket (its uploads, its results).
+    const uploaderPolicies = [
+      ...kalsel().regencies.map((r) => `UploaderPolicy${r.code}`),
+      'ProvinceUploaderPolicy',
+    ].flatMap((id) => [
+      `LaporPaman-Stateful/${id} AwsSolutions-IAM5[…]`,
+      `LaporPaman-Stateful/${id} AwsSolutions-IAM5[…]`,
     ]);
+    expect(acknowledged.map((a) => `${a.path} ${a.rule.replace(/\[.*\]$/, '[…]')}`).sort()).toEqual(
+      [
+        ...uploaderPolicies,
+        'LaporPaman-Stateless/BucketNotificationsHandler050a0587b7544547bf325f094a3db834/Role AwsSolutions-IAM4[…]',
+        'LaporPaman-Stateless/BulkImportRole AwsSolutions-IAM5[…]',
+        'LaporPaman-Stateless/BulkImportRole AwsSolutions-IAM5[…]',
+        'LaporPaman-Stateless/IngestClientPolicy AwsSolutions-IAM5[…]',
+        'LaporPaman-Stateless/Scoreboard/Logs AwsSolutions-S1',
+        'LaporPaman-Stateless/Scoreboard/Publisher/FunctionRole AwsSolutions-IAM5[…]',
+      ].sort(),
+    );
   });
 });

@@ -84,7 +84,7 @@ describe('bulk import of a LAPOR! export', () => {
     );
   });
 
-  it('writes the result file next to an input in the bucket, and never imports a result file', async () => {
+  it("writes the result file under results/, on the upload's path, and never imports a result file", async () => {
     const { deps } = await localIngest();
     const objects = new Map<string, string | Buffer>([
       ['imports/63/2026-06/ekspor.csv', Buffer.from(exportCsv('S3'))],
@@ -92,7 +92,7 @@ describe('bulk import of a LAPOR! export', () => {
     const files = memoryFiles(objects);
     const outcome = await importStoredFile({ ...deps, files }, 'imports/63/2026-06/ekspor.csv');
     expect(outcome).toMatchObject({ status: 'imported', counts: { created: 2, rejected: 2 } });
-    const result = String(objects.get('imports/63/2026-06/ekspor.csv.result.csv'));
+    const result = String(objects.get('results/63/2026-06/ekspor.csv.result.csv'));
     expect(result.split('\n')[0]).toBe('"line","trackingId","result","reason"');
     expect(result).toMatch(/^"5","S3-3","rejected","regencyCode: is not a regency of province 63/m);
     expect(await importStoredFile({ ...deps, files }, 'imports/63/2026-06/ekspor.csv.result.csv')).toEqual({
@@ -148,14 +148,14 @@ describe('files of any name under imports/', () => {
     expect(await importStoredFile({ ...deps, files: old.files }, 'imports/63/laporan.xls')).toMatchObject({
       status: 'file-rejected',
     });
-    expect(String(old.objects.get('imports/63/laporan.xls.result.txt'))).toMatch(
+    expect(String(old.objects.get('results/63/laporan.xls.result.txt'))).toMatch(
       /Excel 97-2003[\s\S]*Simpan Sebagai[\s\S]*\.xlsx/,
     );
     const pdf = bucket('imports/63/surat.pdf', Buffer.from('%PDF-1.7'));
     expect(await importStoredFile({ ...deps, files: pdf.files }, 'imports/63/surat.pdf')).toMatchObject({
       status: 'file-rejected',
     });
-    expect(String(pdf.objects.get('imports/63/surat.pdf.result.txt'))).toMatch(/\.csv atau \.xlsx/);
+    expect(String(pdf.objects.get('results/63/surat.pdf.result.txt'))).toMatch(/\.csv atau \.xlsx/);
   });
 });
 

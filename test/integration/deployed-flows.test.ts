@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { storedResultKey } from '../../functions/use-cases/import-stored-file';
 import { drain } from '../../local/queue';
 import { localResources, localS3Client, type S3AndSqs, startS3AndSqs } from '../../local/stack';
 import { kalsel } from '../support/data';
@@ -43,7 +44,7 @@ afterAll(async () => {
 const s3 = () => localS3Client(storage.s3.endpoint);
 
 describe('the deployed flows on the local emulators', () => {
-  it('imports an uploaded export through the S3 event and writes its result file beside it', async () => {
+  it('imports an uploaded export through the S3 event and writes its result file under results/', async () => {
     const key = 'imports/6302/2026-06/ekspor juni.csv';
     const csv = [
       'ID Tracking;Kode Wilayah;Instansi Terdisposisi;Kategori;Klasifikasi;Status;Waktu Status',
@@ -60,7 +61,7 @@ describe('the deployed flows on the local emulators', () => {
     );
     await Promise.all(uploads.splice(0));
     const result = await s3().send(
-      new GetObjectCommand({ Bucket: localResources.importBucket, Key: `${key}.result.csv` }),
+      new GetObjectCommand({ Bucket: localResources.importBucket, Key: storedResultKey(key) }),
     );
     const text = await result.Body?.transformToString();
     expect(text).toContain('FLOW-1');

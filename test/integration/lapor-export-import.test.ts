@@ -262,7 +262,7 @@ describe('import of a LAPOR! export (one row per complaint)', () => {
     const files = memoryFiles(objects);
     const outcome = await importStoredFile({ ...deps, files }, 'imports/63/juni.csv');
     expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 1, rejected: 4 } });
-    const result = String(objects.get('imports/63/juni.csv.result.csv'));
+    const result = String(objects.get('results/63/juni.csv.result.csv'));
     expect(result).toContain('"","","tidak dikenal","Status Laporan","""Dialihkan"" di 2 baris (5, 6)');
     expect(result).toContain('"","","tidak dikenal","Kota/Kabupaten","""Kab. Tanah Datar"" di 1 baris (7)');
     expect(result).toContain('"8","\'=HYPERLINK(""http://x"")","ditolak"');
@@ -288,7 +288,7 @@ describe('uploads under imports/<code>/', () => {
     ]);
     const outcome = await importStoredFile({ ...deps, files: store(objects) }, 'imports/6301/juni.csv');
     expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 1, rejected: 5 } });
-    const result = String(objects.get('imports/6301/juni.csv.result.csv'));
+    const result = String(objects.get('results/6301/juni.csv.result.csv'));
     expect(result).toContain('waktu ekspor dari metadata S3 ""as-of""');
     expect(result).toMatch(
       /"96002","ditolak",.*Kota Banjarmasin \(6371\), padahal berkas diunggah ke folder 6301 \(Kabupaten Tanah Laut\)/,
@@ -302,7 +302,7 @@ describe('uploads under imports/<code>/', () => {
     const objects = new Map<string, string | Buffer>([['imports/juni.csv', 'x']]);
     const outcome = await importStoredFile({ ...deps, files: store(objects) }, 'imports/juni.csv');
     expect(outcome).toMatchObject({ status: 'file-rejected' });
-    expect(String(objects.get('imports/juni.csv.result.csv'))).toContain('imports/6302/ untuk Kotabaru');
+    expect(String(objects.get('results/juni.csv.result.csv'))).toContain('imports/6302/ untuk Kotabaru');
   });
 });
 
@@ -319,7 +319,7 @@ describe('import limits', () => {
     };
     const outcome = await importStoredFile({ ...deps, files: reading }, 'imports/63/besar.csv');
     expect(outcome).toMatchObject({ status: 'file-rejected' });
-    expect(String(objects.get('imports/63/besar.csv.result.csv'))).toMatch(
+    expect(String(objects.get('results/63/besar.csv.result.csv'))).toMatch(
       /Berkas ditolak: ukurannya 21 MB, melebihi batas 20 MB\. Tidak ada baris yang diimpor\. Yang perlu dilakukan: ekspor ulang/,
     );
   });
@@ -333,7 +333,7 @@ describe('import limits', () => {
       'imports/63/bom.xlsx',
     );
     expect(outcome).toMatchObject({ status: 'file-rejected' });
-    expect(String(objects.get('imports/63/bom.xlsx.result.csv'))).toContain('simpan sebagai CSV');
+    expect(String(objects.get('results/63/bom.xlsx.result.csv'))).toContain('simpan sebagai CSV');
   });
 
   it('imports the first rows up to the row limit and says where it stopped', async () => {
@@ -346,7 +346,7 @@ describe('import limits', () => {
       'imports/63/banyak.csv',
     );
     expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 4 } });
-    expect(String(objects.get('imports/63/banyak.csv.result.csv'))).toMatch(
+    expect(String(objects.get('results/63/banyak.csv.result.csv'))).toMatch(
       /Sebagian diimpor: berkas memuat lebih dari 4 baris data; 4 baris pertama diimpor, sisanya mulai baris 10 tidak/,
     );
   });
@@ -361,7 +361,7 @@ describe('import limits', () => {
       'imports/63/rusak.csv',
     );
     expect(outcome).toMatchObject({ status: 'imported', exportCounts: { new: 6 } });
-    expect(String(objects.get('imports/63/rusak.csv.result.csv'))).toMatch(
+    expect(String(objects.get('results/63/rusak.csv.result.csv'))).toMatch(
       /lebih panjang dari 4\.096 karakter/,
     );
   });
@@ -370,8 +370,8 @@ describe('import limits', () => {
     const { deps } = await localIngest();
     const objects = new Map<string, string | Buffer>([['imports/63/rusak.xlsx', 'bukan zip']]);
     const outcome = await importStoredFile({ ...deps, files: files(objects) }, 'imports/63/rusak.xlsx');
-    expect(outcome).toMatchObject({ status: 'file-rejected', resultKey: 'imports/63/rusak.xlsx.result.txt' });
-    expect(String(objects.get('imports/63/rusak.xlsx.result.txt'))).toMatch(
+    expect(outcome).toMatchObject({ status: 'file-rejected', resultKey: 'results/63/rusak.xlsx.result.txt' });
+    expect(String(objects.get('results/63/rusak.xlsx.result.txt'))).toMatch(
       /^Berkas tidak dapat dibaca sebagai CSV atau XLSX.*\n[\s\S]*Yang perlu dilakukan: unduh ulang ekspor dari LAPOR!/,
     );
     expect(
@@ -428,7 +428,7 @@ describe('an import that runs out of time', () => {
       batchSize: 10,
     });
     expect(first).toMatchObject({ status: 'imported', exportCounts: { new: 10 } });
-    expect(String(objects.get('imports/6371/besar.csv.result.csv'))).toMatch(
+    expect(String(objects.get('results/6371/besar.csv.result.csv'))).toMatch(
       /Sebagian diimpor: waktu proses habis setelah 10 baris \(sampai sebelum baris 16\)\. Yang perlu dilakukan: unggah lagi berkas yang sama/,
     );
     // Uploaded again: the rows already imported are unchanged, the rest is imported.
