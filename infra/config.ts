@@ -137,6 +137,17 @@ export const deployConfigSchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'must be owner/name of a GitHub repository')
     .optional(),
+  /**
+   * Define this stage's pull-request diff role (`<prefix>-github-diff`, GitHub environment
+   * `<stage>-diff`): it may only read this stage's deployed stack templates. @default false
+   */
+  pullRequestDiff: boolean.default(false),
+  /**
+   * Let this stage deploy into an account that another configured stage also deploys into. A
+   * separate account per stage is the default: in one account the staging pipeline reaches the same
+   * CDK bootstrap roles as production (README, "Stages share an account"). @default false
+   */
+  allowSharedAccount: boolean.default(false),
   /** The account's existing GitHub OIDC provider (one per account) instead of creating it. @default unset */
   githubOidcProviderArn: z
     .string()
@@ -262,6 +273,57 @@ export function loadDeployConfig(
     if (override !== undefined) raw[key] = override;
   }
   return parseDeployConfig(raw, dataDir);
+}
+
+/**
+ * The account each configured stage deploys into, as synthesis would resolve it: the stage block's
+ * `account`, else the shared one, else the account of the CLI's credentials (`CDK_DEFAULT_ACCOUNT`);
+ * a `-c laporPaman.account` override applies to the chosen stage only. Undefined: not known (no
+ * credentials, e.g. the offline synthesis of the checks).
+ */
+export function accountsOfStages(
+  tryGetContext: (key: string) => unknown,
+  defaultAccount: string | undefined = process.env.CDK_DEFAULT_ACCOUNT,
+): Record<string, string | undefined> {
+  const base = (tryGetContext(contextKey) ?? {}) as Record<string, unknown>;
+  const stages = (base.stages ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const chosen = tryGetContext(stageContextKey);
+  const override = tryGetContext(`${contextKey}.account`);
+  return Object.fromEntries(
+    configuredStages(base).map((stage) => {
+      const explicit = (stage === chosen ? override : undefined) ?? stages[stage]?.account ?? base.account;
+      return [stage, explicit === undefined ? defaultAccount : String(explicit)];
+    }),
+  );
+}
+
+/**
+ * The other configured stages that deploy into the same account as `stage` (none when its account
+ * is not known). One account for two stages is refused unless `allowSharedAccount` (see
+ * {@link sharedAccountWarning}).
+ */
+export function stagesSharingAccount(stage: string, accounts: Record<string, string | undefined>): string[] {
+  const mine = accounts[stage];
+  if (mine === undefined) return [];
+  return Object.entries(accounts)
+    .filter(([other, account]) => other !== stage && account === mine)
+    .map(([other]) => other);
+}
+
+/** Why one account for two stages is refused, and how to accept it knowingly. */
+export function sharedAccountError(stage: string, others: string[], account: string): DeployConfigError {
+  return new DeployConfigError(
+    `stage "${stage}" deploys into account ${account}, as ${others.map((o) => `"${o}"`).join(', ')} does: a separate AWS account per stage is the default. Set ${contextKey}.stages.<stage>.account for each stage (README, Deploy), or accept one account with -c ${contextKey}.allowSharedAccount=true (or in cdk.json), which gives up: ${sharedAccountCost}`,
+  );
+}
+
+/** What one account for several stages gives up (the warning of an allowed shared account). */
+export const sharedAccountCost =
+  "the production reviewer's approval as a boundary (the staging pipeline's deploy role may assume the same CDK bootstrap roles, so a job in the staging environment can deploy production's stacks), separate bootstrap execution policies and permissions boundaries per stage, and separate quotas (Lambda concurrency, SES sending, DynamoDB) so that a staging mistake cannot throttle production";
+
+/** The warning synthesis attaches to each stack of a stage that shares its account. */
+export function sharedAccountWarning(stage: string, others: string[], account: string): string {
+  return `stage "${stage}" shares account ${account} with ${others.map((o) => `"${o}"`).join(', ')} (${contextKey}.allowSharedAccount): this gives up ${sharedAccountCost}`;
 }
 
 /** Validates a configuration object; see {@link loadDeployConfig}. */

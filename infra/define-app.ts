@@ -1,6 +1,13 @@
-import { type App, Tags, Validations } from 'aws-cdk-lib';
+import { Annotations, type App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { type DeployConfig, loadDeployConfig } from './config';
+import {
+  accountsOfStages,
+  type DeployConfig,
+  loadDeployConfig,
+  sharedAccountError,
+  sharedAccountWarning,
+  stagesSharingAccount,
+} from './config';
 import { DeployAccessStack } from './deploy-access-stack';
 import { importBucketArnExport, StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
@@ -22,6 +29,12 @@ export function defineApp(
   deployAccess?: DeployAccessStack;
 } {
   const env = { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region };
+  // A separate account per stage is the default (README, Stages): two stages in one account are
+  // refused unless allowed explicitly, and then every stack carries the warning of what it gives up.
+  const accounts = { ...accountsOfStages((key) => app.node.tryGetContext(key)), [config.stage]: env.account };
+  const sharing = stagesSharingAccount(config.stage, accounts);
+  if (sharing.length > 0 && env.account && !config.allowSharedAccount)
+    throw sharedAccountError(config.stage, sharing, env.account);
   const stateful = new StatefulStack(app, `${config.stackPrefix}-Stateful`, {
     env,
     config,
@@ -45,6 +58,15 @@ export function defineApp(
         description: `LAPOR Paman (${config.stage}): GitHub Actions OIDC roles of the delivery pipeline`,
       })
     : undefined;
+  if (sharing.length > 0 && env.account) {
+    for (const stack of [stateful, stateless, deployAccess]) {
+      if (stack)
+        Annotations.of(stack).addWarningV2(
+          'lapor-paman:shared-account',
+          sharedAccountWarning(config.stage, sharing, env.account),
+        );
+    }
+  }
   Tags.of(app).add('project', 'lapor-paman');
   Tags.of(app).add('stage', config.stage);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

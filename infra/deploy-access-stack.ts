@@ -1,4 +1,12 @@
-import { ArnFormat, Aws, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import {
+  ArnFormat,
+  Aws,
+  CfnOutput,
+  CliCredentialsStackSynthesizer,
+  Duration,
+  Stack,
+  type StackProps,
+} from 'aws-cdk-lib';
 import {
   type IOidcProvider,
   OidcProviderNative,
@@ -14,6 +22,25 @@ import { acknowledge, wildcardResourceFinding } from './nag';
 export const githubIssuer = 'token.actions.githubusercontent.com';
 const audience = 'sts.amazonaws.com';
 
+/**
+ * The repository's OIDC subject template (set once with GitHub's REST API, README "From an empty
+ * account to production"; the same JSON is infra/bootstrap/oidc-subject.json): the `sub` of every
+ * token then names the repository, the job's environment and the git ref, in that order, e.g.
+ * `repo:owner/name:environment:production:ref:refs/heads/main`. Until it is set, GitHub's default
+ * subject names no ref and matches no trust below: the roles fail closed.
+ */
+export const oidcSubjectClaimKeys = ['repo', 'context', 'ref'] as const;
+
+/** The `sub` a job of `repository` in GitHub environment `environment` on `ref` presents. */
+export function oidcSubject(repository: string, environment: string, ref: string): string {
+  return `repo:${repository}:environment:${environment}:ref:${ref}`;
+}
+
+/** Deployments run only from this branch (deploy.yml runs on pushes to it, and nothing else). */
+export const deployRef = 'refs/heads/main';
+/** The refs of pull requests' merge commits, which the pull-request workflow's diff runs on. */
+export const pullRequestRefs = 'refs/pull/*/merge';
+
 /** CDK's default bootstrap qualifier: the roles `cdk bootstrap` creates carry it in their names. */
 const cdkQualifier = 'hnb659fds';
 
@@ -23,44 +50,51 @@ export interface DeployAccessStackProps extends StackProps {
 
 /**
  * What the delivery pipeline needs in a stage's account, created once by an administrator (README,
- * Deploy): GitHub's OIDC identity provider and two roles that only GitHub Actions jobs of one
- * repository, in one GitHub environment, can assume. No access key exists anywhere.
- * - the deploy role (environment `<stage>`): assumes the CDK bootstrap roles (which deploy), and
- *   runs the smoke test's read-only checks and its one signed update;
- * - the diff role (environment `<stage>-diff`, pull requests): may only assume CDK's lookup role,
- *   which reads the deployed templates for `cdk diff`.
+ * Deploy): GitHub's OIDC identity provider and the roles that only GitHub Actions jobs of one
+ * repository, in one GitHub environment, on one kind of ref, can assume. No access key exists anywhere.
+ * - the deploy role (environment `<stage>`, ref `refs/heads/main` only): assumes the CDK bootstrap
+ *   roles that deploy (deploy, file-publishing; never the lookup role, whose ReadOnlyAccess reads
+ *   every table and bucket), and runs the smoke test's read-only checks and its one signed update;
+ * - the diff role (only with `pullRequestDiff`; environment `<stage>-diff`, pull-request merge refs):
+ *   reads the deployed templates of this stage's two stacks, nothing else. `cdk diff --no-change-set`
+ *   then cannot assume the lookup role and reads them with these credentials (docs/deploy-access.md).
  */
 export class DeployAccessStack extends Stack {
   readonly deployRole: Role;
-  readonly diffRole: Role;
+  readonly diffRole?: Role;
 
   constructor(scope: Construct, id: string, props: DeployAccessStackProps) {
-    super(scope, id, props);
+    // Deployed by an administrator with their own credentials, never through the bootstrap's
+    // execution role: that role (infra/bootstrap/execution-policy.json) may not touch the
+    // pipeline's own roles or the OIDC provider, so a deployment cannot widen its own trust.
+    super(scope, id, { ...props, synthesizer: new CliCredentialsStackSynthesizer() });
     const { config } = props;
     const provider: IOidcProvider = config.githubOidcProviderArn
       ? OidcProviderNative.fromOidcProviderArn(this, 'GitHub', config.githubOidcProviderArn)
       : new OidcProviderNative(this, 'GitHub', { url: `https://${githubIssuer}`, clientIds: [audience] });
-    const github = (environment: string) =>
-      new WebIdentityPrincipal(provider.oidcProviderArn, {
-        StringEquals: {
-          [`${githubIssuer}:aud`]: audience,
-          [`${githubIssuer}:sub`]: `repo:${config.githubRepository}:environment:${environment}`,
-        },
-      });
+    // The audience must equal STS; the subject must name the repository, the environment and the ref.
+    const github = (environment: string, ref: string) => {
+      const aud = { [`${githubIssuer}:aud`]: audience };
+      const sub = { [`${githubIssuer}:sub`]: oidcSubject(config.githubRepository, environment, ref) };
+      return new WebIdentityPrincipal(
+        provider.oidcProviderArn,
+        ref.includes('*') ? { StringEquals: aud, StringLike: sub } : { StringEquals: { ...aud, ...sub } },
+      );
+    };
     const cdkRole = (kind: string) =>
       `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/cdk-${cdkQualifier}-${kind}-role-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
 
     this.deployRole = new Role(this, 'DeployRole', {
       roleName: `${config.stackPrefix}-github-deploy`,
-      description: `GitHub Actions (${config.githubRepository}, environment ${config.stage}): deploy and smoke-test the ${config.stage} stage`,
-      assumedBy: github(config.stage),
+      description: `GitHub Actions (${config.githubRepository}, environment ${config.stage}, ${deployRef}): deploy and smoke-test the ${config.stage} stage`,
+      assumedBy: github(config.stage, deployRef),
       maxSessionDuration: Duration.hours(1),
     });
     this.deployRole.addToPolicy(
       new PolicyStatement({
         sid: 'DeployThroughCdkBootstrapRoles',
         actions: ['sts:AssumeRole'],
-        resources: ['deploy', 'file-publishing', 'lookup'].map(cdkRole),
+        resources: ['deploy', 'file-publishing'].map(cdkRole),
       }),
     );
 
@@ -144,27 +178,42 @@ export class DeployAccessStack extends Stack {
       );
     }
 
-    this.diffRole = new Role(this, 'DiffRole', {
-      roleName: `${config.stackPrefix}-github-diff`,
-      description: `GitHub Actions (${config.githubRepository}, environment ${config.stage}-diff): cdk diff against ${config.stage}`,
-      assumedBy: github(`${config.stage}-diff`),
-      maxSessionDuration: Duration.hours(1),
-    });
-    this.diffRole.addToPolicy(
-      new PolicyStatement({
-        sid: 'ReadDeployedTemplates',
-        actions: ['sts:AssumeRole'],
-        resources: [cdkRole('lookup')],
-      }),
-    );
+    if (config.pullRequestDiff) {
+      const diffRole = new Role(this, 'DiffRole', {
+        roleName: `${config.stackPrefix}-github-diff`,
+        description: `GitHub Actions (${config.githubRepository}, environment ${config.stage}-diff, pull requests): cdk diff against ${config.stage}`,
+        assumedBy: github(`${config.stage}-diff`, pullRequestRefs),
+        maxSessionDuration: Duration.hours(1),
+      });
+      // What `cdk diff --no-change-set` reads: whether each stack exists and its deployed template.
+      // The app has no nested stacks and no context lookups, so nothing else.
+      const stackArns = [`${prefix}-Stateful`, `${prefix}-Stateless`].map((name) =>
+        this.formatArn({ service: 'cloudformation', resource: 'stack', resourceName: `${name}/*` }),
+      );
+      diffRole.addToPolicy(
+        new PolicyStatement({
+          sid: 'ReadDeployedTemplates',
+          actions: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'],
+          resources: stackArns,
+        }),
+      );
+      for (const arn of stackArns) {
+        acknowledge(
+          diffRole,
+          wildcardResourceFinding(this, arn),
+          "A stack's ARN ends in the id CloudFormation gave it: the grant names the stage's two stacks and reads their templates only.",
+        );
+      }
+      this.diffRole = diffRole;
+      new CfnOutput(this, 'DiffRoleArn', {
+        description: `GitHub environment "${config.stage}-diff": variable AWS_DIFF_ROLE_ARN`,
+        value: diffRole.roleArn,
+      });
+    }
 
     new CfnOutput(this, 'DeployRoleArn', {
       description: `GitHub environment "${config.stage}": variable AWS_DEPLOY_ROLE_ARN`,
       value: this.deployRole.roleArn,
-    });
-    new CfnOutput(this, 'DiffRoleArn', {
-      description: `GitHub environment "${config.stage}-diff": variable AWS_DIFF_ROLE_ARN`,
-      value: this.diffRole.roleArn,
     });
   }
 }

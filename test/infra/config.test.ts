@@ -32,6 +32,8 @@ describe('the deployment configuration', () => {
       readsRateLimit: 5,
       readsBurstLimit: 10,
       publicScoreboard: false,
+      pullRequestDiff: false,
+      allowSharedAccount: false,
     });
   });
 

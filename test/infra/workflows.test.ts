@@ -51,6 +51,61 @@ describe('the workflow files', () => {
   });
 });
 
+/**
+ * Every `uses:` of an action from another repository, with what follows it on the line. Local
+ * reusable workflows (`./.github/...`) are part of this repository and need no pin.
+ */
+function actionReferences(text: string): { ref: string; comment: string; line: number }[] {
+  return text.split('\n').flatMap((raw, i) => {
+    const m = /^\s*(?:-\s+)?uses:\s*(["']?)([^\s"'#]+)\1\s*(#.*)?$/.exec(raw);
+    if (!m?.[2] || m[2].startsWith('./')) return [];
+    return [{ ref: m[2], comment: (m[3] ?? '').replace(/^#\s*/, ''), line: i + 1 }];
+  });
+}
+
+/** Unpinned references: anything but `owner/repo[/path]@<40 hex>` with a version tag in a comment. */
+function unpinnedActions(text: string): string[] {
+  return actionReferences(text)
+    .filter(
+      ({ ref, comment }) => !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(ref) || !/^v\d+(\.\d+)*\b/.test(comment),
+    )
+    .map(({ ref, line }) => `line ${line}: ${ref}`);
+}
+
+describe('the actions the workflows use', () => {
+  const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));
+
+  it.each(files)('%s pins every action to a full commit SHA, with its tag in a comment', (file) => {
+    const text = read(file);
+    expect(actionReferences(text).length, file).toBeGreaterThan(0);
+    expect(unpinnedActions(text)).toEqual([]);
+  });
+
+  it('catches an action pinned by tag, by branch, by a short SHA or without its tag', () => {
+    const sha = '11bd71901bbe5b1630ceea73d27597364c9af683';
+    expect(unpinnedActions('      - uses: actions/checkout@v4\n')).toEqual(['line 1: actions/checkout@v4']);
+    expect(unpinnedActions('    - uses: actions/checkout@main # v4\n')).toHaveLength(1);
+    expect(unpinnedActions('  uses: actions/checkout@11bd719 # v4.2.2\n')).toHaveLength(1);
+    expect(unpinnedActions(`      - uses: actions/checkout@${sha}\n`)).toHaveLength(1);
+    expect(unpinnedActions(`      - uses: "docker://alpine:3"\n`)).toHaveLength(1);
+    expect(unpinnedActions(`      - uses: actions/checkout@${sha} # v4.2.2\n`)).toEqual([]);
+    expect(unpinnedActions('    uses: ./.github/workflows/checks.yml\n')).toEqual([]);
+  });
+
+  it('names the same SHA for one action everywhere, as docs/deploy-access.md lists it', () => {
+    const doc = readFileSync(path.join(repoRoot, 'docs', 'deploy-access.md'), 'utf8');
+    const seen = new Map<string, string>();
+    for (const file of files) {
+      for (const { ref, comment } of actionReferences(read(file))) {
+        const [name = '', sha = ''] = ref.split('@');
+        expect(seen.get(name) ?? sha, `${file}: ${name}`).toBe(sha);
+        seen.set(name, sha);
+        expect(doc, `${name} ${comment}`).toContain(`${name}@${sha}`);
+      }
+    }
+  });
+});
+
 describe('the pipeline', () => {
   it('checks every change as the README says: npm ci, typecheck, lint, npm test with Java and a browser', () => {
     const checks = read('checks.yml');
@@ -87,7 +142,9 @@ describe('the pipeline', () => {
 
   it('deploys main to staging, smoke-tests it, then production behind its environment, smoke-testing again', () => {
     const deploy = read('deploy.yml');
-    expect(deploy).toMatch(/on:\n {2}push:\n {4}branches: \[main\]/);
+    expect(deploy).toMatch(/\non:\n {2}push:\n {4}branches: \[main\]\n\n/);
+    // Bound to main: no other trigger (a manual dispatch could name any branch).
+    expect(deploy).not.toMatch(/workflow_dispatch|pull_request|schedule:|repository_dispatch/);
     const staging = job(deploy, 'staging');
     const production = job(deploy, 'production');
     expect(staging).toContain('needs: checks');
