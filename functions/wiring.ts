@@ -10,6 +10,7 @@ import {
   loadCalendar,
   loadCalendarYears,
   loadCitizenData,
+  loadDistrictPopulations,
   loadEscalationPolicy,
   loadPopulation,
   loadRegions,
@@ -17,6 +18,7 @@ import {
 } from './adapters/data-files';
 import { Ledger } from './adapters/ledger';
 import { SinkMailer } from './adapters/mail-sink';
+import { OutreachStore } from './adapters/outreach-store';
 import { RosterStore } from './adapters/roster-store';
 import { SemesterStore } from './adapters/semester-store';
 import { type Mailer, SesMailer } from './adapters/ses-mailer';
@@ -109,6 +111,14 @@ export function semesterDeps(
     queries: new ComplaintQueries(doc, config.tableName, options.meter),
     roster: new RosterStore(doc, config.tableName, options.meter),
     commitments: new CommitmentStore(doc, config.tableName, options.meter),
+    citizens: {
+      ...loadCitizenData(config.dataDir, config.province),
+      districtPopulations: loadDistrictPopulations(config.dataDir, config.province),
+    },
+    outreach: {
+      events: new OutreachStore(doc, config.tableName, options.meter),
+      counters: new ComplaintQueries(doc, config.tableName, options.meter),
+    },
     store: new SemesterStore(doc, config.tableName, options.meter),
     ledger: new Ledger(doc, config.tableName, clock, options.meter),
     mailer: options.mailer ?? {

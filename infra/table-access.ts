@@ -27,6 +27,8 @@ export const partitions = {
   roster: 'ROSTER#*',
   /** The heads' commitments, read by the semester job and the daily check. */
   commitment: 'COMMIT#*',
+  /** Outreach events, read by the semester job and the site (through the semester view). */
+  outreach: 'OUTREACH#*',
   /** Digest, escalation-notice, province-digest and report ledgers. */
   ledger: 'LEDGER#*',
   escalation: 'ESC#*',
@@ -106,7 +108,12 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
   'semester-worker': {
     items: [
       { sid: 'ReadComplaints', actions: ['BatchGetItem'], leadingKeys: [p.complaint] },
-      { sid: 'ReadRoster', actions: ['Query'], leadingKeys: [p.roster, p.commitment] },
+      // AGG# and OUTREACH#: the effect of outreach events is measured on the month counters.
+      {
+        sid: 'ReadRoster',
+        actions: ['Query'],
+        leadingKeys: [p.roster, p.commitment, p.outreach, p.aggregate],
+      },
       { sid: 'SemesterRun', actions: ['Query', 'PutItem', 'UpdateItem'], leadingKeys: [p.semester] },
       { sid: 'ReportLedger', actions: ['GetItem', 'PutItem', 'UpdateItem'], leadingKeys: [p.ledger] },
     ],
@@ -119,7 +126,7 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
         sid: 'ReadCountersRosterMetrics',
         actions: ['Query'],
         // COMMIT#: the semester view judges the heads' commitments, which the site shows.
-        leadingKeys: [p.aggregate, p.roster, p.semester, p.commitment],
+        leadingKeys: [p.aggregate, p.roster, p.semester, p.commitment, p.outreach],
       },
     ],
     indexQueries: ['open-by-due'],

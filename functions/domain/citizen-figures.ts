@@ -7,8 +7,16 @@ import {
   districtKey,
 } from './citizens';
 import { minimumCases, share } from './semester-evaluation';
-import type { Share } from './semester-metrics';
+import type {
+  ChannelFigures,
+  CitizenFigures,
+  DistrictFigures,
+  RatingFigures,
+  ReporterReplyFigures,
+} from './semester-metrics';
 import type { Snapshot } from './snapshot';
+
+export type { ChannelFigures, CitizenFigures, DistrictFigures, RatingFigures, ReporterReplyFigures };
 
 /**
  * The citizens' side of a regency's semester, computed once here for the PDFs, the JSON, the site
@@ -17,66 +25,6 @@ import type { Snapshot } from './snapshot';
  * The cohort is the semester's: complaints submitted in it. Shares follow the scoreboard's
  * small-number rule (no share of fewer than `minimumCases` cases).
  */
-
-/** Complaints per channel, with the province's mix beside it. */
-export interface ChannelFigures {
-  /** Complaints received (the cohort). */
-  total: number;
-  /** Of those, how many said their channel (an export with `Sumber Laporan`, or an update with `channel`). */
-  known: number;
-  /** Every channel of the data file (the province's order), "lainnya" last; only those with complaints in the province. */
-  byChannel: { channel: string; label: string; count: number; share: Share; province?: Share }[];
-}
-
-/** Complaints per kecamatan where the problem is. */
-export interface DistrictFigures {
-  /** Complaints whose kecamatan is known. */
-  known: number;
-  /** Complaints without a kecamatan. */
-  unknown: number;
-  /** Whether the province's kecamatan list covers this regency (else no kecamatan can be named silent). */
-  listed: boolean;
-  /** Every listed kecamatan (zeros included) in code order, then kecamatan written that the list does not know. */
-  byDistrict: {
-    district: string;
-    code?: string;
-    count: number;
-    /** Complaints per 10,000 inhabitants, where the kecamatan's population is supplied. */
-    perTenThousand?: number;
-    population?: { value: number; year: number; source: string };
-    /** Not in the kecamatan list (as written in the data). */
-    unlisted?: true;
-  }[];
-  /** Listed kecamatan with no complaint this semester. */
-  silent: string[];
-  /** The kecamatan list's source. */
-  source?: string;
-}
-
-/** What reporters rated the handling (LAPOR! `Rating`). */
-export interface RatingFigures {
-  /** Complaints completed (Terdisposisi Selesai): the ones a reporter could rate. */
-  completed: number;
-  /** Of the completed, how many carry a rating. */
-  rated: Share;
-  /** The ratings given (every rated complaint of the cohort), most frequent first; a share from 5 ratings on. */
-  distribution: { value: string; count: number; share: Share }[];
-}
-
-/** Reporters who answered a unit's follow-up (`Ditanggapi oleh Pelapor`). */
-export interface ReporterReplyFigures {
-  /** Complaints that got a follow-up (reached Sedang Diproses or Selesai). */
-  followedUp: number;
-  /** Of those, the share whose reporter answered. */
-  answered: Share;
-}
-
-export interface CitizenFigures {
-  channels: ChannelFigures;
-  districts: DistrictFigures;
-  ratings: RatingFigures;
-  reporterReplies: ReporterReplyFigures;
-}
 
 export interface CitizenFiguresInput {
   regencyCode: string;

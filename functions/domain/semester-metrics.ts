@@ -1,5 +1,6 @@
 import type { CommitmentResult } from './commitments';
 import type { Classification } from './complaint';
+import type { OutreachEffect } from './outreach';
 import type { SlaState, Stage } from './sla';
 
 /**
@@ -35,7 +36,72 @@ export interface FieldInspectionCase {
   open: boolean;
 }
 
-export interface RegencyMetrics {
+/*
+ * The citizens' side of a semester (functions/domain/citizen-figures.ts computes it): channels, kecamatan,
+ * ratings, reporter replies. Optional on a regency's figures: data from before these columns has none.
+ */
+
+/** Complaints per channel, with the province's mix beside it. */
+export interface ChannelFigures {
+  /** Complaints received (the cohort). */
+  total: number;
+  /** Of those, how many said their channel (an export with `Sumber Laporan`, or an update with `channel`). */
+  known: number;
+  /** Every channel of the data file (the province's order), "lainnya" last; only those with complaints in the province. */
+  byChannel: { channel: string; label: string; count: number; share: Share; province?: Share }[];
+}
+
+/** Complaints per kecamatan where the problem is. */
+export interface DistrictFigures {
+  /** Complaints whose kecamatan is known. */
+  known: number;
+  /** Complaints without a kecamatan. */
+  unknown: number;
+  /** Whether the province's kecamatan list covers this regency (else no kecamatan can be named silent). */
+  listed: boolean;
+  /** Every listed kecamatan (zeros included) in code order, then kecamatan written that the list does not know. */
+  byDistrict: {
+    district: string;
+    code?: string;
+    count: number;
+    /** Complaints per 10,000 inhabitants, where the kecamatan's population is supplied. */
+    perTenThousand?: number;
+    population?: { value: number; year: number; source: string };
+    /** Not in the kecamatan list (as written in the data). */
+    unlisted?: true;
+  }[];
+  /** Listed kecamatan with no complaint this semester. */
+  silent: string[];
+  /** The kecamatan list's source. */
+  source?: string;
+}
+
+/** What reporters rated the handling (LAPOR! `Rating`). */
+export interface RatingFigures {
+  /** Complaints completed (Terdisposisi Selesai): the ones a reporter could rate. */
+  completed: number;
+  /** Of the completed, how many carry a rating. */
+  rated: Share;
+  /** The ratings given (every rated complaint of the cohort), most frequent first; a share from 5 ratings on. */
+  distribution: { value: string; count: number; share: Share }[];
+}
+
+/** Reporters who answered a unit's follow-up (`Ditanggapi oleh Pelapor`). */
+export interface ReporterReplyFigures {
+  /** Complaints that got a follow-up (reached Sedang Diproses or Selesai). */
+  followedUp: number;
+  /** Of those, the share whose reporter answered. */
+  answered: Share;
+}
+
+export interface CitizenFigures {
+  channels: ChannelFigures;
+  districts: DistrictFigures;
+  ratings: RatingFigures;
+  reporterReplies: ReporterReplyFigures;
+}
+
+export interface RegencyMetrics extends Partial<CitizenFigures> {
   semester: string;
   regencyCode: string;
   /** "Kabupaten Tanah Laut" */
@@ -124,6 +190,8 @@ export interface RankedMetrics extends RegencyMetrics {
   previous?: RegencyMetrics & { score?: number; rank?: number };
   /** Two or three plain Indonesian sentences on what changed. */
   changeSentences: string[];
+  /** Each outreach event of the regency near this semester, with its effect (functions/domain/outreach.ts). */
+  outreach?: OutreachEffect[];
   /** The head's commitment judged against this semester (functions/domain/commitments.ts). */
   commitment?: CommitmentResult;
 }
@@ -207,6 +275,9 @@ export interface ProvinceSemester {
     scoreExample?: ScoreExample;
     definitions: { term: string; meaning: string }[];
     populationSource?: string;
+    /** The outreach rule with its settings, and the kecamatan list's source (when the figures exist). */
+    outreachRule?: string;
+    districtSource?: string;
   };
 }
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { provinceSummaryPdf } from '../../templates/province-summary-pdf';
 import { provinceSummaryEmail, regencyReportEmail } from '../../templates/semester-email';
@@ -8,7 +9,17 @@ import { type Ledger, type LedgerKey, ledgerKeys } from '../adapters/ledger';
 import type { SemesterStore } from '../adapters/semester-store';
 import type { Mailer } from '../adapters/ses-mailer';
 import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
+import { citizenFigures, withProvinceChannels } from '../domain/citizen-figures';
+import type { DistrictPopulation } from '../domain/citizens';
 import { type Commitment, withCommitments } from '../domain/commitments';
+import {
+  type MonthlyCounts,
+  type OutreachEvent,
+  outreachEffect,
+  outreachRule,
+  outreachSettings,
+  outreachWindows,
+} from '../domain/outreach';
 import type { Regions } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { parseSemester, previousSemester, type Semester, semesterLabel } from '../domain/semester';
@@ -22,6 +33,7 @@ import {
 } from '../domain/semester-evaluation';
 import type { ProvinceSemester, RankedMetrics, RegencyMetrics } from '../domain/semester-metrics';
 import { policyCitation, type SlaPolicy } from '../domain/sla-policy';
+import type { CitizenData } from '../domain/update';
 
 export interface SemesterDeps {
   regions: Regions;
@@ -33,6 +45,13 @@ export interface SemesterDeps {
   roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
   /** The heads' commitments; without it the reports do not judge commitments. */
   commitments?: { listMany(codes: readonly string[]): Promise<Commitment[]> };
+  /** The citizens' data files; without them the figures carry no channels, kecamatan or ratings. */
+  citizens?: CitizenData & { districtPopulations?: readonly DistrictPopulation[] };
+  /** Outreach events and the month counters their effect is measured on; without them, no outreach figures. */
+  outreach?: {
+    events: { listMany(codes: readonly string[]): Promise<OutreachEvent[]> };
+    counters: Pick<ComplaintQueries, 'counters'>;
+  };
   store: SemesterStore;
   ledger: Ledger;
   mailer: Mailer;
@@ -56,8 +75,9 @@ export async function computeRegencySemester(deps: SemesterDeps, semesterId: str
     deps.roster.listMany([regencyCode]),
   ]);
   const population = deps.population.get(regencyCode);
-  const evaluate = (s: Semester) =>
-    evaluateRegency({
+  const citizens = deps.citizens;
+  const evaluate = (s: Semester) => ({
+    ...evaluateRegency({
       semester: s,
       regency,
       snapshots,
@@ -66,7 +86,22 @@ export async function computeRegencySemester(deps: SemesterDeps, semesterId: str
       calendar: deps.calendar,
       roster,
       ...(population ? { population } : {}),
-    });
+    }),
+    ...(citizens
+      ? citizenFigures({
+          regencyCode,
+          // The semester's cohort: complaints submitted in it.
+          cohort: snapshots.filter(
+            (x) =>
+              Date.parse(x.submittedAt) >= Date.parse(s.start) &&
+              Date.parse(x.submittedAt) <= Date.parse(s.end),
+          ),
+          mapping: citizens.mapping,
+          ...(citizens.districts ? { districts: citizens.districts } : {}),
+          ...(citizens.districtPopulations ? { districtPopulations: citizens.districtPopulations } : {}),
+        })
+      : {}),
+  });
   const current = evaluate(semester);
   const before = evaluate(previous);
   await deps.store.putMetrics(semester.id, current, before);
@@ -92,9 +127,67 @@ export async function provinceSemester(deps: SemesterDeps, semesterId: string): 
     ),
     method: methodOf(deps, semester, years),
   });
-  if (!deps.commitments) return ranked;
+  const withCitizens = await withOutreach(deps, semester, {
+    ...ranked,
+    regencies: withProvinceChannels(ranked.regencies),
+  });
+  if (!deps.commitments) return withCitizens;
   const commitments = await deps.commitments.listMany(deps.regions.regencies.map((r) => r.code));
-  return withCommitments(ranked, commitments, semester.lastDate);
+  return withCommitments(withCitizens, commitments, semester.lastDate);
+}
+
+/**
+ * Each regency's outreach events from six months before the semester to its end, with their effect
+ * as of the day after the cut-off (an event whose after-window has not ended is "pending").
+ */
+async function withOutreach(
+  deps: SemesterDeps,
+  semester: Semester,
+  province: ProvinceSemester,
+): Promise<ProvinceSemester> {
+  if (!deps.outreach) return province;
+  const codes = deps.regions.regencies.map((r) => r.code);
+  const from = DateTime.fromISO(semester.start, { zone: 'UTC' }).minus({ months: 6 }).toISODate() as string;
+  const events = (await deps.outreach.events.listMany(codes)).filter(
+    (e) => e.date >= from && e.date <= semester.lastDate,
+  );
+  const method = { ...province.method, outreachRule: outreachRule(outreachSettings) };
+  if (events.length === 0) return { ...province, method };
+  const months = events.flatMap((e) => {
+    const w = outreachWindows(e.date, outreachSettings.months);
+    return [...w.before, ...w.after];
+  });
+  const sorted = [...months].sort();
+  const first = sorted[0] as string;
+  const last = sorted.at(-1) as string;
+  const counts: MonthlyCounts = new Map(
+    await Promise.all(
+      codes.map(async (code) => {
+        const items = await deps.outreach?.counters.counters(code, `M#${first}`, `M#${last}`);
+        return [
+          code,
+          new Map((items ?? []).map((i) => [String(i.sk).slice(2), Number(i.received ?? 0)])),
+        ] as const;
+      }),
+    ),
+  );
+  const populations = new Map([...deps.population].map(([code, p]) => [code, p.value]));
+  const asOfDay = DateTime.fromISO(semester.lastDate, { zone: 'UTC' })
+    .plus({ days: 1 })
+    .toISODate() as string;
+  return {
+    ...province,
+    method,
+    regencies: province.regencies.map((r) => {
+      const own = events.filter((e) => e.code === r.regencyCode);
+      return own.length === 0
+        ? r
+        : {
+            ...r,
+            outreach: own.map((e) => outreachEffect(e, counts, populations, asOfDay, outreachSettings)),
+          };
+    }),
+  };
 }
 
 function methodOf(
@@ -114,6 +207,7 @@ function methodOf(
     scoreExample: workedScoreExample(),
     definitions,
     ...(population ? { populationSource: `${population.source} (tahun ${population.year})` } : {}),
+    ...(deps.citizens?.districts ? { districtSource: deps.citizens.districts.source } : {}),
   };
 }
 
