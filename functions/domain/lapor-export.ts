@@ -5,6 +5,7 @@ import { witaOffsetMs } from './calendar';
 import { channelOf, districtOf, isReporterReply, ratingOf, type UnknownValue } from './citizens';
 import { classifications, statuses } from './complaint';
 import { exportUpdatePrefix } from './first-seen';
+import { scrubText } from './personal-data';
 import type { Regions } from './regions';
 import type { CitizenData, ComplaintUpdate } from './update';
 import { witaZone } from './wita-zone';
@@ -501,8 +502,9 @@ export function mapExportRow(
       line,
       trackingId,
       regencyCode: regency.code,
-      unit,
-      category,
+      // Scrubbed here as the update will be, so that comparing with the stored state holds.
+      unit: scrubText(unit),
+      category: scrubText(category),
       classification: classEntry.classification,
       status: statusEntry.status,
       statusLabel: text('status') as string,

@@ -1,17 +1,56 @@
 /**
  * Removes a reporter's contact and identity numbers from free text before it is stored (UU 27/2022):
- * e-mail addresses, phone numbers (Indonesian mobile and landline, national or +62, however
- * grouped), NIKs (16 digits, however grouped), any number written after a NIK/KTP/KK or phone
- * label, and other identifiers: 12 or more digits written together, or 13 or more typed in blocks
- * (BPJS, bank account). The text is NFKC-normalized
- * first, so full-width digits and the full-width at-sign are read as their ASCII forms.
+ * e-mail addresses (also spelled out or bracketed: `budi at gmail.com`, `budi{at}gmail{dot}com`),
+ * phone numbers (Indonesian mobile and landline, national or +62, however grouped), NIKs (16
+ * digits, however grouped), any number written after a NIK/KTP/KK or phone label, and other
+ * identifiers: 12 or more digits written together, or 13 or more typed in blocks (BPJS, bank
+ * account).
+ *
+ * The text is read as a person reads it, not as the bytes lie: NFKC first (full-width digits and
+ * the full-width at-sign become ASCII), then every Unicode decimal digit (`\p{Nd}`: Arabic-Indic,
+ * Devanagari, Thai...) becomes its ASCII digit, and invisible format characters (`\p{Cf}`: zero-width
+ * space and joiners, soft hyphen, word joiner, byte-order mark) are dropped. Digit groups may be
+ * joined by spaces, tabs and line breaks, dots, slashes, underscores, any dash (hyphen, en and em
+ * dash, minus sign), up to four of them, or by a comma written between two digits.
  *
  * Left alone: dates and times, amounts after Rp/IDR, tracking ids (digits joined to letters),
- * regency codes and other short numbers.
+ * regency codes, short numbers, and numbers in a list written "5049672, 5049673" (a comma and a
+ * space is list punctuation, not a separator inside one number).
  */
 export function scrubPersonalData(value: string): string {
-  const text = value.normalize('NFKC');
-  return scrubNumbers(scrubEmails(text));
+  return scrubNumbers(scrubEmails(readable(value)));
+}
+
+/** Free text of a stored field, scrubbed and trimmed (notes, category, unit). */
+export function scrubText(value: string): string {
+  return scrubPersonalData(value).trim();
+}
+
+/** NFKC, every decimal digit as ASCII, invisible format characters dropped. */
+function readable(value: string): string {
+  return value
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[^\P{Nd}0-9]/gu, (d) => String(digitValue(d)));
+}
+
+const digitValues = new Map<string, number>();
+
+/**
+ * The value of a decimal digit: Unicode encodes every script's digits as one contiguous run
+ * 0..9 (UAX #44, Numeric_Type=Decimal), and runs placed back to back (mathematical digits) each
+ * hold ten, so the value is the distance from the start of the block of digits, modulo ten.
+ */
+function digitValue(d: string): number {
+  let value = digitValues.get(d);
+  if (value === undefined) {
+    const code = d.codePointAt(0) as number;
+    let start = code;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+    value = (code - start) % 10;
+    digitValues.set(d, value);
+  }
+  return value;
 }
 
 export const scrubbed = {
@@ -21,12 +60,20 @@ export const scrubbed = {
   number: '[nomor dihapus]',
 } as const;
 
-const at = String.raw`(?:@|\s*[([]\s*at\s*[)\]]\s*)`;
-const dot = String.raw`(?:\.|\s*[([]\s*dot\s*[)\]]\s*)`;
+const open = '[([{<]';
+const close = String.raw`[)\]}>]`;
+/** `@`, or "at" in brackets: `(at)`, `[at]`, `{at}`, `<at>`. */
+const at = String.raw`\s*(?:@|${open}\s*at\s*${close})\s*`;
+/** A dot, spaced or not, "dot"/"titik" in brackets, or spelled out between spaces. */
+const dot = String.raw`(?:\s*(?:\.|${open}\s*(?:dot|titik)\s*${close})\s*|\s+(?:dot|titik)\s+)`;
+const local = String.raw`[\p{L}\p{N}._%+-]+`;
+const label = String.raw`[\p{L}\p{N}-]+`;
+/** Endings of the mail domains people use here: a spelled-out "at" needs one of them. */
+const commonEnding = String.raw`(?:com|id|net|org|info|biz|co|go|ac|sch|me|io)\b`;
 const emailPattern = new RegExp(
-  String.raw`[\p{L}\p{N}._%+-]+\s*${at}\s*[\p{L}\p{N}-]+(?:${dot}[\p{L}\p{N}-]+)*${dot}\p{L}{2,}` +
-    // "nama at gmail dot com": spelled out, only with a common mail domain ending
-    String.raw`|[\p{L}\p{N}._%+-]+\s+at\s+[\p{L}\p{N}-]+(?:\s+dot\s+[\p{L}\p{N}-]+)*\s+dot\s+(?:com|id|net|org)\b`,
+  String.raw`${local}${at}${label}(?:${dot}${label})*${dot}\p{L}{2,}` +
+    // "nama at gmail.com", "nama at gmail dot com": spelled out, only with a common ending
+    String.raw`|${local}\s+at\s+${label}(?:${dot}${label})*${dot}${commonEnding}`,
   'giu',
 );
 
@@ -42,12 +89,16 @@ const phoneLabel =
 const amountLabel = /(?:\brp\.?|\bidr)\s*$/i;
 
 /**
- * A run of digit groups: digits, optionally in parentheses, joined by up to two separators (space,
- * dot, dash, slash), optionally led by +. Not part of a word, nor a dash-joined code such as a
- * tracking id (LAPOR-6302-2026-000123).
+ * A run of digit groups: digits, optionally in parentheses, joined by up to four separators
+ * (whitespace, dot, slash, underscore, any dash or the minus sign) or by a comma between two
+ * digits, optionally led by +. Not part of a word, nor a dash-joined code such as a tracking id
+ * (LAPOR-6302-2026-000123).
  */
-const runPattern =
-  /(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}][-./])\(?\+?\s?\(?\d+\)?(?:[ \t\u00a0.\-/]{1,2}\(?\d+\)?|\(\d+\))*(?![\p{L}_]|[-./]\p{L})/gu;
+const sep = String.raw`(?:[\s./_\p{Pd}\u2212]{1,4}|,)`;
+const runPattern = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_])(?<![\p{L}\p{N}][./\p{Pd}\u2212])\(?\+?\s?\(?\d+\)?(?:${sep}\(?\d+\)?|\(\d+\))*(?![\p{L}_]|[./\p{Pd}\u2212]\p{L})`,
+  'gu',
+);
 
 function scrubNumbers(text: string): string {
   // A label glued to its number ("NIK6371...", "HP081...") is still a label.
@@ -127,7 +178,7 @@ function scrubGroups(run: string): string {
     }
     // Replace from the group's start (with a + or an opening parenthesis before it) to its end.
     let from = single.start;
-    while (from > cursor && /[+(\s]/.test(run[from - 1] ?? '') && run[from - 1] !== ' ') from--;
+    while (from > cursor && /[+(]/.test(run[from - 1] ?? '')) from--;
     if (from > cursor && run[from - 1] === ' ' && /\+$/.test(run.slice(cursor, from - 1))) from -= 2;
     const last = groups[found.end] as { end: number };
     let to = last.end;

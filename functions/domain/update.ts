@@ -19,7 +19,7 @@ import {
   statuses,
 } from './complaint';
 import { type InspectionMark, inspectionProblem } from './field-inspection';
-import { scrubPersonalData } from './personal-data';
+import { scrubPersonalData, scrubText } from './personal-data';
 import type { Regions } from './regions';
 import { smokePairingProblem, smokeRegencyCode } from './smoke';
 
@@ -123,6 +123,18 @@ function instant(latest: { ms: number }) {
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
+/**
+ * Free text that is stored and may be published (the scoreboard lists top categories): scrubbed
+ * of personal data like a note. Scrubbing rather than an allow-list of categories and units: LAPOR!
+ * lets each government name its own, an allow-list would refuse the first new one, and what is
+ * left after scrubbing reaches the public only through the small-number rule (a category of fewer
+ * than five complaints is folded into "Lainnya").
+ */
+const freeText = (max: number) =>
+  text(max)
+    .transform(scrubText)
+    .refine((v) => v.length > 0, 'must not be empty');
+
 /** Accepts the id ("terdisposisi-selesai") or the LAPOR! label ("Terdisposisi Selesai"). */
 const statusField = z.preprocess(
   (v) => (typeof v === 'string' ? (parseStatus(v) ?? v) : v),
@@ -152,8 +164,8 @@ function buildUpdateSchema(regions: Regions, latest: { ms: number }) {
           (c) => regions.has(c) || c === smokeRegencyCode(regions.province.code),
           `is not a regency of province ${regions.province.code} (${regions.province.name})`,
         ),
-      unit: text(200),
-      category: text(200),
+      unit: freeText(200),
+      category: freeText(200),
       classification: classificationField,
       status: statusField,
       occurredAt: instant(latest),
@@ -250,7 +262,7 @@ export function validateUpdate(
     };
   }
   const { note, channel, district, village, rating, ...rest } = result.data;
-  const scrubbed = note === undefined ? undefined : scrubPersonalData(note).trim();
+  const scrubbed = note === undefined ? undefined : scrubText(note);
   const unknownValues: UnknownValue[] = [];
   const facts = citizenFactsOf(
     { channel, district, village, rating },

@@ -119,6 +119,22 @@ describe('the LAPOR! export mapping', () => {
     });
   });
 
+  it('scrubs personal data out of Kategori and Instansi Terdisposisi, as the update will be', () => {
+    const mapped = mapExportRow(
+      row({
+        ...good,
+        Kategori: 'Keluhan Budi NIK 6371111512890002 HP 081234567890',
+        'Instansi Terdisposisi': 'Dinas PUPR (hubungi budi at gmail.com)',
+      }),
+      13,
+      header,
+      mapping,
+      kalsel(),
+    );
+    expect(mapped.ok && mapped.row.category).toBe('Keluhan Budi NIK [NIK dihapus] HP [telepon dihapus]');
+    expect(mapped.ok && mapped.row.unit).toBe('Dinas PUPR (hubungi [email dihapus])');
+  });
+
   it('never reads the personal-data and complaint-text columns', () => {
     const cells = row(good);
     const forbidden = new Set(header.notRead.map((name) => exportColumns.indexOf(name as never)));

@@ -52,6 +52,55 @@ const mustScrub: [string, string][] = [
   ['No KK 6371012502100003', 'No KK [NIK dihapus]'],
   ['rekening BRI 0123 0100 1234 567', 'rekening BRI [nomor dihapus]'],
   ['BPJS 0001234567890', 'BPJS [nomor dihapus]'],
+  // Digits of other scripts (Unicode decimal digits, which NFKC and \\d leave alone)
+  [
+    'hubungi \u0660\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660',
+    'hubungi [telepon dihapus]',
+  ],
+  [
+    'NIK \u0666\u0663\u0667\u0661\u0661\u0661\u0661\u0665\u0661\u0662\u0668\u0669\u0660\u0660\u0660\u0662',
+    'NIK [NIK dihapus]',
+  ],
+  ['\u06f0\u06f8\u06f1\u06f2-\u06f3\u06f4\u06f5\u06f6-\u06f7\u06f8\u06f9\u06f0', '[telepon dihapus]'],
+  ['WA \u0966\u096e\u0967\u0968 \u0969\u096a\u096b\u096c \u096d\u096e\u096f\u0966', 'WA [telepon dihapus]'],
+  ['\u0e50\u0e58\u0e51\u0e52\u0e53\u0e54\u0e55\u0e56\u0e57\u0e58\u0e59\u0e50', '[telepon dihapus]'],
+  [
+    '\u{1d7ce}\u{1d7d6}\u{1d7cf}\u{1d7d0}\u{1d7d1}\u{1d7d2}\u{1d7d3}\u{1d7d4}\u{1d7d5}\u{1d7d6}\u{1d7d7}\u{1d7ce}',
+    '[telepon dihapus]',
+  ],
+  ['6371\u0661115 1289 0002', '[NIK dihapus]'],
+  // Invisible format characters inside a number or an address
+  ['0812\u200b3456\u200b7890', '[telepon dihapus]'],
+  ['NIK 6371\u00ad1115\u00ad1289\u00ad0002', 'NIK [NIK dihapus]'],
+  ['63711115\u206012890002', '[NIK dihapus]'],
+  ['\ufeff0812\u200d3456\u200c7890', '[telepon dihapus]'],
+  ['bu\u200bdi@gm\u00adail.com', '[email dihapus]'],
+  // Separators: dashes of every kind, comma, underscore, newline, several spaces, tab
+  ['hubungi 0812\u20133456\u20137890', 'hubungi [telepon dihapus]'],
+  ['6371\u20141115\u20141289\u20140002', '[NIK dihapus]'],
+  ['0812\u22123456\u22127890', '[telepon dihapus]'],
+  ['0812\u20103456\u20107890', '[telepon dihapus]'],
+  ['NIK 6371,1115,1289,0002', 'NIK [NIK dihapus]'],
+  ['6371,1115,1289,0002', '[NIK dihapus]'],
+  ['0812_3456_7890', '[telepon dihapus]'],
+  ['hubungi\n0812\n3456\n7890', 'hubungi\n[telepon dihapus]'],
+  ['NIK\n6371 1115\n1289 0002', 'NIK\n[NIK dihapus]'],
+  ['0812    3456    7890', '[telepon dihapus]'],
+  ['6371\t1115\t1289\t0002', '[NIK dihapus]'],
+  ['+62 \u2013 812 \u2013 3456 \u2013 7890', '[telepon dihapus]'],
+  ['rekening 0123_0100_1234_567', 'rekening [nomor dihapus]'],
+  // E-mail, obfuscated
+  ['budi at gmail.com', '[email dihapus]'],
+  ['kirim ke budi at gmail.com ya', 'kirim ke [email dihapus] ya'],
+  ['budi @ gmail . com', '[email dihapus]'],
+  ['budi{at}gmail{dot}com', '[email dihapus]'],
+  ['budi {at} gmail {dot} co {dot} id', '[email dihapus]'],
+  ['budi<at>gmail<dot>com', '[email dihapus]'],
+  ['budi(at)gmail.com', '[email dihapus]'],
+  ['budi [at] gmail [titik] com', '[email dihapus]'],
+  ['budi at gmail titik com', '[email dihapus]'],
+  ['budi AT gmail DOT com', '[email dihapus]'],
+  ['budi@gmail dot com', '[email dihapus]'],
 ];
 
 /** Text with numbers that are not personal data: it must come out exactly as it went in. */
@@ -73,6 +122,32 @@ const mustKeep: string[] = [
   'Pengaduan nomor 20260317-0001',
   'Jam operasional 08.00-16.00 WITA',
   'Jarak 2.500 m, tinggi 1,75 m',
+  // Dashes, commas, line breaks and spacing of ordinary text
+  'Jam layanan 08.00\u201316.00 WITA',
+  'Periode 1\u201315 Maret 2026, 16\u201331 Maret 2026',
+  'Tiket LAPOR\u20136302\u20132026\u2013000123 belum ditindaklanjuti',
+  'Laporan 5049672, 5049673 dan 5049674 belum selesai',
+  'Tracking ID 5049672,\n5049673',
+  'Tanggal 17-03-2026\nJam 10:00',
+  'RT 05 RW 03\nKelurahan Kuin Utara\nKode 63.71.01',
+  'Biaya Rp 1.500.000,- dibayar 2 kali',
+  'Nilai kontrak Rp 2,5 miliar untuk 3 ruas jalan',
+  'Pada 2026 ada 12 laporan, 3 selesai, 9 diproses',
+  'Tahun 2024\n2025\n2026',
+  'Ruang_01 di lantai 2',
+  'Luas 1 200 m2,  tinggi 3    m',
+  // Words that look like an obfuscated address but are not one
+  'Bertemu di Hotel A at Jl. Ahmad Yani',
+  'Rapat di kantor @ 10.00 WITA',
+  'Di titik km 12, dekat pasar',
+];
+
+/** Digits of other scripts are read as digits: what is not personal data stays, in ASCII digits. */
+const keptAsAscii: [string, string][] = [
+  ['Tanggal \u0661\u0667/\u0660\u0663/\u0662\u0660\u0662\u0666', 'Tanggal 17/03/2026'],
+  ['Rp \u0661.\u0665\u0660\u0660.\u0660\u0660\u0660', 'Rp 1.500.000'],
+  ['Wilayah \u0966\u096c\u0969\u0966\u0968', 'Wilayah 06302'],
+  ['pemerin\u00adtahan 1\u200b2 kali', 'pemerintahan 12 kali'],
 ];
 
 describe('the note scrubber', () => {
@@ -88,10 +163,14 @@ describe('the note scrubber', () => {
     expect(scrubPersonalData(text)).toBe(text);
   });
 
+  it.each(keptAsAscii)('keeps %j, reading its digits', (input, expected) => {
+    expect(scrubPersonalData(input)).toBe(expected);
+  });
+
   it('leaves no digit run of a NIK or phone number behind in any of the spellings', () => {
     for (const [input] of mustScrub) {
       const out = scrubPersonalData(input);
-      expect(out, input).not.toMatch(/\d{4}/);
+      expect(out, input).not.toMatch(/\p{Nd}{4}/u);
       expect(out, input).not.toContain('@');
       expect(
         Object.values(scrubbed).some((token) => out.includes(token)),

@@ -34,3 +34,32 @@ describe('validation of an update against the receiver’s clock', () => {
     expect(!first.ok && first.errors.map((e) => e.path).sort()).toEqual(['regencyCode', 'status']);
   });
 });
+
+describe('free text of an update', () => {
+  it('scrubs category, unit and note before storage: each is stored and may be published', () => {
+    const result = validateUpdate(
+      anUpdate({
+        category: 'Keluhan Budi NIK 6371111512890002 HP 081234567890',
+        unit: 'Dinas PUPR, kontak 0812\u20133456\u20137890',
+        note: 'surel budi{at}gmail{dot}com',
+        occurredAt: at(-60),
+      }),
+      kalsel(),
+      clock,
+    );
+    expect(result.ok && result.update).toMatchObject({
+      category: 'Keluhan Budi NIK [NIK dihapus] HP [telepon dihapus]',
+      unit: 'Dinas PUPR, kontak [telepon dihapus]',
+      note: 'surel [email dihapus]',
+    });
+  });
+
+  it('refuses a category that is nothing but invisible characters', () => {
+    expect(
+      validateUpdate(anUpdate({ category: '\u200b\u00ad', occurredAt: at(-60) }), kalsel(), clock),
+    ).toMatchObject({
+      ok: false,
+      errors: [{ path: 'category', message: 'must not be empty' }],
+    });
+  });
+});
