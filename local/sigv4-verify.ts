@@ -76,7 +76,11 @@ export async function verifySigV4(
       message: `the credential scope names service "${scopeService}", expected "${service}"`,
     };
   }
-  const secretAccessKey = options.credentials[accessKeyId];
+  // Own keys only: an access key id of `constructor` or `__proto__` is not a key (it would read
+  // Object.prototype's and fail signing with a 500).
+  const secretAccessKey = Object.hasOwn(options.credentials, accessKeyId)
+    ? options.credentials[accessKeyId]
+    : undefined;
   if (!secretAccessKey)
     return {
       ok: false,

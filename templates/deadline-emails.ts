@@ -1,4 +1,5 @@
 import type { CommitmentGap } from '../functions/domain/commitments';
+import { csvCell } from '../functions/domain/csv-cell';
 import type { RegencyStanding } from '../functions/domain/deadlines';
 import type { DigestView, EscalationView, ListedComplaint, UnitGroup } from '../functions/domain/digest-view';
 import type { Regency, RegionData } from '../functions/domain/regions';
@@ -97,12 +98,6 @@ function unitSections(groups: readonly UnitGroup[], options: RowOptions): { html
   }
   return { html, text };
 }
-
-/** A cell of the attached list, safe from spreadsheet formula injection and quoted for CSV. */
-const csvCell = (value: string) => {
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",;\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-};
 
 /** The whole list as a CSV a phone's spreadsheet app opens, for a digest cut to its limit. */
 function fullListCsv(items: readonly ListedComplaint[], laporBaseUrl: string): Buffer {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { csvLine } from '../functions/domain/csv-cell';
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
 import type { Flag, FlagReason } from '../functions/domain/semester-metrics';
 import { barChart, horizontalBarChart } from './charts';
@@ -690,23 +691,16 @@ function shareColumns(
 
 const round = (v: number | undefined) => (v === undefined ? undefined : Math.round(v * 100) / 100);
 
-function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function regencyCsv(board: Scoreboard): string {
   const lines = [regencyCsvColumns.map((c) => c.name).join(',')];
-  for (const r of board.regencies)
-    lines.push(regencyCsvColumns.map((c) => csvCell(c.value(board, r))).join(','));
+  for (const r of board.regencies) lines.push(csvLine(regencyCsvColumns.map((c) => c.value(board, r))));
   return `${lines.join('\n')}\n`;
 }
 
 function monthlyCsv(board: Scoreboard): string {
   const lines = ['kode,nama,bulan,laporan_diterima'];
   for (const r of board.regencies)
-    for (const m of r.months) lines.push([r.code, csvCell(r.name), m.month, m.received].join(','));
+    for (const m of r.months) lines.push(csvLine([r.code, r.name, m.month, m.received]));
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,7 +14,12 @@ export interface RegisteredClient {
   grantedAt: string;
 }
 
-/** How long a warm function trusts a looked-up scope: a revocation takes effect within this. */
+/**
+ * How long a warm function trusts a looked-up scope: a revocation takes effect within this. Only
+ * registrations are cached: "not registered" is looked up again on every call, so a new grant
+ * works at once (a caller without a registration has passed IAM already, and the route's throttle
+ * bounds its reads).
+ */
 export const scopeCacheMs = 60_000;
 
 /**
@@ -23,7 +28,7 @@ export const scopeCacheMs = 60_000;
  * operator's CLI writes it.
  */
 export class DynamoClientRegistry implements ClientRegistry {
-  private readonly cache = new Map<string, { scope: ClientScope | undefined; until: number }>();
+  private readonly cache = new Map<string, { scope: ClientScope; until: number }>();
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -45,7 +50,8 @@ export class DynamoClientRegistry implements ClientRegistry {
     );
     this.meter?.record('read', result.ConsumedCapacity);
     const scope = result.Item ? toScope(result.Item) : undefined;
-    this.cache.set(principal, { scope, until: this.now() + scopeCacheMs });
+    if (scope) this.cache.set(principal, { scope, until: this.now() + scopeCacheMs });
+    else this.cache.delete(principal);
     return scope;
   }
 

@@ -2,9 +2,10 @@ import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedRequest } from '../../examples/signed-client';
+import { DynamoClientRegistry } from '../../functions/adapters/client-registry';
 import { handleApiRequest } from '../../functions/api/ingest-routes';
 import type { ItemResult } from '../../functions/use-cases/ingest-updates';
-import { localCredentials, localKeys } from '../../local/clients';
+import { localCredentials, localKeys, localPrincipal } from '../../local/clients';
 import { type LocalApi, startLocalApi } from '../../local/http-api';
 import { kalsel } from '../support/data';
 import { anUpdate } from '../support/fixtures';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   api = await startLocalApi({
     handle: (event) => handleApiRequest(ingest.deps, event),
     // The local keys, plus one that signs correctly but was never registered as a client.
-    credentials: { ...localCredentials(localKeys(kalsel())), stranger: 'local' },
+    credentials: { ...localCredentials(localKeys(kalsel())), stranger: 'local', newcomer: 'local' },
     port: 0,
   });
 });
@@ -118,6 +119,21 @@ describe('the province-wide client and unregistered callers', () => {
     expect(body).toMatchObject({ error: 'client-not-registered' });
     expect(body.message).toContain('arn:aws:iam::000000000000:user/stranger');
     expect(await itemsOf(update.trackingId)).toEqual([]);
+  });
+
+  it('lets a caller in as soon as it is granted, though it was refused a moment before', async () => {
+    const newcomer = key('newcomer');
+    const first = await post(newcomer, anUpdate());
+    expect(first.status).toBe(403);
+    // The operator grants it (another process: the CLI), within the cache's minute.
+    await new DynamoClientRegistry(ingest.doc, ingest.tableName).grant(
+      localPrincipal('newcomer'),
+      { regencies: ['6302'] },
+      undefined,
+      new Date(),
+    );
+    const second = await post(newcomer, anUpdate({ regencyCode: '6302' }));
+    expect(second.status).toBe(200);
   });
 
   const curl = spawnSync('curl', ['--version']).status === 0;

@@ -83,6 +83,18 @@ describe('the local ingest API checks SigV4 like the IAM authorizer', () => {
     expect(await stale.json()).toMatchObject({ error: 'signature-expired' });
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'answers 403, not 500, to an access key id named like an object property (%s)',
+    async (accessKeyId) => {
+      const response = await signedRequest(`${api.url}/v1/updates`, {
+        body: body(),
+        credentials: { accessKeyId, secretAccessKey: 'x' },
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: 'unknown-access-key' });
+    },
+  );
+
   it('answers 403 when the body was changed after signing', async () => {
     const signed = await signedRequest(`${api.url}/v1/complaints/X`, { credentials });
     expect(signed.status).toBe(404); // signed GET passes authentication

@@ -106,7 +106,7 @@ describe('the deadline e-mails', () => {
 
   it('say where a long digest is cut and attach the full list, guarded against formulas', () => {
     const items = Array.from({ length: 80 }, (_, n) =>
-      item(n, 90 - n, { unit: n === 5 ? '=HYPERLINK("x")' : 'Dinas A' }),
+      item(n, 90 - n, { unit: n === 5 ? '=HYPERLINK("x")' : n === 6 ? '＠SUM(A1)' : 'Dinas A' }),
     );
     const email = digest(items, 20);
     expect(blocks(email.text)).toHaveLength(20);
@@ -117,6 +117,7 @@ describe('the deadline e-mails', () => {
     const rows = csv?.content.toString('utf8').trim().split('\r\n') ?? [];
     expect(rows).toHaveLength(81);
     expect(rows.some((r) => r.includes(`"'=HYPERLINK(""x"")"`))).toBe(true);
+    expect(rows.some((r) => r.includes(`"'＠SUM(A1)"`))).toBe(true);
   });
 
   it('open the head’s escalation with how many, how late and which units', () => {
