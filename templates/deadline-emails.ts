@@ -122,7 +122,7 @@ function fullListCsv(items: readonly ListedComplaint[], laporBaseUrl: string): B
       i.newlyBreached ? 'ya' : '',
       link(laporBaseUrl, i.trackingId),
     ]
-      .map(csvCell)
+      .map((cell) => csvCell(cell, 'when-needed'))
       .join(','),
   );
   // A byte-order mark so that spreadsheet apps read the UTF-8 names right.

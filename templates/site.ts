@@ -693,14 +693,20 @@ const round = (v: number | undefined) => (v === undefined ? undefined : Math.rou
 
 function regencyCsv(board: Scoreboard): string {
   const lines = [regencyCsvColumns.map((c) => c.name).join(',')];
-  for (const r of board.regencies) lines.push(csvLine(regencyCsvColumns.map((c) => c.value(board, r))));
+  for (const r of board.regencies)
+    lines.push(
+      csvLine(
+        regencyCsvColumns.map((c) => c.value(board, r)),
+        'when-needed',
+      ),
+    );
   return `${lines.join('\n')}\n`;
 }
 
 function monthlyCsv(board: Scoreboard): string {
   const lines = ['kode,nama,bulan,laporan_diterima'];
   for (const r of board.regencies)
-    for (const m of r.months) lines.push(csvLine([r.code, r.name, m.month, m.received]));
+    for (const m of r.months) lines.push(csvLine([r.code, r.name, m.month, m.received], 'when-needed'));
   return `${lines.join('\n')}\n`;
 }
 

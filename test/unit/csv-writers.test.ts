@@ -29,8 +29,9 @@ describe('CSV cells people open in a spreadsheet', () => {
   });
 
   it('write a number as a number: a negative count or change is not a formula', () => {
-    expect(csvCell(-3)).toBe('-3');
-    expect(csvCell(12.5)).toBe('12.5');
+    expect(csvCell(-3)).toBe('"-3"');
+    expect(csvCell(-3, 'when-needed')).toBe('-3');
+    expect(csvCell(12.5, 'when-needed')).toBe('12.5');
   });
 
   it('are written by one function: no other file quotes CSV cells itself', () => {

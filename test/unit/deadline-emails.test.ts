@@ -117,7 +117,7 @@ describe('the deadline e-mails', () => {
     const rows = csv?.content.toString('utf8').trim().split('\r\n') ?? [];
     expect(rows).toHaveLength(81);
     expect(rows.some((r) => r.includes(`"'=HYPERLINK(""x"")"`))).toBe(true);
-    expect(rows.some((r) => r.includes(`"'＠SUM(A1)"`))).toBe(true);
+    expect(rows.some((r) => r.includes(",'＠SUM(A1),"))).toBe(true);
   });
 
   it('open the head’s escalation with how many, how late and which units', () => {
