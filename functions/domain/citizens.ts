@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { scrubPersonalData } from './personal-data';
 
 /**
  * The citizens' side of a complaint, as the LAPOR! export (or an update) tells it: the channel it
@@ -68,8 +69,13 @@ export const valueKey = (value: string) =>
     .toLowerCase()
     .replace(/[^\p{L}\p{N}@]/gu, '');
 
-/** A value as written, for storing and for messages: trimmed, inner spaces collapsed, bounded. */
-export const cleanText = (value: string, max = 80) => value.trim().replace(/\s+/g, ' ').slice(0, max);
+/**
+ * A value as written, for storing and for messages: scrubbed of personal data (it is free text that
+ * is stored: a kecamatan or rating field can carry a phone number), trimmed, inner spaces collapsed,
+ * bounded.
+ */
+export const cleanText = (value: string, max = 80) =>
+  scrubPersonalData(value).trim().replace(/\s+/g, ' ').slice(0, max);
 
 const channelIndex = new WeakMap<CitizenMapping, Map<string, string>>();
 

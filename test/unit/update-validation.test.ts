@@ -54,6 +54,20 @@ describe('free text of an update', () => {
     });
   });
 
+  it("scrubs the citizens' fields kept as written (an unknown kecamatan, a rating)", () => {
+    const result = validateUpdate(
+      anUpdate({
+        district: 'Kec. Budi 081234567890',
+        village: 'Kuin NIK 6371111512890002',
+        rating: 'puas, WA 0812 3456 7890',
+        occurredAt: at(-60),
+      } as never),
+      kalsel(),
+      clock,
+    );
+    expect(JSON.stringify(result.ok && result.update)).not.toMatch(/\d{6}/);
+  });
+
   it('refuses a category that is nothing but invisible characters', () => {
     expect(
       validateUpdate(anUpdate({ category: '\u200b\u00ad', occurredAt: at(-60) }), kalsel(), clock),
