@@ -343,8 +343,10 @@ async function uploadAsDeployed(
       runs.push(importStoredFile(deps, decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '))));
   });
   // The importer's own field names as the header (it takes them besides the LAPOR! ones).
-  const columns = (Object.keys(importColumns) as ImportField[]).filter((c) =>
-    updates.some((u) => u[c] !== undefined),
+  // (Fields a file carries in columns of their own, such as the inspection dates, are not among them.)
+  const columns = (Object.keys(importColumns) as ImportField[]).filter(
+    (c): c is ImportField & keyof ComplaintUpdate =>
+      updates.some((u) => (u as unknown as Record<string, unknown>)[c] !== undefined),
   );
   const cell = (v: unknown) => {
     const text = v === undefined ? '' : String(v);

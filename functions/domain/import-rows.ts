@@ -25,6 +25,14 @@ export const importColumns = {
   village: ['Kelurahan', 'Desa/Kelurahan', 'village'],
   rating: ['Rating', 'rating'],
   reporterReplied: ['Ditanggapi Pelapor', 'reporterReplied'],
+  // A field inspection (optional): planned and done dates, as in the inspection file below.
+  inspectionPlannedOn: [
+    'Rencana Pemeriksaan Lapangan',
+    'Rencana Pemeriksaan',
+    'inspectionPlannedOn',
+    'plannedOn',
+  ],
+  inspectionDoneOn: ['Pemeriksaan Lapangan Selesai', 'Tanggal Pemeriksaan', 'inspectionDoneOn', 'doneOn'],
 } as const;
 
 export type ImportField = keyof typeof importColumns;
@@ -127,6 +135,15 @@ export function mapUpdateRow(row: readonly unknown[], line: number, header: Upda
     if (cell === null || cell === undefined || String(cell).trim() === '') continue;
     input[field] = cellValue(field, cell);
   }
+  const { inspectionPlannedOn: plannedOn, inspectionDoneOn: doneOn } = input;
+  delete input.inspectionPlannedOn;
+  delete input.inspectionDoneOn;
+  if (plannedOn !== undefined || doneOn !== undefined) {
+    input.fieldInspection = {
+      ...(plannedOn !== undefined ? { plannedOn } : {}),
+      ...(doneOn !== undefined ? { doneOn } : {}),
+    };
+  }
   if (input.sourceUpdateId === undefined) {
     input.sourceUpdateId = `row-${createHash('sha256')
       .update([input.trackingId, input.status, input.occurredAt].map(String).join('|'))
@@ -153,6 +170,7 @@ export function mapImportRows(table: readonly (readonly unknown[])[], fileName: 
 
 function cellValue(field: ImportField, cell: unknown): unknown {
   if (field === 'occurredAt' || field === 'submittedAt') return toInstant(cell);
+  if (field === 'inspectionPlannedOn' || field === 'inspectionDoneOn') return toDateString(cell);
   if (field === 'bukanWewenang' || field === 'reporterReplied')
     return /^(ya|y|yes|true|1)$/i.test(String(cell).trim());
   if (field === 'regencyCode' || field === 'trackingId') return String(cell).trim();
@@ -196,4 +214,77 @@ export function toInstant(cell: unknown): string {
     if (parsed.isValid) return parsed.toISO({ suppressMilliseconds: true }) as string;
   }
   return text; // the validator names it
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) from a cell: as is, day-first `17/03/2026` or `17/3/2026`, or a
+ * spreadsheet date cell (its date part, as displayed). Anything else is returned for the validator to name.
+ */
+export function toDateString(cell: unknown): string {
+  if (cell instanceof Date) {
+    return DateTime.fromMillis(Math.round(cell.getTime() / 1000) * 1000, {
+      zone: 'UTC',
+    }).toISODate() as string;
+  }
+  const text = String(cell).trim();
+  for (const format of ['yyyy-MM-dd', 'dd/MM/yyyy', 'd/M/yyyy', 'dd-MM-yyyy']) {
+    const parsed = DateTime.fromFormat(text, format, { zone: 'UTC' });
+    if (parsed.isValid) return parsed.toISODate() as string;
+  }
+  return text;
+}
+
+/**
+ * The field-inspection file an admin uploads: one row per complaint, `ID Tracking`, the planned
+ * date, the date done (either may be empty) and optionally the unit. Told apart from the per-update
+ * format by having no `Status` column.
+ */
+export const inspectionColumns = {
+  trackingId: importColumns.trackingId,
+  plannedOn: importColumns.inspectionPlannedOn,
+  doneOn: importColumns.inspectionDoneOn,
+  unit: importColumns.unit,
+} as const;
+
+export type InspectionField = keyof typeof inspectionColumns;
+
+export interface InspectionHeader {
+  fieldOf: Map<number, InspectionField>;
+  ignoredColumns: string[];
+}
+
+/** The header of an inspection file, or undefined when the row is not one. */
+export function mapInspectionHeader(header: readonly unknown[]): InspectionHeader | undefined {
+  const names = header.map((cell) => String(cell ?? '').trim());
+  if (names.some((name) => importColumns.status.some((alias) => normalise(alias) === normalise(name))))
+    return undefined;
+  const fieldOf = new Map<number, InspectionField>();
+  const ignoredColumns: string[] = [];
+  names.forEach((name, index) => {
+    if (!name) return;
+    const field = (Object.keys(inspectionColumns) as InspectionField[]).find((f) =>
+      inspectionColumns[f].some((alias) => normalise(alias) === normalise(name)),
+    );
+    if (field && ![...fieldOf.values()].includes(field)) fieldOf.set(index, field);
+    else if (personalColumns.some((p) => normalise(p) === normalise(name)))
+      ignoredColumns.push(`${name} (personal data: not read)`);
+    else ignoredColumns.push(name);
+  });
+  const fields = new Set(fieldOf.values());
+  if (!fields.has('trackingId') || !(fields.has('plannedOn') || fields.has('doneOn'))) return undefined;
+  return { fieldOf, ignoredColumns };
+}
+
+/** One row of an inspection file: its tracking id, dates (as written when not a date) and unit. */
+export function mapInspectionRow(
+  row: readonly unknown[],
+  header: InspectionHeader,
+): { trackingId?: string; plannedOn?: string; doneOn?: string; unit?: string } {
+  const out: { trackingId?: string; plannedOn?: string; doneOn?: string; unit?: string } = {};
+  for (const [index, field] of header.fieldOf) {
+    const cell = row[index];
+    if (cell === null || cell === undefined || String(cell).trim() === '') continue;
+    out[field] = field === 'plannedOn' || field === 'doneOn' ? toDateString(cell) : String(cell).trim();
+  }
+  return out;
 }

@@ -137,15 +137,17 @@ function replay(timeline: readonly TimelineEntry[]) {
   const pauses: Pause[] = [];
   // Once marked as needing a field inspection, a complaint stays in that class whatever later updates say.
   let inspected = false;
-  for (const e of sorted) {
-    if (e.status === 'terdisposisi-sedang-diproses') reporterTurnAt = e.at;
-    else if (e.status === 'tertunda') {
-      if (status !== 'tertunda') reporterTurnAt = e.at;
-    } else if (e.status !== 'terdisposisi-selesai' && e.status !== 'arsip') reporterTurnAt = undefined;
+  sorted.forEach((e, i) => {
     inspected ||= e.inspection !== undefined;
     const entryClass = inspected ? inspectionClass : e.classification;
     if (classification !== undefined && entryClass !== classification) reclassifiedAt = e.at;
     classification = entryClass;
+    // An inspection recorded without a new status (the admin's inspection file) is no new action: it restarts no clock.
+    if (e.inspection && i > 0 && e.status === status) return;
+    if (e.status === 'terdisposisi-sedang-diproses') reporterTurnAt = e.at;
+    else if (e.status === 'tertunda') {
+      if (status !== 'tertunda') reporterTurnAt = e.at;
+    } else if (e.status !== 'terdisposisi-selesai' && e.status !== 'arsip') reporterTurnAt = undefined;
     if (disposedStatuses.has(e.status) || followedUpStatuses.has(e.status)) dispositionAt ??= e.at;
     if (followedUpStatuses.has(e.status)) firstFollowUpAt ??= e.at;
     const open = pauses.at(-1);
@@ -169,7 +171,7 @@ function replay(timeline: readonly TimelineEntry[]) {
       closedReason = undefined;
     }
     status = e.status;
-  }
+  });
   return {
     sorted,
     status,

@@ -5,6 +5,7 @@ import laporExport from '../../data/import/lapor-export.json';
 import { type FileRow, readRows } from '../adapters/spreadsheet';
 import { timeZone } from '../domain/calendar';
 import { csvLine } from '../domain/csv-cell';
+import { inspectionClass, inspectionProblem } from '../domain/field-inspection';
 import {
   defaultImportLimits,
   ImportLimitError,
@@ -14,8 +15,11 @@ import {
 } from '../domain/import-limits';
 import {
   ImportFileError,
+  type InspectionHeader,
   isBlankRow,
   type MappedRow,
+  mapInspectionHeader,
+  mapInspectionRow,
   mapUpdateHeader,
   mapUpdateRow,
   type UpdateHeader,
@@ -61,8 +65,11 @@ export interface ImportReport {
   file: string;
   /** SHA-256 of the file, when it was read whole. */
   sha256?: string;
-  /** `updates`: one row per status update; `lapor-export`: one row per complaint (SP4N-LAPOR!). */
-  format: 'updates' | 'lapor-export';
+  /**
+   * `updates`: one row per status update; `lapor-export`: one row per complaint (SP4N-LAPOR!);
+   * `inspections`: one row per field inspection (tracking id, planned date, date done, unit).
+   */
+  format: 'updates' | 'lapor-export' | 'inspections';
   rows: number;
   counts: {
     created: number;
@@ -169,7 +176,9 @@ export async function importFile(
   const importer =
     head.kind === 'updates'
       ? updatesImporter(deps, report, head.header, file.name, options.scope)
-      : exportImporter(deps, report, head, mapping, file.name, options);
+      : head.kind === 'inspections'
+        ? inspectionsImporter(deps, report, head.header, file.name, options.scope)
+        : exportImporter(deps, report, head, mapping, file.name, options);
 
   let batch: FileRow[] = [];
   let lastLine = head.line;
@@ -227,6 +236,7 @@ export async function importFile(
 
 type Head =
   | { kind: 'updates'; line: number; header: UpdateHeader }
+  | { kind: 'inspections'; line: number; header: InspectionHeader }
   | { kind: 'lapor-export'; line: number; header: ExportHeader; generatedAt?: DateTime };
 
 /** Reads up to the header row: the export's (`Tracking ID` first), or the per-update format's. */
@@ -254,6 +264,8 @@ async function findHeader(
       return { kind: 'lapor-export', line, header, ...(generatedAt ? { generatedAt } : {}) };
     }
     if (!updatesError && preamble.length === 0) {
+      const inspections = mapInspectionHeader(cells);
+      if (inspections) return { kind: 'inspections', line, header: inspections };
       try {
         return { kind: 'updates', line, header: mapUpdateHeader(cells, fileName, line) };
       } catch (error) {
@@ -311,6 +323,83 @@ function updatesImporter(
       report.results.push({ ...result, line: m.line });
       report.counts[result.result] += 1;
     }
+  };
+}
+
+/**
+ * The field-inspection file: each row marks a known complaint as needing a field inspection, with
+ * its planned and done dates, as an update that keeps the complaint's status (it restarts no clock).
+ * An unknown tracking id, a complaint of another regency than the folder's, a date that is not one
+ * or a done date before the planned one is rejected with its reason; nothing is written for it.
+ */
+function inspectionsImporter(
+  deps: IngestDeps,
+  report: ImportReport,
+  header: InspectionHeader,
+  fileName: string,
+  scope: string | undefined,
+) {
+  report.ignoredColumns = header.ignoredColumns;
+  return async (batch: FileRow[]) => {
+    if (batch.length === 0) return;
+    const rows = batch.map((r) => ({ line: r.line, ...mapInspectionRow(r.cells, header) }));
+    const snapshots = await mapConcurrently(rows, 4, (row) =>
+      row.trackingId ? deps.store.getSnapshot(row.trackingId) : Promise.resolve(undefined),
+    );
+    const inputs: Record<string, unknown>[] = [];
+    const refusals = rows.map((row, i): { path: string; message: string } | undefined => {
+      const snapshot = snapshots[i];
+      if (!row.trackingId) return { path: 'trackingId', message: 'ID Tracking kosong' };
+      const mark = {
+        ...(row.plannedOn !== undefined ? { plannedOn: row.plannedOn } : {}),
+        ...(row.doneOn !== undefined ? { doneOn: row.doneOn } : {}),
+      };
+      const problem = inspectionProblem(mark);
+      if (problem) {
+        const [field = '', ...rest] = problem.split(': ');
+        return field === 'plannedOn' || field === 'doneOn'
+          ? { path: field, message: rest.join(': ') }
+          : { path: '', message: problem };
+      }
+      if (!snapshot)
+        return {
+          path: 'trackingId',
+          message: `laporan ${row.trackingId} tidak dikenal (belum pernah diterima): tidak ada yang dicatat`,
+        };
+      const refusal = outOfScope(deps, scope, snapshot.regencyCode);
+      if (refusal) return { path: 'regencyCode', message: refusal };
+      inputs.push({
+        trackingId: snapshot.trackingId,
+        regencyCode: snapshot.regencyCode,
+        unit: row.unit ?? snapshot.unit,
+        category: snapshot.category,
+        classification: inspectionClass,
+        status: snapshot.status,
+        occurredAt: deps.clock().toISOString(),
+        // The same row twice is the same mark: a re-upload changes nothing.
+        sourceUpdateId: `inspection-${createHash('sha256')
+          .update([snapshot.trackingId, mark.plannedOn ?? '', mark.doneOn ?? ''].join('|'))
+          .digest('hex')
+          .slice(0, 24)}`,
+        fieldInspection: mark,
+      });
+      return undefined;
+    });
+    const results = await ingestBatch(deps, inputs, `import:${fileName}`, batchScope(deps, scope));
+    let k = 0;
+    rows.forEach((row, i) => {
+      const refusal = refusals[i];
+      const result: ItemResult = refusal
+        ? {
+            index: report.results.length,
+            result: 'rejected',
+            ...(row.trackingId ? { trackingId: row.trackingId } : {}),
+            errors: [refusal],
+          }
+        : { ...(results[k++] as ItemResult), index: report.results.length };
+      report.results.push({ ...result, line: row.line });
+      report.counts[result.result] += 1;
+    });
   };
 }
 
