@@ -25,6 +25,19 @@ export class ComplaintQueries {
     return items.map(fromSnapshotItem);
   }
 
+  /**
+   * Open complaints of a regency with a field inspection planned on or before `untilDate` and not
+   * done (inspection-by-plan): the overdue ones and those coming by the horizon.
+   */
+  async inspectionsPlannedBy(regencyCode: string, untilDate: string): Promise<Snapshot[]> {
+    const items = await this.queryAll({
+      IndexName: 'inspection-by-plan',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk <= :until',
+      ExpressionAttributeValues: { ':pk': keys.inspectionPk(regencyCode), ':until': `${untilDate}#~` },
+    });
+    return items.map(fromSnapshotItem);
+  }
+
   /** Every open complaint of a regency, paused ones included (open-by-due). */
   async allOpen(regencyCode: string): Promise<Snapshot[]> {
     const items = await this.queryAll({

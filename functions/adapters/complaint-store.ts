@@ -347,6 +347,13 @@ export function toSnapshotItem(s: Snapshot): Record<string, unknown> {
       : {}),
     gsi2pk: keys.activityPk(s.regencyCode),
     gsi2sk: keys.activitySk(s.closedAt, s.trackingId),
+    // Sparse: only an inspection still to do is in the inspection index.
+    ...(s.open && s.fieldInspection?.plannedOn && !s.fieldInspection.doneOn
+      ? {
+          gsi3pk: keys.inspectionPk(s.regencyCode),
+          gsi3sk: keys.inspectionSk(s.fieldInspection.plannedOn, s.trackingId),
+        }
+      : {}),
   };
 }
 

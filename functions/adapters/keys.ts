@@ -14,6 +14,9 @@ export const keys = {
   activityPk: (regencyCode: string) => `REG#${regencyCode}`,
   activitySk: (closedAt: string | undefined, trackingId: string) =>
     closedAt ? `${utc(closedAt)}#${trackingId}` : `OPEN#${trackingId}`,
+  /** inspection-by-plan: open complaints with a field inspection planned and not done, by planned date. */
+  inspectionPk: (regencyCode: string) => `INSP#${regencyCode}`,
+  inspectionSk: (plannedOn: string, trackingId: string) => `${plannedOn}#${trackingId}`,
   aggregatePk: (regencyCode: string) => `AGG#${regencyCode}`,
   monthSk: (month: string) => `M#${month}`,
   daySk: (day: string) => `D#${day}`,

@@ -29,6 +29,16 @@ export const tableDefinition = {
       sortKey: 'gsi2sk',
       projection: 'KEYS_ONLY',
     },
+    {
+      /**
+       * Open complaints with a field inspection planned and not yet done (sparse: a handful per
+       * regency), by planned date: the daily digest lists the coming and the overdue ones.
+       */
+      indexName: 'inspection-by-plan',
+      partitionKey: 'gsi3pk',
+      sortKey: 'gsi3sk',
+      projection: 'ALL',
+    },
   ],
 } as const;
 

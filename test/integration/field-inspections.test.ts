@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { computeSla } from '../../functions/domain/sla';
 import { importFile, resultCsv } from '../../functions/use-cases/import-file';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
@@ -109,7 +110,7 @@ describe('field inspections', () => {
   });
 
   it("are marked by the admin's small inspection file, keeping the status and every clock; bad rows are refused with their reason", async () => {
-    const { deps, store } = await knownComplaint('INSP-CSV');
+    const { deps, store, doc, tableName } = await knownComplaint('INSP-CSV');
     const before = await store.getSnapshot('INSP-CSV');
     const file = {
       name: 'pemeriksaan-lapangan.csv',
@@ -155,5 +156,21 @@ describe('field inspections', () => {
 
     const again = await importFile(deps, file);
     expect(again.results[0]?.result).toBe('duplicate');
+
+    // In the inspection index while it is still to do, out of it once done.
+    const queries = new ComplaintQueries(doc, tableName);
+    expect((await queries.inspectionsPlannedBy('6302', '2026-06-15')).map((c) => c.trackingId)).toEqual([
+      'INSP-CSV',
+    ]);
+    expect(await queries.inspectionsPlannedBy('6302', '2026-06-14')).toEqual([]);
+    const done = await importFile(deps, {
+      name: 'pemeriksaan-selesai.csv',
+      content: Buffer.from(
+        'ID Tracking,Rencana Pemeriksaan,Tanggal Pemeriksaan\r\nINSP-CSV,2026-06-15,2026-06-16',
+      ),
+    });
+    expect(done.results[0]?.result).toBe('applied');
+    expect((await store.getSnapshot('INSP-CSV'))?.fieldInspection).toMatchObject({ doneOn: '2026-06-16' });
+    expect(await queries.inspectionsPlannedBy('6302', '2026-12-31')).toEqual([]);
   });
 });
