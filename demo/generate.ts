@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { timeZone, type WorkingCalendar } from '../functions/domain/calendar';
+import type { Districts } from '../functions/domain/citizens';
 import type { Classification } from '../functions/domain/complaint';
 import type { Semester } from '../functions/domain/semester';
 import type { ComplaintUpdate } from '../functions/domain/update';
@@ -81,6 +82,53 @@ const notes = [
 /** Vacancy in the demo roster (data/roster/63-demo.csv): Tapin, 28 Feb - 22 Mar 2026. */
 export const demoVacancy = { regencyCode: '6305', from: '2026-02-28', to: '2026-03-22' } as const;
 
+/**
+ * The citizens' side of the demo (data/outreach/63-demo.csv): Balangan's sosialisasi of 12 February 2026
+ * helps (from March its volume is 2.5 times what it was), Tapin's of 19 February does not.
+ */
+export const demoOutreachBoost = {
+  regencyCode: '6311',
+  from: '2026-03-01',
+  to: '2026-05-31',
+  factor: 2.5,
+} as const;
+
+/** Channel mixes: the towns mostly online, the small rural regencies more by SMS and the Setwapres channel. */
+const channelMix = {
+  town: [
+    { channel: 'website', weight: 0.42 },
+    { channel: 'aplikasi', weight: 0.33 },
+    { channel: 'sms', weight: 0.07 },
+    { channel: 'twitter', weight: 0.07 },
+    { channel: 'setwapres', weight: 0.06 },
+    { channel: 'lainnya', weight: 0.05 },
+  ],
+  rural: [
+    { channel: 'website', weight: 0.27 },
+    { channel: 'aplikasi', weight: 0.25 },
+    { channel: 'sms', weight: 0.25 },
+    { channel: 'twitter', weight: 0.03 },
+    { channel: 'setwapres', weight: 0.12 },
+    { channel: 'lainnya', weight: 0.08 },
+  ],
+};
+
+/** Ratings given on completion: a quick regency's reporters rate higher. */
+const ratingMix = {
+  quick: [0.03, 0.05, 0.12, 0.35, 0.45],
+  slow: [0.12, 0.15, 0.28, 0.28, 0.17],
+};
+
+/**
+ * The kecamatan a regency's complaints come from: the first ones more often, the last few of a long
+ * list never (the demo's silent kecamatan).
+ */
+function districtWeights(districts: Districts | undefined, code: string) {
+  const list = districts?.of(code) ?? [];
+  const silent = list.length >= 15 ? 3 : list.length >= 10 ? 2 : list.length >= 8 ? 1 : 0;
+  return list.slice(0, list.length - silent).map((d, i) => ({ name: d.name, weight: 1 / (1 + i * 0.3) }));
+}
+
 export interface GenerateOptions {
   semester: Semester;
   calendar: WorkingCalendar;
@@ -91,6 +139,8 @@ export interface GenerateOptions {
   until: string;
   /** Id prefix, so that two semesters never share tracking ids. */
   prefix: string;
+  /** The kecamatan list: complaints then say where the problem is. */
+  districts?: Districts;
 }
 
 function pick<T extends { weight: number }>(items: readonly T[], r: number): T {
@@ -128,24 +178,49 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
   const regencyList = Object.entries(profiles).map(([code, p]) => ({ code, ...p }));
   const spread = (typical: number) => Math.max(0, Math.round(typical * (0.3 + random() * 1.6)));
   const updates: ComplaintUpdate[] = [];
+  // The citizens' side draws from its own stream: the complaints and their timing stay what they were.
+  const citizenRandom = seededRandom(options.seed ^ 0x5eed);
+  const boost = demoOutreachBoost;
+  const boostProfile = profiles[boost.regencyCode] as Profile;
+  const boostFrom = DateTime.fromISO(boost.from, { zone: timeZone });
+  const boostDays =
+    Math.round(DateTime.fromISO(boost.to, { zone: timeZone }).diff(boostFrom, 'days').days) + 1;
+  const boosted =
+    boost.from >= (start.toISODate() as string) && boost.to <= (semester.lastDate as string)
+      ? Math.round(count * boostProfile.weight * (boost.factor - 1) * (boostDays / days))
+      : 0;
 
-  for (let i = 0; i < count; i++) {
-    const regency = pick(regencyList, random());
+  for (let i = 0; i < count + boosted; i++) {
+    // The extra complaints after Balangan's sosialisasi come last, so the others are unchanged.
+    const extra = i >= count;
+    const regency = extra ? { code: boost.regencyCode, ...boostProfile } : pick(regencyList, random());
     const topic = pick(categories, random());
     const trackingId = `${options.prefix}${regency.code}-${String(i + 1).padStart(5, '0')}`;
-    const submitted = start
+    const submitted = (extra ? boostFrom : start)
       .plus({
-        days: Math.floor(random() * days),
+        days: Math.floor(random() * (extra ? boostDays : days)),
         hours: 7 + Math.floor(random() * 14),
         minutes: Math.floor(random() * 60),
       })
       .set({ second: Math.floor(random() * 60) });
+    const rural = regency.weight < 0.04;
+    const channel = pick(rural ? channelMix.rural : channelMix.town, citizenRandom()).channel;
+    const kecamatan = districtWeights(options.districts, regency.code);
+    const district = kecamatan.length > 0 ? pick(kecamatan, citizenRandom()).name : undefined;
+    const ratingDraw = citizenRandom();
+    const ratingWeights = (regency.complete <= 8 ? ratingMix.quick : ratingMix.slow).map((weight, k) => ({
+      value: String(k + 1),
+      weight,
+    }));
+    const rating = ratingDraw < 0.55 ? pick(ratingWeights, citizenRandom()).value : undefined;
+    const answers = citizenRandom() < 0.25;
     const r = random();
     let classification: Classification =
       r < 0.22 ? 'aspirasi' : r < 0.36 ? 'permintaan-informasi' : 'pengaduan-tidak-berkadar-pengawasan';
     const field =
       classification === 'pengaduan-tidak-berkadar-pengawasan' && random() < regency.fieldShare * 2;
     const base = { trackingId, regencyCode: regency.code, unit: topic.unit, category: topic.category };
+    const where = { channel, ...(district ? { district } : {}) };
     let n = 0;
     let last: DateTime = submitted.minus({ minutes: 1 });
     const emit = (
@@ -171,7 +246,10 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
     };
 
     if (
-      !emit(submitted, 'belum-terverifikasi', { note: notes[Math.floor(random() * notes.length)] as string })
+      !emit(submitted, 'belum-terverifikasi', {
+        note: notes[Math.floor(random() * notes.length)] as string,
+        ...where,
+      })
     )
       continue;
     // The admin verifies; while Tapin's seat is vacant nothing moves until the new admin starts.
@@ -217,7 +295,7 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
       // Reclassified on follow-up: it needs a field inspection (60 HK).
       classification = 'pengaduan-berkadar-pengawasan';
     }
-    if (!emit(followAt, 'terdisposisi-sedang-diproses')) continue;
+    if (!emit(followAt, 'terdisposisi-sedang-diproses', answers ? { reporterReplied: true } : {})) continue;
     let doneFrom = followAt;
     if (random() < 0.1) {
       // Waiting for the reporter: some reply, some never do and are archived.
@@ -230,7 +308,13 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
         continue;
       }
       doneFrom = afterWorkingDays(calendar, pauseAt, 2 + spread(3), 9);
-      if (!emit(doneFrom, 'terdisposisi-sedang-diproses', { note: 'Data pelapor sudah lengkap.' })) continue;
+      if (
+        !emit(doneFrom, 'terdisposisi-sedang-diproses', {
+          note: 'Data pelapor sudah lengkap.',
+          reporterReplied: true,
+        })
+      )
+        continue;
     }
     // Aspirations and information requests are quick (5 HK limit); complaints take longer.
     const completeIn = field
@@ -243,6 +327,7 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
       'terdisposisi-selesai',
       {
         note: 'Telah ditindaklanjuti dan diselesaikan oleh perangkat daerah.',
+        ...(rating ? { rating } : {}),
       },
     );
   }

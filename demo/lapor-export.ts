@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { timeZone } from '../functions/domain/calendar';
+import type { CitizenFacts } from '../functions/domain/citizens';
 import { type Classification, type Status, statusRank } from '../functions/domain/complaint';
 import type { Regions } from '../functions/domain/regions';
 import type { ComplaintUpdate } from '../functions/domain/update';
@@ -39,6 +40,7 @@ export const exportColumns = [
   'Kelurahan',
   'Nomor SK',
   'Url SK',
+  'Laporan yang Masuk melalui Kanal Aduan Setwapres',
   'Rating',
 ] as const;
 
@@ -52,11 +54,11 @@ export function numericTrackingId(id: string): string {
   return digits.length >= 3 ? digits : `100${digits}`;
 }
 
-const statusLabel = (status: Status, n: number): string =>
+const statusLabel = (status: Status, n: number, reporterReplied: boolean): string =>
   ({
     'belum-terverifikasi': 'Belum Terverifikasi',
     'terdisposisi-belum-ditindaklanjuti': 'Terverifikasi',
-    'terdisposisi-sedang-diproses': n % 3 === 0 ? 'Ditanggapi oleh Pelapor' : 'Ditindaklanjuti',
+    'terdisposisi-sedang-diproses': reporterReplied ? 'Ditanggapi oleh Pelapor' : 'Ditindaklanjuti',
     'terdisposisi-selesai': ['Ditutup oleh Admin', 'Ditutup oleh Sistem', 'Selesai'][n % 3] as string,
     tertunda: 'Tertunda',
     arsip: n % 2 === 0 ? 'Diarsipkan oleh Admin' : 'Diarsipkan oleh Sistem',
@@ -90,10 +92,23 @@ export function parentUnitOf(regions: Regions, code: string): string {
   return r ? `Pemerintah ${r.kind === 'kota' ? 'Kota' : 'Kabupaten'} ${r.name}` : code;
 }
 
-/** Each complaint's state as of `asOf`: its latest update by time (ties: the further along). */
+/** How the export spells each demo channel in `Sumber Laporan` ("lainnya": a value no data file knows). */
+const channelSpelling: Record<string, string> = {
+  website: 'Website',
+  aplikasi: 'Aplikasi Mobile',
+  sms: 'SMS',
+  twitter: 'Twitter',
+  setwapres: 'Website',
+  lainnya: 'Datang Langsung',
+};
+
+/**
+ * Each complaint's state as of `asOf`: its latest update by time (ties: the further along), and the
+ * citizens' side as the snapshot keeps it (each field from the latest update that said it).
+ */
 export function statesAsOf(updates: readonly ComplaintUpdate[], asOf: DateTime) {
   const cut = asOf.toMillis();
-  const states = new Map<string, { latest: ComplaintUpdate; submittedAt: string }>();
+  const states = new Map<string, { latest: ComplaintUpdate; submittedAt: string; facts: CitizenFacts }>();
   for (const u of updates) {
     if (Date.parse(u.occurredAt) > cut) continue;
     const seen = states.get(u.trackingId);
@@ -105,9 +120,14 @@ export function statesAsOf(updates: readonly ComplaintUpdate[], asOf: DateTime) 
       Date.parse(u.occurredAt) > Date.parse(seen.latest.occurredAt) ||
       (Date.parse(u.occurredAt) === Date.parse(seen.latest.occurredAt) &&
         statusRank[u.status] >= statusRank[seen.latest.status]);
+    const facts: CitizenFacts = { ...seen?.facts };
+    for (const key of ['channel', 'district', 'village', 'rating'] as const)
+      if (u[key] !== undefined && (later || facts[key] === undefined)) facts[key] = u[key];
+    if (u.reporterReplied) facts.reporterReplied = true;
     states.set(u.trackingId, {
       latest: later ? u : (seen as { latest: ComplaintUpdate }).latest,
       submittedAt,
+      facts,
     });
   }
   return states;
@@ -139,7 +159,7 @@ export function laporExportTable(
     [...exportColumns],
   ];
   let n = 0;
-  for (const [id, { latest, submittedAt }] of statesAsOf(updates, asOf)) {
+  for (const [id, { latest, submittedAt, facts }] of statesAsOf(updates, asOf)) {
     n += 1;
     const submitted = DateTime.fromISO(submittedAt, { setZone: true }).setZone(timeZone);
     const tracking = numericTrackingId(id);
@@ -158,12 +178,14 @@ export function laporExportTable(
       `Isi laporan fiktif ${n}: mohon ditindaklanjuti. Hubungi 0812-0000-${String(1000 + (n % 9000))}.`,
       latest.status === 'terdisposisi-selesai' ? 'Sudah ditangani.' : '-',
       n % 5 === 0 ? 'Rahasia' : 'Anonim',
-      n % 2 === 0 ? 'Website' : 'Aplikasi Mobile',
+      facts.channel ? (channelSpelling[facts.channel] ?? facts.channel) : '-',
       parentUnitOf(options.regions, latest.regencyCode),
       disposed ? String(9000 + (n % 50)) : '-',
       disposed ? latest.unit : '-',
       // LAPOR! closes a complaint outside the government's authority by archiving it with that reason.
-      latest.bukanWewenang ? 'Diarsipkan oleh Admin' : statusLabel(latest.status, n),
+      latest.bukanWewenang
+        ? 'Diarsipkan oleh Admin'
+        : statusLabel(latest.status, n, facts.reporterReplied === true),
       latest.bukanWewenang
         ? 'Bukan wewenang pemerintah daerah'
         : latest.status === 'tertunda'
@@ -171,11 +193,19 @@ export function laporExportTable(
           : '-',
       n % 3 === 0 ? options.regions.province.name.toUpperCase() : options.regions.province.name,
       regionName(options.regions, latest.regencyCode, n),
+      // Kecamatan in the spellings exports use: as listed, with "Kec.", in capitals.
+      facts.district
+        ? n % 4 === 0
+          ? `Kec. ${facts.district}`
+          : n % 5 === 0
+            ? facts.district.toUpperCase()
+            : facts.district
+        : '-',
+      facts.village ?? '-',
       '-',
       '-',
-      '-',
-      '-',
-      latest.status === 'terdisposisi-selesai' ? String(1 + (n % 5)) : '-',
+      facts.channel === 'setwapres' ? 'Ya' : facts.channel ? 'Tidak' : '-',
+      facts.rating ?? '-',
     ]);
   }
   return rows;

@@ -5,7 +5,9 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DateTime } from 'luxon';
 import { localAppConfig, localClients } from '../cli/local-env';
 import { CommitmentStore } from '../functions/adapters/commitment-store';
+import { loadDistricts } from '../functions/adapters/data-files';
 import { S3FileStore } from '../functions/adapters/file-store';
+import { OutreachStore } from '../functions/adapters/outreach-store';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { SqsWorkQueue } from '../functions/adapters/queue';
 import { RosterStore } from '../functions/adapters/roster-store';
@@ -15,6 +17,7 @@ import { handleApiRequest } from '../functions/api/ingest-routes';
 import { timeZone } from '../functions/domain/calendar';
 import { parseCommitmentsCsv } from '../functions/domain/commitments';
 import { type ImportField, importColumns } from '../functions/domain/import-rows';
+import { parseOutreachCsv } from '../functions/domain/outreach';
 import { parseRosterCsv } from '../functions/domain/roster';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import type { ComplaintUpdate } from '../functions/domain/update';
@@ -56,6 +59,8 @@ export interface DemoOptions {
   rosterFile: string;
   /** The heads' commitments (data/commitments/63-demo.csv); none loaded without it. */
   commitmentsFile?: string;
+  /** Outreach events (data/outreach/63-demo.csv); none loaded without it. */
+  outreachFile?: string;
   log?: (line: string) => void;
 }
 
@@ -158,10 +163,20 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     );
     await new CommitmentStore(clients.doc, config.tableName).replace(commitments);
   }
+  if (options.outreachFile) {
+    log('Loading the outreach events (sosialisasi, admin training, media)...');
+    const events = parseOutreachCsv(
+      await readFile(options.outreachFile, 'utf8'),
+      deadlines.regions,
+      options.outreachFile,
+    );
+    await new OutreachStore(clients.doc, config.tableName).replace(events);
+  }
 
   const until = scheduledInstant(
     DateTime.fromISO(semester.end).setZone(timeZone).plus({ days: 1 }).toISODate() as string,
   );
+  const districts = loadDistricts(config.dataDir, config.province);
   const generate = (s: typeof semester, prefix: string, stop: string) =>
     generateUpdates({
       semester: s,
@@ -170,6 +185,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       complaints: options.complaints,
       until: stop,
       prefix,
+      ...(districts ? { districts } : {}),
     });
   const before = generate(previous, 'LP', semester.start);
   const during = generate(semester, 'LP', until.toISOString());

@@ -35,6 +35,7 @@ export function registerDemoCommand(program: Command): void {
             outDir: path.resolve(opts.out),
             rosterFile: path.join(repoRoot, 'data/roster/63-demo.csv'),
             commitmentsFile: path.join(repoRoot, 'data/commitments/63-demo.csv'),
+            outreachFile: path.join(repoRoot, 'data/outreach/63-demo.csv'),
             log: say,
           });
           say('');

@@ -15,6 +15,7 @@ describe('npm start (the demo), on a smaller seed', () => {
       outDir,
       rosterFile: fileURL('../../data/roster/63-demo.csv'),
       commitmentsFile: fileURL('../../data/commitments/63-demo.csv'),
+      outreachFile: fileURL('../../data/outreach/63-demo.csv'),
     });
 
     // Digests went to admins of regencies with overdue complaints, on working days only.
