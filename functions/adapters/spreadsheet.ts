@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { parse as parseStream } from 'csv-parse';
-import { unzipSync } from 'fflate';
+import { strFromU8, Unzip, UnzipInflate, zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { ImportLimitError, type ImportLimits } from '../domain/import-limits';
 import { UnreadableFileError } from '../domain/import-rows';
@@ -86,10 +86,12 @@ export async function* readRows(
   }
   // An XLSX, by name or by content.
   const content = Buffer.isBuffer(input) ? input : await collect(input);
-  checkWorkbookSize(fileName, content, limits);
+  const workbook = unpackWorkbook(fileName, content, limits);
   let rows: unknown[][];
   try {
-    rows = (await readSheet(content)) as unknown[][];
+    rows = (await readSheet(
+      Buffer.from(workbook.buffer, workbook.byteOffset, workbook.byteLength),
+    )) as unknown[][];
   } catch (error) {
     throw new UnreadableFileError(`${fileName}: not a readable XLSX workbook: ${(error as Error).message}`);
   }
@@ -100,29 +102,167 @@ export async function* readRows(
   }
 }
 
+/** More entries than any workbook of one export has: a zip of many tiny entries is refused early. */
+const maxWorkbookEntries = 1000;
+/** Inflated in small steps: deflate expands at most ~1,000 times, so one step yields at most ~16 MB. */
+const inflateStep = 16 * 1024;
+
 /**
- * Reads the workbook's zip directory (no inflation) and refuses it when the worksheets and shared
- * strings would unpack to more than the limit: an 8.9 MB XLSX can hold 183 MB of sheet XML.
+ * The parts of an XLSX that reading its sheets needs, inflated under one running cap, repacked as
+ * a new (stored) zip for the sheet reader. Three ways around a cap read from the zip's directory are
+ * closed: sizes are counted as they inflate, never taken from the directory (which can understate
+ * them); every inflated byte counts, whatever the entry's name (a sheet can live outside
+ * xl/worksheets/); and an entry no relationship of the workbook refers to (384 MB of customXml in a
+ * 0.4 MB file) is refused, not read. Entries referred to but not needed (themes, images) are never
+ * inflated, and the sheet reader sees only the repacked parts.
  */
-export function checkWorkbookSize(fileName: string, content: Uint8Array, limits: ImportLimits): void {
-  let unpacked = 0;
-  try {
-    unzipSync(content, {
-      filter: (file) => {
-        if (/^xl\/(worksheets\/[^/]+\.xml|sharedStrings\.xml)$/.test(file.name))
-          unpacked += file.originalSize;
-        return false; // nothing is inflated
-      },
-    });
-  } catch (error) {
-    throw new UnreadableFileError(`${fileName}: not a readable XLSX workbook: ${(error as Error).message}`);
+export function unpackWorkbook(fileName: string, content: Uint8Array, limits: ImportLimits): Uint8Array {
+  const budget = { used: 0 };
+  const unreadable = (detail: string) =>
+    new UnreadableFileError(`${fileName}: not a readable XLSX workbook: ${detail}`);
+  // First the relationships (where every part is referred to) and the workbook itself.
+  const first = inflateEntries(
+    content,
+    (name) => name.endsWith('.rels') || name === workbookPart,
+    budget,
+    limits,
+    unreadable,
+  );
+  const names = first.names.filter((n) => !n.endsWith('/'));
+  const present = new Set(names.map((n) => n.toLowerCase()));
+  const referenced = new Set(['[content_types].xml']);
+  const typesOf = new Map<string, string>();
+  for (const [rels, data] of first.files) {
+    const source = sourceOfRels(rels);
+    if (source === undefined || (source !== '' && !present.has(source.toLowerCase()))) continue;
+    referenced.add(rels.toLowerCase());
+    for (const { target, type } of relationships(strFromU8(data))) {
+      const part = resolvePart(source, target);
+      if (part === undefined) continue;
+      referenced.add(part.toLowerCase());
+      if (rels === workbookRels) typesOf.set(part, type);
+    }
   }
-  if (unpacked > limits.maxUnpackedXlsxBytes) {
-    throw new ImportLimitError(
-      'xlsx-too-large',
-      `its sheets unpack to ${unpacked} bytes, over the limit of ${limits.maxUnpackedXlsxBytes}`,
+  const strays = names.filter((n) => !referenced.has(n.toLowerCase()));
+  if (strays.length > 0)
+    throw new UnreadableFileError(
+      `${fileName}: berkas XLSX ini berisi bagian yang tidak dirujuk oleh buku kerjanya (${strays
+        .slice(0, 3)
+        .join(
+          ', ',
+        )}${strays.length > 3 ? `, dan ${strays.length - 3} lagi` : ''}), jadi tidak dibaca; ekspor LAPOR! tidak berisi bagian seperti itu`,
     );
+  if (!first.files.has(workbookPart) || !first.files.has(workbookRels))
+    throw unreadable(`${workbookPart} or ${workbookRels} is missing`);
+  // Then the sheets, the shared strings and the styles, wherever the workbook says they are.
+  const needed = new Set(
+    [...typesOf].filter(([, type]) => /\/(worksheet|sharedStrings|styles)$/.test(type)).map(([part]) => part),
+  );
+  const second = inflateEntries(content, (name) => needed.has(name), budget, limits, unreadable);
+  return zipSync(
+    {
+      [workbookPart]: first.files.get(workbookPart) as Uint8Array,
+      [workbookRels]: first.files.get(workbookRels) as Uint8Array,
+      ...Object.fromEntries(second.files),
+    },
+    { level: 0 },
+  );
+}
+
+const workbookPart = 'xl/workbook.xml';
+const workbookRels = 'xl/_rels/workbook.xml.rels';
+
+/**
+ * Inflates the entries `wanted` picks, in small steps, adding every byte to `budget` and stopping
+ * at the limit, whatever sizes the zip declares. Lists every entry's name.
+ */
+function inflateEntries(
+  content: Uint8Array,
+  wanted: (name: string) => boolean,
+  budget: { used: number },
+  limits: ImportLimits,
+  unreadable: (detail: string) => Error,
+): { names: string[]; files: Map<string, Uint8Array> } {
+  const names: string[] = [];
+  const files = new Map<string, Uint8Array>();
+  const unzip = new Unzip((file) => {
+    names.push(file.name);
+    if (names.length > maxWorkbookEntries) throw unreadable(`more than ${maxWorkbookEntries} entries`);
+    if (!wanted(file.name)) return;
+    if (files.has(file.name)) throw unreadable(`${file.name} appears twice`);
+    const chunks: Uint8Array[] = [];
+    file.ondata = (error, data, final) => {
+      // fflate hands an error thrown here back to this callback: keep ours as they are.
+      if (error)
+        throw error instanceof ImportLimitError || error instanceof UnreadableFileError
+          ? error
+          : unreadable(error.message);
+      budget.used += data.length;
+      if (budget.used > limits.maxUnpackedXlsxBytes)
+        throw new ImportLimitError(
+          'xlsx-too-large',
+          `its parts unpack to more than ${limits.maxUnpackedXlsxBytes} bytes (at ${file.name})`,
+        );
+      chunks.push(data);
+      if (final) files.set(file.name, concat(chunks));
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    for (let i = 0; i < content.length; i += inflateStep)
+      unzip.push(content.subarray(i, Math.min(i + inflateStep, content.length)), false);
+    unzip.push(new Uint8Array(0), true);
+  } catch (error) {
+    if (error instanceof ImportLimitError || error instanceof UnreadableFileError) throw error;
+    throw unreadable((error as Error).message);
   }
+  return { names, files };
+}
+
+/** The part a relationships entry belongs to: `xl/_rels/workbook.xml.rels` is `xl/workbook.xml`'s, `_rels/.rels` the package's (''). */
+function sourceOfRels(name: string): string | undefined {
+  const match = /^(.*?)_rels\/([^/]*)\.rels$/.exec(name);
+  if (!match) return undefined;
+  return `${match[1]}${match[2]}`;
+}
+
+/** The targets and types of a relationships part (external targets left out). */
+function relationships(xml: string): { target: string; type: string }[] {
+  const out: { target: string; type: string }[] = [];
+  for (const [tag] of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const attribute = (name: string) => new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+    const target = attribute('Target');
+    const mode = attribute('TargetMode');
+    if (!target || (mode && /external/i.test(mode[1] ?? mode[2] ?? ''))) continue;
+    const type = attribute('Type');
+    out.push({ target: target[1] ?? target[2] ?? '', type: type?.[1] ?? type?.[2] ?? '' });
+  }
+  return out;
+}
+
+/** A relationship's target as a zip entry name, relative to its source part's folder. */
+function resolvePart(source: string, target: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(target);
+  } catch {
+    decoded = target;
+  }
+  const base = decoded.startsWith('/') ? [] : source.split('/').slice(0, -1);
+  for (const segment of decoded.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      if (base.length === 0) return undefined;
+      base.pop();
+    } else base.push(segment);
+  }
+  return base.join('/');
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  return Buffer.concat(chunks);
 }
 
 /**

@@ -10,7 +10,7 @@ export interface ImportLimits {
   maxRows: number;
   /** Longest CSV record, in characters. @default 262,144 */
   maxLineChars: number;
-  /** Largest uncompressed size of an XLSX's sheets and shared strings, from its zip directory. @default 16 MiB (read-excel-file holds about 15 times the sheet XML: `npm run bench -- import`) */
+  /** Most bytes an XLSX's parts may inflate to, counted as they inflate, across every part read. @default 16 MiB (read-excel-file holds about 15 times the sheet XML: `npm run bench -- import`) */
   maxUnpackedXlsxBytes: number;
 }
 
