@@ -1,7 +1,7 @@
 import { BatchWriteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { localClients } from '../cli/local-env';
 import { CapacityMeter } from '../functions/adapters/capacity';
-import { ComplaintQueries } from '../functions/adapters/complaint-queries';
+import { DynamoComplaintQueries } from '../functions/adapters/complaint-queries';
 import { toSnapshotItem } from '../functions/adapters/complaint-store';
 import {
   loadCalendar,
@@ -11,11 +11,12 @@ import {
 } from '../functions/adapters/data-files';
 import { Ledger } from '../functions/adapters/ledger';
 import { RosterStore } from '../functions/adapters/roster-store';
-import { defaultDataDir } from '../functions/config';
 import { foldUpdate } from '../functions/domain/snapshot';
 import type { ComplaintUpdate } from '../functions/domain/update';
 import { checkDeadlines, scheduledInstant } from '../functions/use-cases/check-deadlines';
+import { defaultDataDir } from '../handlers/support/config';
 import { ensureTable, type LocalStack } from '../local/stack';
+import { deadlineViews } from '../templates/deadline-emails';
 import { fmt, progress, table, time } from './support';
 
 const regencies = loadRegions(defaultDataDir(), '63').regencies.map((r) => r.code);
@@ -108,10 +109,11 @@ export async function benchDeadline(
       regions: loadRegions(dataDir, '63'),
       sla,
       escalation: loadEscalationPolicy(dataDir, '63'),
-      queries: new ComplaintQueries(clients.doc, tableName, meter),
+      queries: new DynamoComplaintQueries(clients.doc, tableName, meter),
       roster: new RosterStore(clients.doc, tableName, meter),
       ledger: new Ledger(clients.doc, tableName, clock, meter),
       mailer: { send: async () => 'not-sent' },
+      views: deadlineViews,
       senderAddress: 'bench <bench@example.org>',
       laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
       clock,

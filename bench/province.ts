@@ -2,20 +2,19 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { localClients } from '../cli/local-env';
 import { generateUpdates } from '../demo/generate';
 import { CapacityMeter } from '../functions/adapters/capacity';
-import { ComplaintQueries } from '../functions/adapters/complaint-queries';
+import { DynamoComplaintQueries } from '../functions/adapters/complaint-queries';
 import { toSnapshotItem } from '../functions/adapters/complaint-store';
 import {
   loadCalendar,
   loadEscalationPolicy,
   loadRegions,
   loadSlaPolicy,
-  type Population,
 } from '../functions/adapters/data-files';
 import { Ledger } from '../functions/adapters/ledger';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { RosterStore } from '../functions/adapters/roster-store';
-import { SemesterStore } from '../functions/adapters/semester-store';
-import { defaultDataDir } from '../functions/config';
+import { DynamoSemesterStore } from '../functions/adapters/semester-store';
+import type { Population } from '../functions/domain/population';
 import { parseRegions } from '../functions/domain/regions';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import { replaySnapshot } from '../functions/domain/snapshot';
@@ -26,8 +25,11 @@ import {
   type SemesterMessage,
   startSemesterRun,
 } from '../functions/use-cases/semester-fanout';
-import type { SemesterDeps } from '../functions/use-cases/semester-report';
+import type { SemesterDeliveryDeps } from '../functions/use-cases/semester-report';
+import { defaultDataDir } from '../handlers/support/config';
 import { ensureTable, type LocalStack } from '../local/stack';
+import { deadlineViews } from '../templates/deadline-emails';
+import { semesterViews } from '../templates/semester-views';
 import { fmt, median, progress, table, time } from './support';
 
 /** The semester worker's SQS event source (infra/stateless-stack.ts): at most 2 instances, 2 messages each. */
@@ -146,10 +148,11 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
     regions,
     sla: { calendar, policy: national },
     escalation: loadEscalationPolicy(dataDir, '63'),
-    queries: new ComplaintQueries(clients.doc, tableName, checkMeter),
+    queries: new DynamoComplaintQueries(clients.doc, tableName, checkMeter),
     roster: new RosterStore(clients.doc, tableName, checkMeter),
     ledger: new Ledger(clients.doc, tableName, () => at, checkMeter),
     mailer: { send: async () => 'not-sent' },
+    views: deadlineViews,
     senderAddress: 'bench <bench@example.org>',
     laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
     clock: () => at,
@@ -163,15 +166,15 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
   const meter = new CapacityMeter();
   const queue: SemesterMessage[] = [];
   let mails = 0;
-  const deps: SemesterDeps & { queue: { send(m: SemesterMessage[]): Promise<void> } } = {
+  const deps: SemesterDeliveryDeps & { queue: { send(m: SemesterMessage[]): Promise<void> } } = {
     regions,
     calendar,
     national,
     provincial: loadSlaPolicy(dataDir, 'kalsel-2024'),
     population,
-    queries: new ComplaintQueries(clients.doc, tableName, meter),
+    queries: new DynamoComplaintQueries(clients.doc, tableName, meter),
     roster: new RosterStore(clients.doc, tableName, meter),
-    store: new SemesterStore(clients.doc, tableName, meter),
+    store: new DynamoSemesterStore(clients.doc, tableName, meter),
     ledger: new Ledger(clients.doc, tableName),
     mailer: {
       send: async () => {
@@ -180,6 +183,7 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
       },
     },
     renderPdf,
+    views: semesterViews,
     senderAddress: 'bench <bench@example.org>',
     clock: () => new Date(until),
     queue: {

@@ -6,23 +6,24 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { localClients } from '../cli/local-env';
 import { generateUpdates } from '../demo/generate';
 import { CapacityMeter } from '../functions/adapters/capacity';
-import { ComplaintQueries } from '../functions/adapters/complaint-queries';
+import { DynamoComplaintQueries } from '../functions/adapters/complaint-queries';
 import { toSnapshotItem } from '../functions/adapters/complaint-store';
 import { loadCalendar, loadPopulation, loadRegions, loadSlaPolicy } from '../functions/adapters/data-files';
 import { Ledger } from '../functions/adapters/ledger';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { RosterStore } from '../functions/adapters/roster-store';
-import { SemesterStore } from '../functions/adapters/semester-store';
-import { defaultDataDir } from '../functions/config';
+import { DynamoSemesterStore } from '../functions/adapters/semester-store';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import { replaySnapshot } from '../functions/domain/snapshot';
 import type { ComplaintUpdate } from '../functions/domain/update';
 import {
   computeRegencySemester,
   provinceSemester,
-  type SemesterDeps,
+  type SemesterDeliveryDeps,
 } from '../functions/use-cases/semester-report';
+import { defaultDataDir } from '../handlers/support/config';
 import { ensureTable, type LocalStack } from '../local/stack';
+import { semesterViews } from '../templates/semester-views';
 import { benchChromium } from './chromium';
 import { fmt, progress, table } from './support';
 
@@ -42,18 +43,19 @@ export async function benchSemester(
   const tableName = 'bench-semester';
   await ensureTable(stack.dynamodb.endpoint, tableName);
   const meter = new CapacityMeter();
-  const deps: SemesterDeps = {
+  const deps: SemesterDeliveryDeps = {
     regions: loadRegions(dataDir, '63'),
     calendar,
     national,
     provincial: loadSlaPolicy(dataDir, 'kalsel-2024'),
     population: loadPopulation(dataDir, '63'),
-    queries: new ComplaintQueries(clients.doc, tableName, meter),
+    queries: new DynamoComplaintQueries(clients.doc, tableName, meter),
     roster: new RosterStore(clients.doc, tableName, meter),
-    store: new SemesterStore(clients.doc, tableName, meter),
+    store: new DynamoSemesterStore(clients.doc, tableName, meter),
     ledger: new Ledger(clients.doc, tableName),
     mailer: { send: async () => 'not-sent' },
     renderPdf,
+    views: semesterViews,
     senderAddress: 'bench <bench@example.org>',
     clock: () => new Date('2026-07-01T07:00:00+08:00'),
   };

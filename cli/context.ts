@@ -1,4 +1,4 @@
-import { defaultDataDir } from '../functions/config';
+import { defaultDataDir } from '../handlers/support/config';
 
 /** The data folder: $DATA_DIR, else the repository's data/. */
 export function dataDirFromEnv(): string {

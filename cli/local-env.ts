@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createDocumentClient } from '../functions/adapters/clients';
-import { type AppConfig, loadConfig } from '../functions/config';
 import { isoInstantWithOffset } from '../functions/domain/calendar';
+import { type AppConfig, loadConfig } from '../handlers/support/config';
 import type { LocalStack } from '../local/stack';
 import { localAwsEnv } from '../local/stack';
 import { CliError } from './errors';

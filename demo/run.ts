@@ -11,7 +11,7 @@ import { OutreachStore } from '../functions/adapters/outreach-store';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { SqsWorkQueue } from '../functions/adapters/queue';
 import { RosterStore } from '../functions/adapters/roster-store';
-import { composeRawEmail, type Mailer, sendEmail } from '../functions/adapters/ses-mailer';
+import { composeRawEmail, sendEmail } from '../functions/adapters/ses-mailer';
 import { DirectorySiteTarget } from '../functions/adapters/site-target';
 import { handleApiRequest } from '../functions/api/ingest-routes';
 import { timeZone } from '../functions/domain/calendar';
@@ -21,6 +21,7 @@ import { parseOutreachCsv } from '../functions/domain/outreach';
 import { parseRosterCsv } from '../functions/domain/roster';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import type { ComplaintUpdate } from '../functions/domain/update';
+import type { Mailer } from '../functions/ports/mailer';
 import { checkDeadlines, scheduledInstant } from '../functions/use-cases/check-deadlines';
 import {
   type ImportDeps,
@@ -37,14 +38,17 @@ import {
 } from '../functions/use-cases/semester-fanout';
 import {
   provinceSemester,
-  type SemesterDeps,
+  type SemesterDeliveryDeps,
   type SemesterRunResult,
 } from '../functions/use-cases/semester-report';
-import { deadlineDeps, ingestDeps, semesterDeps, siteDeps } from '../functions/wiring';
+import { deadlineDeps, ingestDeps, semesterDeliveryDeps, siteDeps } from '../handlers/support/compose';
 import { apiGatewayEvent } from '../local/api-event';
 import { localKeys, registerLocalClients } from '../local/clients';
 import { drain } from '../local/queue';
 import { type LocalStack, localAwsEnv, localResources, localS3Client } from '../local/stack';
+import { deadlineViews } from '../templates/deadline-emails';
+import { semesterViews } from '../templates/semester-views';
+import { siteView } from '../templates/site';
 import { generateUpdates } from './generate';
 
 export interface DemoOptions {
@@ -144,8 +148,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const ingest = { ...ingestDeps(config, wiring), concurrency: 24 };
   // The demo posts as the local stack's province-wide client.
   await registerLocalClients(ingest.clients, localKeys(ingest.regions));
-  const deadlines = deadlineDeps(config, wiring);
-  const reports = semesterDeps(config, { ...wiring, renderPdf });
+  const deadlines = deadlineDeps(config, { ...wiring, views: deadlineViews });
+  const reports = semesterDeliveryDeps(config, { ...wiring, renderPdf, views: semesterViews });
 
   log('Loading the roster (heads, liaison admins, backups, province team)...');
   const roster = parseRosterCsv(
@@ -236,10 +240,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   );
   log('Writing the public scoreboard (static site)...');
   const siteDir = path.join(options.outDir, 'site');
-  const site = await publishSite(siteDeps(config, { ...wiring, target: new DirectorySiteTarget(siteDir) }), {
-    at: until,
-    province: report.province,
-  });
+  const site = await publishSite(
+    siteDeps(config, { ...wiring, view: siteView, target: new DirectorySiteTarget(siteDir) }),
+    {
+      at: until,
+      province: report.province,
+    },
+  );
   clients.destroy();
   const vacantDays = Object.fromEntries(
     report.province.regencies
@@ -271,7 +278,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
  */
 async function semesterAsDeployed(
   stack: LocalStack,
-  deps: SemesterDeps,
+  deps: SemesterDeliveryDeps,
   semesterId: string,
   reportDir: string,
   log: (line: string) => void,

@@ -15,7 +15,7 @@ const logRetentionValues = [
 ] as const;
 
 const emailAddress = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
-/** `Name <address>` or a bare address, as SENDER_ADDRESS accepts it (functions/config.ts). */
+/** `Name <address>` or a bare address, as SENDER_ADDRESS accepts it (handlers/support/config.ts). */
 export const bareAddress = (value: string) => value.replace(/^.*<(.+)>\s*$/, '$1').trim();
 
 const positiveNumber = z.coerce

@@ -187,7 +187,7 @@ export class StatelessStack extends Stack {
     // from the scheduled jobs, and is a ceiling on what they cost (0 in the config: none reserved).
     const reserved = (n: number) => (n > 0 ? { reservedConcurrentExecutions: n } : {});
     this.ingestApi = new HouseFunction(this, 'IngestApi', {
-      ...common('functions/ingest-api.ts', 'the ingest HTTP API (POST /v1/updates, GET /v1/complaints/{id})'),
+      ...common('handlers/ingest-api.ts', 'the ingest HTTP API (POST /v1/updates, GET /v1/complaints/{id})'),
       timeout: Duration.seconds(15),
       ...reserved(config.ingestReservedConcurrency),
     });
@@ -275,7 +275,7 @@ export class StatelessStack extends Stack {
     );
     const importFailures = deadLetterQueue(this, 'BulkImportDeadLetters');
     this.bulkImport = new HouseFunction(this, 'BulkImport', {
-      ...common('functions/bulk-import.ts', 'the bulk import of LAPOR! exports dropped in S3'),
+      ...common('handlers/bulk-import.ts', 'the bulk import of LAPOR! exports dropped in S3'),
       memorySize: 1024,
       timeout: Duration.minutes(5),
       deadLetterQueue: importFailures,
@@ -348,7 +348,7 @@ export class StatelessStack extends Stack {
         timeZone: TimeZone.ASIA_MAKASSAR,
       }),
       function: {
-        ...common('functions/check-deadlines.ts', 'the daily deadline check and digests'),
+        ...common('handlers/check-deadlines.ts', 'the daily deadline check and digests'),
         timeout: Duration.minutes(10),
       },
     });
@@ -374,12 +374,12 @@ export class StatelessStack extends Stack {
         timeZone: TimeZone.ASIA_MAKASSAR,
       }),
       function: {
-        ...common('functions/semester-start.ts', 'the start of the semester evaluation (fan-out)'),
+        ...common('handlers/semester-start.ts', 'the start of the semester evaluation (fan-out)'),
         timeout: Duration.minutes(2),
       },
     });
     this.semesterWorker = new HouseFunction(this, 'SemesterWorker', {
-      ...common('functions/semester-worker.ts', 'the semester evaluation units (metrics, PDF, e-mail)'),
+      ...common('handlers/semester-worker.ts', 'the semester evaluation units (metrics, PDF, e-mail)'),
       memorySize: 1024,
       timeout: workerTimeout,
       shipFonts: true,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import type { WorkQueue } from '../functions/adapters/queue';
+import type { WorkQueue } from '../functions/ports/work-queue';
 
 /**
  * A stand-in for SQS, for the local stack and the tests: no SQS emulator on npm works with Node 20

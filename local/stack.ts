@@ -137,7 +137,7 @@ export async function startS3AndSqs(options: { s3Port?: number; sqsPort?: number
     env: {
       AWS_ENDPOINT_URL_S3: s3.endpoint,
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-      // s3rver serves path-style only; the SDK reads no variable for it (functions/bulk-import.ts does).
+      // s3rver serves path-style only; the SDK reads no variable for it (handlers/bulk-import.ts does).
       S3_FORCE_PATH_STYLE: 'true',
       IMPORT_BUCKET: localResources.importBucket,
       SEMESTER_QUEUE_URL: sqs.url(localResources.semesterQueue),

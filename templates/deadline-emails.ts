@@ -1,9 +1,14 @@
-import type { CommitmentGap } from '../functions/domain/commitments';
 import { csvCell } from '../functions/domain/csv-cell';
-import type { RegencyStanding } from '../functions/domain/deadlines';
-import type { DigestView, EscalationView, ListedComplaint, UnitGroup } from '../functions/domain/digest-view';
-import type { Regency, RegionData } from '../functions/domain/regions';
+import type { DigestView, ListedComplaint, UnitGroup } from '../functions/domain/digest-view';
 import { regencyDisplayName } from '../functions/domain/regions';
+import type {
+  DeadlineViews,
+  EscalationNoticeInput,
+  ProvinceDigestInput,
+  ProvinceList,
+  RegencyDigestInput,
+} from '../functions/ports/deadline-views';
+import type { EmailContent } from '../functions/ports/mailer';
 import {
   bullets,
   complaintBlock,
@@ -20,15 +25,7 @@ import {
 } from './email-layout';
 import { footerText, longDate, numberId, percentId, shortDate, shortDateTime, stageLabels } from './format';
 
-/** An e-mail's words: subject, plain text and HTML, all in Indonesian, and any attachment. */
-export interface EmailContent {
-  subject: string;
-  text: string;
-  html: string;
-  attachments?: { filename: string; content: Buffer; contentType: string }[];
-}
-
-type Province = RegionData['province'];
+export type { EmailContent };
 
 const link = (base: string, trackingId: string) =>
   `${base.replace(/\/$/, '')}/${encodeURIComponent(trackingId)}`;
@@ -146,15 +143,7 @@ function dueSoonLabel(view: DigestView): string {
  * that must act), each a two-line row linked to LAPOR!. A digest cut to its limit says so, counts
  * what is left out per unit, and attaches the full list.
  */
-export function regencyDigestEmail(input: {
-  province: Province;
-  regency: Regency;
-  date: string;
-  view: DigestView;
-  laporBaseUrl: string;
-  policyName: string;
-  vacant: boolean;
-}): EmailContent {
+export function regencyDigestEmail(input: RegencyDigestInput): EmailContent {
   const { view } = input;
   const c = view.counts;
   const name = regencyDisplayName(input.regency);
@@ -268,14 +257,7 @@ function unitList(groups: readonly UnitGroup[], shown = 3): string {
  * The regency head's notice of complaints that crossed an escalation threshold. It opens with the
  * sentence a Bupati needs (how many, how late, which units), then lists them by unit.
  */
-export function escalationNoticeEmail(input: {
-  province: Province;
-  regency: Regency;
-  date: string;
-  view: EscalationView;
-  minWorkingDaysLate: number;
-  laporBaseUrl: string;
-}): EmailContent {
+export function escalationNoticeEmail(input: EscalationNoticeInput): EmailContent {
   const { view } = input;
   const c = view.counts;
   const name = regencyDisplayName(input.regency);
@@ -309,31 +291,8 @@ export function escalationNoticeEmail(input: {
   return { subject, text, html };
 }
 
-/** Rows of complaint lists in the province digest. */
-export const provinceListLimit = 30;
-
-/** A complaint list of the province digest: the most late, with how many there are in all. */
-export interface ProvinceList {
-  items: readonly ListedComplaint[];
-  total: number;
-  omitted: number;
-}
-
 /** The province team's daily digest: lagging regencies ranked, vacancies, escalations, gaps. */
-export function provinceDigestEmail(input: {
-  province: Province;
-  date: string;
-  lagging: readonly RegencyStanding[];
-  escalations: ProvinceList;
-  untouched: ProvinceList;
-  missingCalendarYears: readonly number[];
-  regencyName: (code: string) => string;
-  laporBaseUrl: string;
-  onTimeWindowDays: number;
-  failures: readonly { code: string; message: string }[];
-  /** Lagging regencies without a head's commitment in force (sentences from the domain). */
-  commitmentGaps?: readonly CommitmentGap[];
-}): EmailContent {
+export function provinceDigestEmail(input: ProvinceDigestInput): EmailContent {
   const vacant = input.lagging.filter((s) => s.vacant);
   const subject = `[${input.province.brand}] Ringkasan harian provinsi: ${input.lagging.length} kabupaten/kota perlu perhatian — ${longDate(input.date)}`;
   const html: Html[] = [];
@@ -442,3 +401,10 @@ export function provinceDigestEmail(input: {
     }),
   };
 }
+
+/** The daily check's e-mails, as the deadline use case asks for them (the port it is given). */
+export const deadlineViews: DeadlineViews = {
+  regencyDigest: regencyDigestEmail,
+  escalationNotice: escalationNoticeEmail,
+  provinceDigest: provinceDigestEmail,
+};

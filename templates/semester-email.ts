@@ -1,5 +1,5 @@
 import type { ProvinceSemester, RankedMetrics } from '../functions/domain/semester-metrics';
-import type { EmailContent } from './deadline-emails';
+import type { EmailContent } from '../functions/ports/mailer';
 import { bullets, inline, letter, paragraph } from './email-layout';
 import { footerText, numberId, percentId } from './format';
 

@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { csvLine } from '../functions/domain/csv-cell';
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
 import type { Flag, FlagReason } from '../functions/domain/semester-metrics';
+import type { SiteFile } from '../functions/ports/site-target';
+import type { SiteView } from '../functions/ports/site-view';
 import { barChart, horizontalBarChart } from './charts';
 import { classificationLabel, escapeHtml as esc, numberId, percentId } from './format';
 import {
@@ -24,12 +26,7 @@ import {
  * beside a table of the same numbers.
  */
 
-export interface SiteFile {
-  /** Relative path, "/"-separated: "index.html", "daerah/6301-tanah-laut.html". */
-  path: string;
-  body: string;
-  contentType: string;
-}
+export type { SiteFile };
 
 /** The Content-Security-Policy every page carries (also sent as a header by CloudFront). */
 export const siteContentSecurityPolicy =
@@ -67,6 +64,9 @@ export const sitePaths = {
 } as const;
 
 /** Every file of the site for one scoreboard. */
+/** The site as the publishing use case asks for it (the port it is given). */
+export const siteView: SiteView = { build: (board) => buildSite(board) };
+
 export function buildSite(board: Scoreboard): SiteFile[] {
   return [
     { path: sitePaths.province, body: provincePage(board), contentType: html },

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../functions/config';
 import { checkDeadlines, type DeadlineReport } from '../../functions/use-cases/check-deadlines';
-import { deadlineDeps } from '../../functions/wiring';
+import { deadlineDeps } from '../../handlers/support/compose';
+import { loadConfig } from '../../handlers/support/config';
+import { deadlineViews } from '../../templates/deadline-emails';
 import { atOption, tableEnv } from '../local-env';
 
 /** `lapor-paman check-deadlines`: the daily job, for any day, against the configured table and SES. */
@@ -18,7 +19,7 @@ export function registerCheckDeadlinesCommand(program: Command): void {
     .action(async (opts: { at?: string; dryRun?: boolean; json?: boolean }) => {
       const at = atOption(opts.at);
       const env = tableEnv();
-      const deps = deadlineDeps(loadConfig(env, { email: true }));
+      const deps = deadlineDeps(loadConfig(env, { email: true }), { views: deadlineViews });
       const report = await checkDeadlines(deps, {
         ...(at ? { at } : {}),
         dryRun: opts.dryRun === true,

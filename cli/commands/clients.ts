@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { DynamoClientRegistry } from '../../functions/adapters/client-registry';
 import { getDocumentClient } from '../../functions/adapters/clients';
 import { loadRegions } from '../../functions/adapters/data-files';
-import { loadConfig } from '../../functions/config';
 import {
   type ClientScope,
   describeScope,
@@ -10,6 +9,7 @@ import {
   principalKey,
 } from '../../functions/domain/client-scope';
 import { smokeRegencyCode } from '../../functions/domain/smoke';
+import { loadConfig } from '../../handlers/support/config';
 import { CliError } from '../errors';
 import { tableEnv } from '../local-env';
 

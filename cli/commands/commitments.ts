@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { getDocumentClient } from '../../functions/adapters/clients';
 import { CommitmentStore } from '../../functions/adapters/commitment-store';
 import { loadRegions } from '../../functions/adapters/data-files';
-import { loadConfig } from '../../functions/config';
 import {
   type Commitment,
   CommitmentFileError,
   commitmentOn,
   parseCommitmentsCsv,
 } from '../../functions/domain/commitments';
+import { loadConfig } from '../../handlers/support/config';
 import { CliError, importCsvFile } from '../errors';
 import { tableEnv } from '../local-env';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { LocalFileStore } from '../../functions/adapters/file-store';
-import { loadConfig } from '../../functions/config';
 import { ImportLimitError, importLimitsFrom } from '../../functions/domain/import-limits';
 import { ImportFileError } from '../../functions/domain/import-rows';
 import { importFile, refusedResultCsv, resultCsv, resultKeyFor } from '../../functions/use-cases/import-file';
-import { ingestDeps } from '../../functions/wiring';
+import { ingestDeps } from '../../handlers/support/compose';
+import { loadConfig } from '../../handlers/support/config';
 import { CliError } from '../errors';
 import { tableEnv } from '../local-env';
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { handleApiRequest } from '../../functions/api/ingest-routes';
-import { ingestDeps } from '../../functions/wiring';
+import { ingestDeps } from '../../handlers/support/compose';
 import { localCredentials, localKeys, registerLocalClients } from '../../local/clients';
 import { type LocalApi, startLocalApi } from '../../local/http-api';
 import { type LocalSite, startSiteServer } from '../../local/site-server';

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { getDocumentClient } from '../../functions/adapters/clients';
 import { loadRegions } from '../../functions/adapters/data-files';
 import { OutreachStore } from '../../functions/adapters/outreach-store';
-import { loadConfig } from '../../functions/config';
 import { OutreachFileError, outreachKindLabels, parseOutreachCsv } from '../../functions/domain/outreach';
+import { loadConfig } from '../../handlers/support/config';
 import { CliError, importCsvFile } from '../errors';
 import { tableEnv } from '../local-env';
 

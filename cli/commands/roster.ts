@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { getDocumentClient } from '../../functions/adapters/clients';
 import { loadRegions } from '../../functions/adapters/data-files';
 import { RosterStore } from '../../functions/adapters/roster-store';
-import { loadConfig } from '../../functions/config';
 import { isActive, parseRosterCsv, RosterFileError, roleLabels } from '../../functions/domain/roster';
+import { loadConfig } from '../../handlers/support/config';
 import { CliError, importCsvFile } from '../errors';
 import { tableEnv } from '../local-env';
 

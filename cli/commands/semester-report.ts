@@ -2,10 +2,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
-import { loadConfig } from '../../functions/config';
 import { lastEndedSemester, parseSemester, SemesterError } from '../../functions/domain/semester';
 import { runSemesterReport, type SemesterRunResult } from '../../functions/use-cases/semester-report';
-import { mailerFor, semesterDeps } from '../../functions/wiring';
+import { semesterDeliveryDeps } from '../../handlers/support/compose';
+import { loadConfig } from '../../handlers/support/config';
+import { semesterViews } from '../../templates/semester-views';
 import { CliError } from '../errors';
 import { tableEnv } from '../local-env';
 
@@ -44,7 +45,7 @@ export function registerSemesterReportCommand(program: Command): void {
         if (opts.resend && !opts.send) throw new CliError('--resend only makes sense with --send');
         const env = tableEnv();
         const config = loadConfig(env, { email: opts.send === true });
-        const deps = semesterDeps(config, { renderPdf, mailer: mailerFor(config) });
+        const deps = semesterDeliveryDeps(config, { renderPdf, views: semesterViews });
         if (opts.out) await mkdir(opts.out, { recursive: true });
         const result = await runSemesterReport(deps, semesterId, {
           ...(opts.regency ? { regency: opts.regency } : {}),

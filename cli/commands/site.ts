@@ -2,9 +2,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { DirectorySiteTarget } from '../../functions/adapters/site-target';
-import { loadConfig } from '../../functions/config';
 import { publishSite } from '../../functions/use-cases/publish-site';
-import { siteDeps } from '../../functions/wiring';
+import { siteDeps } from '../../handlers/support/compose';
+import { loadConfig } from '../../handlers/support/config';
+import { siteView } from '../../templates/site';
 import { atOption, tableEnv } from '../local-env';
 
 /** `lapor-paman site`: writes the public scoreboard from the table into a folder. */
@@ -21,9 +22,12 @@ export function registerSiteCommand(program: Command): void {
       const at = atOption(opts.at);
       const env = tableEnv();
       const dir = path.resolve(opts.out);
-      const result = await publishSite(siteDeps(loadConfig(env), { target: new DirectorySiteTarget(dir) }), {
-        ...(at ? { at } : {}),
-      });
+      const result = await publishSite(
+        siteDeps(loadConfig(env), { view: siteView, target: new DirectorySiteTarget(dir) }),
+        {
+          ...(at ? { at } : {}),
+        },
+      );
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result.board, null, 2)}\n`);
         return;

@@ -1,8 +1,8 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { loadConfig } from '../../functions/config';
 import { checkDeadlines } from '../../functions/use-cases/check-deadlines';
-import { deadlineDeps } from '../../functions/wiring';
+import { deadlineDeps } from '../../handlers/support/compose';
+import { loadConfig } from '../../handlers/support/config';
 import {
   type DeployConfig,
   DeployConfigError,
@@ -12,6 +12,7 @@ import {
 import { runbookLink } from '../../infra/runbook';
 import type { SmokeManifest } from '../../infra/smoke-manifest';
 import { localAwsEnv, localResources } from '../../local/stack';
+import { deadlineViews } from '../../templates/deadline-emails';
 import { CliError } from '../errors';
 import { localDefaults } from '../local-env';
 import { AwsDeploymentProbe, signedApi } from '../smoke/adapters';
@@ -62,7 +63,7 @@ export function registerSmokeCommand(program: Command): void {
 
 /** The daily check as a dry run for an instant, against the configured table. */
 function dryRun(env: NodeJS.ProcessEnv) {
-  const deps = deadlineDeps(loadConfig(env, { email: true }));
+  const deps = deadlineDeps(loadConfig(env, { email: true }), { views: deadlineViews });
   return async (at: Date): Promise<DryRunSummary> => {
     const r = await checkDeadlines(deps, { at, dryRun: true });
     return {

@@ -1,6 +1,6 @@
 import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { ClientRegistry } from '../api/ingest-routes';
 import { type ClientScope, principalKey } from '../domain/client-scope';
+import type { ClientRegistry } from '../ports/client-registry';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
 import { queryAll } from './query-all';

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { traceClient } from '../tracing';
+import { traceClient } from './tracing';
 
 /**
  * SDK clients, created once per container. Endpoints come from the SDK's own environment

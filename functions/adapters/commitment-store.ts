@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Commitment } from '../domain/commitments';
+import type { CommitmentDirectory } from '../ports/commitments';
 import { batchWriteAll, type WriteRequest } from './batch-write';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
@@ -9,7 +10,7 @@ import { queryAll } from './query-all';
  * The heads' commitments: one item per commitment under COMMIT#<regency>, sorted by the date it
  * takes effect, so "which commitment is in force" is one Query per regency (docs/data-model.md).
  */
-export class CommitmentStore {
+export class CommitmentStore implements CommitmentDirectory {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -1,5 +1,6 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Snapshot } from '../domain/snapshot';
+import type { ComplaintQueries } from '../ports/complaint-queries';
 import type { CapacityMeter } from './capacity';
 import { fromSnapshotItem } from './complaint-store';
 import { keys, utc } from './keys';
@@ -8,7 +9,7 @@ import { queryAll } from './query-all';
 /**
  * The jobs' reads, each through an index and one regency at a time: no job scans the table.
  */
-export class ComplaintQueries {
+export class DynamoComplaintQueries implements ComplaintQueries {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -74,6 +75,16 @@ export class ComplaintQueries {
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
       ExpressionAttributeValues: { ':pk': keys.aggregatePk(regencyCode), ':from': fromSk, ':to': toSk },
     });
+  }
+
+  /** Complaints received per month (YYYY-MM) between two months, inclusive (month counters). */
+  async receivedByMonth(
+    regencyCode: string,
+    fromMonth: string,
+    toMonth: string,
+  ): Promise<Map<string, number>> {
+    const items = await this.counters(regencyCode, keys.monthSk(fromMonth), keys.monthSk(toMonth));
+    return new Map(items.map((i) => [String(i.sk).slice(2), Number(i.received ?? 0)] as const));
   }
 
   /** Complaints completed between two WITA days, and how many within their limit (day counters). */

@@ -14,31 +14,10 @@ import type { Classification, Status } from '../domain/complaint';
 import type { TimelineEntry } from '../domain/sla';
 import type { Contribution, Snapshot } from '../domain/snapshot';
 import { contributionOf } from '../domain/snapshot';
-import type { ComplaintUpdate } from '../domain/update';
+import type { CommitResult, ComplaintStore, StoredEvent } from '../ports/complaint-store';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
 import { queryAll } from './query-all';
-
-/** An update as stored: the event, with when and how it arrived. */
-export interface StoredEvent extends ComplaintUpdate {
-  receivedAt: string;
-  /** "api", or "import:<file name>". */
-  source: string;
-}
-
-export type CommitResult = 'committed' | 'duplicate' | 'conflict' | 'throttled';
-
-/** The port the ingest use case needs; DynamoDB below, an in-memory fake in unit tests. */
-export interface ComplaintStore {
-  getSnapshot(trackingId: string): Promise<Snapshot | undefined>;
-  getHistory(trackingId: string): Promise<{ snapshot?: Snapshot; events: StoredEvent[] }>;
-  /**
-   * Writes the event, the new snapshot and the aggregate changes; the snapshot and the counters
-   * together or not at all, the event before or with them. `duplicate`: the event is already folded
-   * in. `conflict`: the snapshot moved since it was read. `throttled`: DynamoDB refused for capacity.
-   */
-  commit(event: StoredEvent, next: Snapshot, previous: Snapshot | undefined): Promise<CommitResult>;
-}
 
 /**
  * DynamoDB implementation. An update that moves a monthly or daily counter writes event, snapshot and

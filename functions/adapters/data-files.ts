@@ -11,6 +11,7 @@ import {
   parseDistrictsCsv,
 } from '../domain/citizens';
 import { type EscalationPolicy, escalationPolicySchema } from '../domain/escalation';
+import type { Population } from '../domain/population';
 import { parseRegions, type Regions } from '../domain/regions';
 import { parseSlaPolicy, type SlaPolicy } from '../domain/sla-policy';
 import type { CitizenData } from '../domain/update';
@@ -79,13 +80,6 @@ export function loadEscalationPolicy(dataDir: string, province: string): Escalat
     }
     return result.data;
   });
-}
-
-export interface Population {
-  value: number;
-  year: number;
-  /** Full citation of the source. */
-  source: string;
 }
 
 /**

@@ -3,16 +3,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-
-/** Where import files come from and where their results go: S3 in AWS, the disk for the CLI. */
-export interface FileStore {
-  read(key: string): Promise<Buffer>;
-  write(key: string, content: string, contentType: string): Promise<void>;
-  /** Size and user metadata (e.g. `as-of`), read before the content so that limits apply first. */
-  head?(key: string): Promise<{ size: number; metadata: Record<string, string> }>;
-  /** The content as a stream, so a CSV is never held whole. */
-  stream?(key: string): Promise<Readable>;
-}
+import type { FileStore } from '../ports/file-store';
 
 export class S3FileStore implements FileStore {
   constructor(

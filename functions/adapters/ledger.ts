@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { LedgerKey } from '../domain/ledger-keys';
+import type { Claim, DeliveryLedger } from '../ports/ledger';
 import type { CapacityMeter } from './capacity';
 import { queryAll } from './query-all';
+
+/** Marking "sent" is retried this many calls (each with the SDK's own retries) before giving up. */
+const markAttempts = 4;
+
+export const staleClaimMs = 15 * 60_000;
 
 /**
  * Exactly-once e-mail (docs/exactly-once.md): before sending, a job claims the ledger item with a
@@ -14,56 +21,7 @@ import { queryAll } from './query-all';
  * claim older than `staleClaimMs` (a crash between claim and mark) is claimed again: that is the
  * one window for a duplicate, since SES has no idempotency key.
  */
-export interface LedgerKey {
-  pk: string;
-  sk: string;
-}
-
-export type ClaimResult = 'claimed' | 'already-sent' | 'in-progress';
-
-/** A claim: the token proves ownership to `markSent` / `markFailed`. */
-export type Claim = { status: 'claimed'; token: string } | { status: 'already-sent' | 'in-progress' };
-
-/** Marking "sent" is retried this many calls (each with the SDK's own retries) before giving up. */
-const markAttempts = 4;
-
-export const staleClaimMs = 15 * 60_000;
-
-export const ledgerKeys = {
-  digest: (date: string, regencyCode: string): LedgerKey => ({
-    pk: `LEDGER#DIGEST#${date}`,
-    sk: regencyCode,
-  }),
-  escalationNotice: (date: string, regencyCode: string): LedgerKey => ({
-    pk: `LEDGER#ESCALATION#${date}`,
-    sk: regencyCode,
-  }),
-  provinceDigest: (date: string, provinceCode: string): LedgerKey => ({
-    pk: `LEDGER#PROVINCE#${date}`,
-    sk: provinceCode,
-  }),
-  /**
-   * One per (complaint, stage, level), filed per regency by the stage's due instant, so that a
-   * run reads the records of its overdue complaints with one range query, not one read each.
-   */
-  escalation: (
-    regencyCode: string,
-    due: string,
-    trackingId: string,
-    stage: string,
-    level: number,
-  ): LedgerKey => ({
-    pk: ledgerKeys.escalationPartition(regencyCode),
-    sk: `${due}#${trackingId}#${stage}#${level}`,
-  }),
-  escalationPartition: (regencyCode: string) => `ESC#${regencyCode}`,
-  report: (semester: string, regencyCode: string, recipient: string): LedgerKey => ({
-    pk: `LEDGER#REPORT#${semester}`,
-    sk: `${regencyCode}#${recipient.toLowerCase()}`,
-  }),
-} as const;
-
-export class Ledger {
+export class Ledger implements DeliveryLedger {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -1,4 +1,4 @@
-import type { Mailer, OutgoingEmail } from './ses-mailer';
+import type { Mailer, OutgoingEmail } from '../ports/mailer';
 
 /**
  * A stage that must never mail real people (staging) sends every message to one sink address

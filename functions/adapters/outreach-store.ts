@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type OutreachEvent, outreachEventId } from '../domain/outreach';
+import type { OutreachDirectory } from '../ports/outreach';
 import { batchWriteAll, type WriteRequest } from './batch-write';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
@@ -10,7 +11,7 @@ import { queryAll } from './query-all';
  * are one Query (docs/data-model.md). A file holds each named regency's whole history, like the
  * commitments: importing it again changes nothing.
  */
-export class OutreachStore {
+export class OutreachStore implements OutreachDirectory {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

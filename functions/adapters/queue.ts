@@ -1,10 +1,7 @@
 import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { WorkQueue } from '../ports/work-queue';
 
 /** Where the semester job puts its units of work: SQS in AWS, an array in tests. */
-export interface WorkQueue {
-  send(messages: readonly object[]): Promise<void>;
-}
-
 export class SqsWorkQueue implements WorkQueue {
   constructor(
     private readonly sqs: SQSClient,

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RosterEntry } from '../domain/roster';
+import type { RosterDirectory } from '../ports/roster';
 import { batchWriteAll, type WriteRequest } from './batch-write';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
 import { queryAll } from './query-all';
 
 /** Roster items: one per appointment, under ROSTER#<regency or province code>. */
-export class RosterStore {
+export class RosterStore implements RosterDirectory {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { RegencyMetrics } from '../domain/semester-metrics';
+import type { SemesterStore } from '../ports/semester-store';
 import type { CapacityMeter } from './capacity';
 import { queryAll } from './query-all';
 
@@ -9,7 +10,7 @@ import { queryAll } from './query-all';
  * the fan-out) and the run record that tells when all regencies are done (the fan-in), so that the
  * reports, which rank every regency, are rendered only then.
  */
-export class SemesterStore {
+export class DynamoSemesterStore implements SemesterStore {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,

@@ -1,17 +1,5 @@
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-
-/** An e-mail as the use cases describe it; MIME encoding is this adapter's business. */
-export interface OutgoingEmail {
-  from: string;
-  to: string[];
-  cc?: string[];
-  subject: string;
-  text: string;
-  html?: string;
-  attachments?: { filename: string; content: Buffer; contentType: string }[];
-  /** Extra headers (e.g. X-Lapor-Paman-Ledger) to trace a message back to its ledger entry. */
-  headers?: Record<string, string>;
-}
+import type { Mailer, OutgoingEmail } from '../ports/mailer';
 
 /** SES v1 rejects raw messages larger than 10 MB once encoded (the limit applies after base64). */
 export const sesMaxRawMessageBytes = 10 * 1024 * 1024;
@@ -86,11 +74,6 @@ export async function sendEmail(
   );
   if (!result.MessageId) throw new Error('SES returned no MessageId');
   return result.MessageId;
-}
-
-/** The port the jobs send through: SES below, anything that returns a message id in tests. */
-export interface Mailer {
-  send(email: OutgoingEmail): Promise<string>;
 }
 
 /**

@@ -9,8 +9,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import type { SiteFile } from '../../templates/site';
-import type { CdnInvalidator, SiteTarget } from '../use-cases/publish-site';
+import type { CdnInvalidator, SiteFile, SiteTarget } from '../ports/site-target';
 
 /** Browsers and CloudFront keep a page five minutes: the figures change once a working day. */
 const cacheControl = 'public, max-age=300';

@@ -1,18 +1,13 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { ComplaintStore } from '../adapters/complaint-store';
 import { type ClientScope, describeScope, mayWrite, principalKey } from '../domain/client-scope';
 import { computeSla } from '../domain/sla';
+import type { ClientRegistry } from '../ports/client-registry';
+import type { ComplaintStore } from '../ports/complaint-store';
 import { type IngestDeps, type ItemResult, ingestBatch } from '../use-cases/ingest-updates';
 import { decodePathSegment, json, malformedPath, problem } from './http';
 
 /** Limits of POST /v1/updates, stated in errors and in the README. */
 export const limits = { maxBodyBytes: 1024 * 1024, maxItems: 500 } as const;
-
-/** Where the API finds which regencies a caller may write (a port: the table in AWS and locally). */
-export interface ClientRegistry {
-  /** The scope registered for the IAM principal, or undefined when it is not a registered client. */
-  scopeOf(principalArn: string): Promise<ClientScope | undefined>;
-}
 
 export interface ApiDeps extends IngestDeps {
   store: ComplaintStore;

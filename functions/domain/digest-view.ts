@@ -220,6 +220,9 @@ export function escalationView(items: readonly DigestItem[], options: { date: st
   return { counts: digestCounts(listed), groups: groupByUnit(listed) };
 }
 
+/** Rows of each complaint list in the province digest (the most late first). */
+export const provinceListLimit = 30;
+
 /** The `limit` most late complaints of a list, and how many were left out. */
 export function mostLate(
   items: readonly DigestItem[],

@@ -1,15 +1,6 @@
 import { DateTime } from 'luxon';
-import {
-  escalationNoticeEmail,
-  provinceDigestEmail,
-  provinceListLimit,
-  regencyDigestEmail,
-} from '../../templates/deadline-emails';
-import type { ComplaintQueries } from '../adapters/complaint-queries';
-import { type Ledger, type LedgerKey, ledgerKeys } from '../adapters/ledger';
-import type { Mailer, OutgoingEmail } from '../adapters/ses-mailer';
 import { timeZone, type WorkingCalendar, witaDate } from '../domain/calendar';
-import { type Commitment, type CommitmentGap, commitmentGaps } from '../domain/commitments';
+import { type CommitmentGap, commitmentGaps } from '../domain/commitments';
 import {
   type DigestItem,
   digestItems,
@@ -20,23 +11,32 @@ import {
   rankLagging,
   untouched,
 } from '../domain/deadlines';
-import { digestView, escalationView, mostLate } from '../domain/digest-view';
+import { digestView, escalationView, mostLate, provinceListLimit } from '../domain/digest-view';
 import type { EscalationPolicy } from '../domain/escalation';
+import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import type { SlaPolicy } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
+import type { CommitmentDirectory } from '../ports/commitments';
+import type { ComplaintQueries } from '../ports/complaint-queries';
+import type { DeadlineViews } from '../ports/deadline-views';
+import type { DeliveryLedger } from '../ports/ledger';
+import type { Mailer, OutgoingEmail } from '../ports/mailer';
+import type { RosterDirectory } from '../ports/roster';
 
 export interface DeadlineDeps {
   regions: Regions;
   sla: { policy: SlaPolicy; calendar: WorkingCalendar };
   escalation: EscalationPolicy;
   queries: Pick<ComplaintQueries, 'openDueBy' | 'completions' | 'allOpen' | 'closedSince'>;
-  roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
+  roster: RosterDirectory;
   /** The heads' commitments: the province digest names lagging regencies without one in force. */
-  commitments?: { listMany(codes: readonly string[]): Promise<Commitment[]> };
-  ledger: Ledger;
+  commitments?: CommitmentDirectory;
+  ledger: DeliveryLedger;
   mailer: Mailer;
+  /** The e-mails' words (templates/deadline-emails.ts). */
+  views: DeadlineViews;
   senderAddress: string;
   laporBaseUrl: string;
   clock: () => Date;
@@ -224,7 +224,7 @@ export async function checkDeadlines(
                   from: deps.senderAddress,
                   to,
                   cc,
-                  ...regencyDigestEmail({
+                  ...deps.views.regencyDigest({
                     province,
                     regency,
                     date,
@@ -322,7 +322,7 @@ export async function checkDeadlines(
             {
               from: deps.senderAddress,
               to: team,
-              ...provinceDigestEmail({
+              ...deps.views.provinceDigest({
                 province,
                 date,
                 lagging,
@@ -375,7 +375,7 @@ async function laggingWithoutCommitment(
 
 /** Escalations whose (complaint, stage, level) has not been sent yet, with their ledger keys. */
 async function unsentEscalations(
-  ledger: Ledger,
+  ledger: DeliveryLedger,
   regencyCode: string,
   escalations: ReturnType<typeof escalationsFor>,
 ) {
@@ -414,7 +414,7 @@ async function notifyHead(
       from: deps.senderAddress,
       to: heads.map(mailbox),
       cc: admins.map(mailbox),
-      ...escalationNoticeEmail({
+      ...deps.views.escalationNotice({
         province: deps.regions.province,
         regency,
         date,

@@ -1,4 +1,3 @@
-import type { FileStore } from '../adapters/file-store';
 import {
   defaultImportLimits,
   ImportLimitError,
@@ -7,6 +6,7 @@ import {
 } from '../domain/import-limits';
 import { ImportFileError, UnreadableFileError } from '../domain/import-rows';
 import type { Regions } from '../domain/regions';
+import type { FileStore } from '../ports/file-store';
 import {
   type ImportOptions,
   type ImportReport,

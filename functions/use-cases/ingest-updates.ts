@@ -1,8 +1,8 @@
-import type { ComplaintStore, StoredEvent } from '../adapters/complaint-store';
 import { type ClientScope, describeScope, mayWrite, OutOfScopeError } from '../domain/client-scope';
 import type { Regions } from '../domain/regions';
 import { type FoldOutcome, foldUpdate, type SlaContext } from '../domain/snapshot';
 import { type CitizenData, type ComplaintUpdate, validateUpdate } from '../domain/update';
+import type { ComplaintStore, StoredEvent } from '../ports/complaint-store';
 
 export interface IngestDeps {
   store: ComplaintStore;

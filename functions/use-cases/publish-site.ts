@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import { buildSite, type SiteFile } from '../../templates/site';
-import type { ComplaintQueries } from '../adapters/complaint-queries';
-import { keys } from '../adapters/keys';
 import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
 import type { Regions } from '../domain/regions';
-import type { RosterEntry } from '../domain/roster';
 import {
   buildScoreboard,
   type CommitmentOutcome,
@@ -15,20 +11,10 @@ import {
 import type { ProvinceSemester } from '../domain/semester-metrics';
 import type { SlaPolicy } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
-
-/** Where the site goes: a folder locally, a private S3 prefix in AWS. Paths are the site's own. */
-export interface SiteTarget {
-  /** Content hashes (sha256, hex) of the files published now, by path. */
-  manifest(): Promise<Record<string, string>>;
-  put(file: SiteFile): Promise<void>;
-  remove(path: string): Promise<void>;
-  saveManifest(manifest: Record<string, string>): Promise<void>;
-}
-
-/** Tells the CDN which paths changed (CloudFront in AWS; nothing locally). */
-export interface CdnInvalidator {
-  invalidate(paths: readonly string[]): Promise<void>;
-}
+import type { ComplaintQueries } from '../ports/complaint-queries';
+import type { RosterDirectory } from '../ports/roster';
+import type { CdnInvalidator, SiteTarget } from '../ports/site-target';
+import type { SiteView } from '../ports/site-view';
 
 export interface SiteDeps {
   regions: Regions;
@@ -38,12 +24,14 @@ export interface SiteDeps {
   policies: readonly SlaPolicy[];
   calendarYears: readonly CalendarYear[];
   population: ReadonlyMap<string, { value: number; year: number; source: string }>;
-  queries: Pick<ComplaintQueries, 'allOpen' | 'counters'>;
-  roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
+  queries: Pick<ComplaintQueries, 'allOpen' | 'receivedByMonth'>;
+  roster: RosterDirectory;
   /** The ranked evaluation of a semester as the semester job stored it; undefined before its run. */
   loadSemester(semesterId: string): Promise<ProvinceSemester | undefined>;
   /** HOOK: the heads' commitments (issue 18), once their domain exists. */
   loadCommitments?(at: Date): Promise<ReadonlyMap<string, CommitmentOutcome>>;
+  /** The pages' layout and words (templates/site.ts). */
+  view: SiteView;
   target: SiteTarget;
   invalidator?: CdnInvalidator;
   clock: () => Date;
@@ -91,7 +79,7 @@ export async function publishSite(
     population: deps.population,
     ...(deps.loadCommitments ? { commitments: await deps.loadCommitments(at) } : {}),
   });
-  const files = buildSite(board);
+  const files = deps.view.build(board);
   const before = await deps.target.manifest();
   const after: Record<string, string> = {};
   const changed: string[] = [];
@@ -133,12 +121,10 @@ async function receivedByMonth(deps: SiteDeps, codes: readonly string[], at: Dat
   const months = twelveMonths(witaDate(at));
   const received = new Map<string, Map<string, number>>();
   for (const code of codes) {
-    const items = await deps.queries.counters(
+    received.set(
       code,
-      keys.monthSk(months[0] as string),
-      keys.monthSk(months.at(-1) as string),
+      await deps.queries.receivedByMonth(code, months[0] as string, months.at(-1) as string),
     );
-    received.set(code, new Map(items.map((i) => [String(i.sk).slice(2), Number(i.received ?? 0)] as const)));
   }
   return received;
 }

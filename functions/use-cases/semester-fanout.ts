@@ -1,14 +1,14 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import * as z from 'zod';
-import type { WorkQueue } from '../adapters/queue';
 import { parseSemester } from '../domain/semester';
+import type { WorkQueue } from '../ports/work-queue';
 import {
   computeRegencySemester,
   type Delivery,
   deliverProvinceSummary,
   deliverRegencyReport,
   provinceSemester,
-  type SemesterDeps,
+  type SemesterDeliveryDeps,
 } from './semester-report';
 
 /**
@@ -24,7 +24,7 @@ export const semesterMessage = z.discriminatedUnion('kind', [
 ]);
 export type SemesterMessage = z.infer<typeof semesterMessage>;
 
-export interface FanoutDeps extends SemesterDeps {
+export interface FanoutDeps extends SemesterDeliveryDeps {
   queue: WorkQueue;
   /** Called with each rendered and delivered PDF (the demo keeps them on disk). */
   onDelivered?: (delivered: {
@@ -37,7 +37,7 @@ export interface FanoutDeps extends SemesterDeps {
 
 /** Starts a run: records the expected regencies and queues one compute unit each. */
 export async function startSemesterRun(
-  deps: FanoutDeps,
+  deps: Pick<FanoutDeps, 'regions' | 'store' | 'queue' | 'clock'>,
   semesterId: string,
 ): Promise<{ semester: string; queued: number }> {
   const semester = parseSemester(semesterId);

@@ -1,25 +1,17 @@
 import { DateTime } from 'luxon';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { provinceSummaryPdf } from '../../templates/province-summary-pdf';
-import { provinceSummaryEmail, regencyReportEmail } from '../../templates/semester-email';
-import { semesterReportPdf } from '../../templates/semester-report-pdf';
-import type { ComplaintQueries } from '../adapters/complaint-queries';
-import type { Population } from '../adapters/data-files';
-import { type Ledger, type LedgerKey, ledgerKeys } from '../adapters/ledger';
-import type { SemesterStore } from '../adapters/semester-store';
-import type { Mailer } from '../adapters/ses-mailer';
 import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
 import { citizenFigures, withProvinceChannels } from '../domain/citizen-figures';
 import type { DistrictPopulation } from '../domain/citizens';
-import { type Commitment, withCommitments } from '../domain/commitments';
+import { withCommitments } from '../domain/commitments';
+import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import {
   type MonthlyCounts,
-  type OutreachEvent,
   outreachEffect,
   outreachRule,
   outreachSettings,
   outreachWindows,
 } from '../domain/outreach';
+import type { Population } from '../domain/population';
 import type { Regions } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { parseSemester, previousSemester, type Semester, semesterLabel } from '../domain/semester';
@@ -34,6 +26,15 @@ import {
 import type { ProvinceSemester, RankedMetrics, RegencyMetrics } from '../domain/semester-metrics';
 import { policyCitation, type SlaPolicy } from '../domain/sla-policy';
 import type { CitizenData } from '../domain/update';
+import type { CommitmentDirectory } from '../ports/commitments';
+import type { ComplaintQueries } from '../ports/complaint-queries';
+import type { DeliveryLedger } from '../ports/ledger';
+import type { Mailer } from '../ports/mailer';
+import type { OutreachDirectory } from '../ports/outreach';
+import type { RenderPdf } from '../ports/pdf-renderer';
+import type { RosterDirectory } from '../ports/roster';
+import type { SemesterStore } from '../ports/semester-store';
+import type { SemesterViews } from '../ports/semester-views';
 
 export interface SemesterDeps {
   regions: Regions;
@@ -42,22 +43,28 @@ export interface SemesterDeps {
   provincial: SlaPolicy;
   population: ReadonlyMap<string, Population>;
   queries: Pick<ComplaintQueries, 'closedSince'>;
-  roster: { listMany(codes: readonly string[]): Promise<RosterEntry[]> };
+  roster: RosterDirectory;
   /** The heads' commitments; without it the reports do not judge commitments. */
-  commitments?: { listMany(codes: readonly string[]): Promise<Commitment[]> };
+  commitments?: CommitmentDirectory;
   /** The citizens' data files; without them the figures carry no channels, kecamatan or ratings. */
   citizens?: CitizenData & { districtPopulations?: readonly DistrictPopulation[] };
   /** Outreach events and the month counters their effect is measured on; without them, no outreach figures. */
   outreach?: {
-    events: { listMany(codes: readonly string[]): Promise<OutreachEvent[]> };
-    counters: Pick<ComplaintQueries, 'counters'>;
+    events: OutreachDirectory;
+    counters: Pick<ComplaintQueries, 'receivedByMonth'>;
   };
   store: SemesterStore;
-  ledger: Ledger;
-  mailer: Mailer;
-  renderPdf: (doc: TDocumentDefinitions) => Promise<Buffer>;
-  senderAddress: string;
   clock: () => Date;
+}
+
+/** What rendering and sending the reports adds (the semester worker, the CLI, `npm start`). */
+export interface SemesterDeliveryDeps extends SemesterDeps {
+  ledger: DeliveryLedger;
+  mailer: Mailer;
+  renderPdf: RenderPdf;
+  /** The PDFs' and cover letters' layout and words (templates/). */
+  views: SemesterViews;
+  senderAddress: string;
 }
 
 /**
@@ -163,11 +170,8 @@ async function withOutreach(
   const counts: MonthlyCounts = new Map(
     await Promise.all(
       codes.map(async (code) => {
-        const items = await deps.outreach?.counters.counters(code, `M#${first}`, `M#${last}`);
-        return [
-          code,
-          new Map((items ?? []).map((i) => [String(i.sk).slice(2), Number(i.received ?? 0)])),
-        ] as const;
+        const received = await deps.outreach?.counters.receivedByMonth(code, first, last);
+        return [code, received ?? new Map<string, number>()] as const;
       }),
     ),
   );
@@ -239,7 +243,7 @@ export interface Delivery {
  * added later (a new head) gets their copy. `resend` clears the entries first, on purpose.
  */
 async function deliver(
-  deps: SemesterDeps,
+  deps: SemesterDeliveryDeps,
   input: {
     semesterId: string;
     ledgerScope: string;
@@ -325,14 +329,14 @@ async function deliver(
 
 /** Phase two, one regency: renders its PDF and mails it to its head, cc its admins and the province team. */
 export async function deliverRegencyReport(
-  deps: SemesterDeps,
+  deps: SemesterDeliveryDeps,
   province: ProvinceSemester,
   regencyCode: string,
   options: { send: boolean; resend?: boolean; roster?: RosterEntry[] },
 ): Promise<{ report: RankedMetrics; pdf: Buffer; fileName: string; delivery?: Delivery }> {
   const report = province.regencies.find((r) => r.regencyCode === regencyCode);
   if (!report) throw new Error(`no metrics for ${regencyCode} in ${province.semester}`);
-  const pdf = await deps.renderPdf(semesterReportPdf({ report, province }));
+  const pdf = await deps.renderPdf(deps.views.regencyReport({ report, province }));
   const fileName = reportFileName(province.semester, report);
   if (!options.send) return { report, pdf, fileName };
   const today = witaDate(deps.clock());
@@ -343,7 +347,7 @@ export async function deliverRegencyReport(
     ledgerScope: regencyCode,
     to: people.heads,
     cc: [...people.admins, ...provinceTeamOn(roster, deps.regions.province.code, today)],
-    email: regencyReportEmail({ province, report }),
+    email: deps.views.regencyLetter({ province, report }),
     attachment: { filename: fileName, content: pdf },
     ...(options.resend ? { resend: true } : {}),
   });
@@ -352,11 +356,11 @@ export async function deliverRegencyReport(
 
 /** Phase two, province: the summary PDF to the province team. */
 export async function deliverProvinceSummary(
-  deps: SemesterDeps,
+  deps: SemesterDeliveryDeps,
   province: ProvinceSemester,
   options: { send: boolean; resend?: boolean; roster?: RosterEntry[] },
 ): Promise<{ pdf: Buffer; fileName: string; delivery?: Delivery }> {
-  const pdf = await deps.renderPdf(provinceSummaryPdf(province));
+  const pdf = await deps.renderPdf(deps.views.provinceSummary(province));
   const fileName = provinceFileName(province.semester, province.province.code);
   if (!options.send) return { pdf, fileName };
   const roster = options.roster ?? (await deps.roster.listMany([deps.regions.province.code]));
@@ -366,7 +370,7 @@ export async function deliverProvinceSummary(
     ledgerScope: deps.regions.province.code,
     to: team,
     cc: [],
-    email: provinceSummaryEmail({ province }),
+    email: deps.views.provinceLetter({ province }),
     attachment: { filename: fileName, content: pdf },
     ...(options.resend ? { resend: true } : {}),
   });
@@ -393,7 +397,7 @@ export interface SemesterRunResult {
  * and the others go on; a re-run sends only what is missing.
  */
 export async function runSemesterReport(
-  deps: SemesterDeps,
+  deps: SemesterDeliveryDeps,
   semesterId: string,
   options: {
     regency?: string;

@@ -17,7 +17,7 @@ import { acknowledge } from '../nag';
 import type { TableAccess } from '../table-access';
 
 /**
- * The folders of data/ every function reads at cold start (functions/config.ts defaultDataDir:
+ * The folders of data/ every function reads at cold start (handlers/support/config.ts defaultDataDir:
  * `${LAMBDA_TASK_ROOT}/data`). data/roster is demo data and is never shipped.
  */
 export const shippedDataFolders = ['regions', 'calendar', 'policies', 'population', 'escalation'] as const;
@@ -97,7 +97,7 @@ export function assetCopyCommands(inputDir: string, outputDir: string, fonts: bo
 }
 
 /**
- * The esbuild `define` that compiles tracing in or out: functions/tracing.ts loads the Powertools
+ * The esbuild `define` that compiles tracing in or out: functions/adapters/tracing.ts loads the Powertools
  * Tracer (and the X-Ray SDK it pulls) only behind `process.env.LAPOR_PAMAN_TRACING === 'true'`.
  */
 export function tracingDefine(xray: boolean): Record<string, string> {
@@ -117,7 +117,7 @@ export interface HouseFunctionProps
     | 'projectRoot'
     | 'depsLockFilePath'
   > {
-  /** The entry point, relative to the repository root (e.g. `functions/ingest-api.ts`). */
+  /** The entry point, relative to the repository root (e.g. `handlers/ingest-api.ts`). */
   readonly entry: string;
   /** What the function does, for the console and the alarms. */
   readonly description: string;
@@ -126,7 +126,7 @@ export interface HouseFunctionProps
   /** Ship assets/fonts as fonts/ beside the bundle (pdfmake reads the TTFs from disk). @default false */
   readonly shipFonts?: boolean;
   /**
-   * X-Ray tracing with the Powertools Tracer. Off, the Tracer is not even bundled (functions/tracing.ts
+   * X-Ray tracing with the Powertools Tracer. Off, the Tracer is not even bundled (functions/adapters/tracing.ts
    * is compiled with LAPOR_PAMAN_TRACING=false and esbuild drops the import). @default false
    */
   readonly xray?: boolean;

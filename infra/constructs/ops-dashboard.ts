@@ -14,8 +14,8 @@ import {
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { namespace } from '../../functions/observability';
-import { opsMetrics } from '../../functions/ops-metrics';
+import { namespace } from '../../handlers/support/observability';
+import { opsMetrics } from '../../handlers/support/ops-metrics';
 import { runbook, runbookLink } from '../runbook';
 
 /** Props of an {@link OpsDashboard}. */
@@ -39,7 +39,7 @@ export interface OpsDashboardProps {
 const fiveMinutes = Duration.minutes(5);
 const oneHour = Duration.hours(1);
 
-/** A custom metric of the functions (functions/ops-metrics.ts), summed. */
+/** A custom metric of the functions (handlers/support/ops-metrics.ts), summed. */
 function custom(
   metricName: string,
   dimensionsMap: Record<string, string>,

@@ -107,7 +107,7 @@ export class PublicSite extends Construct {
       }),
       function: {
         ...props.function,
-        entry: 'functions/publish-site.ts',
+        entry: 'handlers/publish-site.ts',
         description: 'the public scoreboard (static site) after the daily check and the semester run',
         memorySize: 1024,
         timeout: Duration.minutes(5),

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { CommitResult } from '../../functions/adapters/complaint-store';
 import { handleApiRequest } from '../../functions/api/ingest-routes';
 import type { ComplaintUpdate } from '../../functions/domain/update';
+import type { CommitResult } from '../../functions/ports/complaint-store';
 import { type ItemResult, ingestBatch } from '../../functions/use-cases/ingest-updates';
 import { complaintHistories, expectConsistent, seededRandom, shuffle } from '../support/faults';
 import { apiEvent } from '../support/fixtures';

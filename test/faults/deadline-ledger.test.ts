@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Ledger, ledgerKeys, staleClaimMs } from '../../functions/adapters/ledger';
+import { Ledger, staleClaimMs } from '../../functions/adapters/ledger';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
+import { ledgerKeys } from '../../functions/domain/ledger-keys';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { recordUpdate } from '../../functions/use-cases/ingest-updates';
 import { deadlineWorld } from '../support/deadlines';

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
-import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
+import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { loadPopulation } from '../../functions/adapters/data-files';
 import { Ledger } from '../../functions/adapters/ledger';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { RosterStore } from '../../functions/adapters/roster-store';
-import { SemesterStore } from '../../functions/adapters/semester-store';
+import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
 import type { Regions } from '../../functions/domain/regions';
 import type { RosterEntry } from '../../functions/domain/roster';
@@ -18,6 +18,7 @@ import {
   startSemesterRun,
 } from '../../functions/use-cases/semester-fanout';
 import { drain, LocalQueue, VirtualClock } from '../../local/queue';
+import { semesterViews } from '../../templates/semester-views';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { type Attempt, afterEachCall, type Fault, injectFaults } from '../support/faults';
 import { onRoster } from '../support/fixtures';
@@ -78,12 +79,13 @@ async function world(): Promise<World> {
     national: nationalPolicy(),
     provincial: kalselPolicy(),
     population: loadPopulation(dataDir, '63'),
-    queries: new ComplaintQueries(doc, tableName),
+    queries: new DynamoComplaintQueries(doc, tableName),
     roster: new RosterStore(doc, tableName),
-    store: new SemesterStore(doc, tableName),
+    store: new DynamoSemesterStore(doc, tableName),
     ledger: new Ledger(doc, tableName, () => clock.date()),
     mailer: new SesMailer(ses, { maxPerSecond: Number.POSITIVE_INFINITY }),
     renderPdf,
+    views: semesterViews,
     senderAddress: `LAPOR Paman <no-reply@${domain}>`,
     clock: () => clock.date(),
     queue,
@@ -94,7 +96,7 @@ async function world(): Promise<World> {
 /** The Lambda process dying mid-batch (timeout, out of memory): nothing of the batch is deleted. */
 class Crash extends Error {}
 
-/** The worker's batch semantics (functions/semester-worker.ts): one record at a time, failures reported. */
+/** The worker's batch semantics (handlers/semester-worker.ts): one record at a time, failures reported. */
 function worker(deps: FanoutDeps) {
   return async (event: SQSEvent): Promise<SQSBatchResponse> => {
     const batchItemFailures: { itemIdentifier: string }[] = [];

@@ -1,18 +1,19 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
+import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { loadPopulation } from '../../functions/adapters/data-files';
 import { Ledger } from '../../functions/adapters/ledger';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { RosterStore } from '../../functions/adapters/roster-store';
-import { SemesterStore } from '../../functions/adapters/semester-store';
+import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { recordUpdate } from '../../functions/use-cases/ingest-updates';
-import { runSemesterReport, type SemesterDeps } from '../../functions/use-cases/semester-report';
+import { runSemesterReport, type SemesterDeliveryDeps } from '../../functions/use-cases/semester-report';
 import { freePort } from '../../local/ports';
 import { type SesLocal, startSesLocal } from '../../local/ses-local';
 import { localAwsEnv } from '../../local/stack';
+import { semesterViews } from '../../templates/semester-views';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { deadlineWorld } from '../support/deadlines';
 import { oneCallAtATime, scanAll } from '../support/faults';
@@ -91,19 +92,20 @@ async function world() {
   return w;
 }
 
-function semesterDeps(w: Awaited<ReturnType<typeof world>>, mailer: SesMailer): SemesterDeps {
+function semesterDeps(w: Awaited<ReturnType<typeof world>>, mailer: SesMailer): SemesterDeliveryDeps {
   return {
     regions: kalsel(),
     calendar: calendar(),
     national: nationalPolicy(),
     provincial: kalselPolicy(),
     population: loadPopulation(dataDir, '63'),
-    queries: new ComplaintQueries(w.doc, w.tableName),
+    queries: new DynamoComplaintQueries(w.doc, w.tableName),
     roster: new RosterStore(w.doc, w.tableName),
-    store: new SemesterStore(w.doc, w.tableName),
+    store: new DynamoSemesterStore(w.doc, w.tableName),
     ledger: new Ledger(w.doc, w.tableName),
     mailer,
     renderPdf,
+    views: semesterViews,
     senderAddress: `LAPOR Paman <no-reply@${w.domain}>`,
     clock: () => new Date('2026-07-01T07:00:00+08:00'),
   };

@@ -29,7 +29,7 @@ beforeAll(() => {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'lapor-paman-bundles-'));
   const app = new App({ outdir, context: cdkJsonContext(), builtinCloudFormationValidation: false });
   const stack = new Stack(app, 'Bundles', { env: { region: 'ap-southeast-3' } });
-  const entries = { ingest: 'functions/ingest-api.ts', start: 'functions/semester-start.ts' };
+  const entries = { ingest: 'handlers/ingest-api.ts', start: 'handlers/semester-start.ts' };
   const fns = Object.entries(entries).map(
     ([id, entry]) =>
       [

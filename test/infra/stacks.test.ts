@@ -6,7 +6,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/adapters/table-definition';
-import { loadConfig } from '../../functions/config';
+import { loadConfig } from '../../handlers/support/config';
 import { type HouseFunction, shippedDataFolders } from '../../infra/constructs/house-function';
 import { type FunctionName, forbiddenTableActions, tableAccess } from '../../infra/table-access';
 import { kalsel } from '../support/data';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { opsMetrics } from '../../functions/ops-metrics';
+import { opsMetrics } from '../../handlers/support/ops-metrics';
 import { DeployConfigError, loadDeployConfig, repoRoot } from '../../infra/config';
 import { headingAnchor, runbookAnchors } from '../../infra/runbook';
 import { cdkJsonContext, synthTestApp } from './app-fixture';

@@ -9,7 +9,7 @@ async function bundle(xray: boolean): Promise<string> {
   const result = await build({
     stdin: {
       contents:
-        "import { traced, traceClient } from './functions/tracing';\n" +
+        "import { traced, traceClient } from './functions/adapters/tracing';\n" +
         "export const handler = traced('probe', async () => traceClient({}));\n",
       resolveDir: repoRoot,
       sourcefile: 'probe.ts',

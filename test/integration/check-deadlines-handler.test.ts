@@ -57,7 +57,7 @@ describe('the check-deadlines handler', () => {
       lines.push(String(chunk));
       return true;
     });
-    const { handler } = await import('../../functions/check-deadlines');
+    const { handler } = await import('../../handlers/check-deadlines');
     await expect(handler({ at: '2026-03-02T08:00:00+08:00', dryRun: true }, context)).rejects.toThrow(
       'part(s) of the deadline check failed',
     );

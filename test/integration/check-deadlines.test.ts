@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OutgoingEmail } from '../../functions/adapters/ses-mailer';
+import type { OutgoingEmail } from '../../functions/ports/mailer';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { recordUpdate } from '../../functions/use-cases/ingest-updates';
 import { deadlineWorld } from '../support/deadlines';

@@ -31,7 +31,7 @@ beforeAll(async () => {
   storage = await startS3AndSqs();
   ({ domain } = await deployedFlowsSetup(storage, 'flows'));
   // S3 invokes bulk-import asynchronously for each new object under imports/.
-  const { handler } = await import('../../functions/bulk-import');
+  const { handler } = await import('../../handlers/bulk-import');
   storage.s3.onObjectCreated('imports/', (event: S3Event) => {
     uploads.push(handler(event, context));
   });
@@ -72,8 +72,8 @@ describe('the deployed flows on the local emulators', () => {
   });
 
   it('runs the semester job from semester-start through the queue and the worker, each head mailed once', async () => {
-    const start = await import('../../functions/semester-start');
-    const worker = await import('../../functions/semester-worker');
+    const start = await import('../../handlers/semester-start');
+    const worker = await import('../../handlers/semester-worker');
     const queue = storage.sqs.queue(localResources.semesterQueue);
     expect(await start.handler({ semester: '2025-H2' }, context)).toMatchObject({ queued: 13 });
     expect(queue.depth).toBe(13);
@@ -95,7 +95,7 @@ describe('the deployed flows on the local emulators', () => {
   });
 
   it('parks a unit the worker cannot parse in the dead-letter queue after three receives', async () => {
-    const worker = await import('../../functions/semester-worker');
+    const worker = await import('../../handlers/semester-worker');
     const queue = storage.sqs.queue(localResources.semesterQueue);
     queue.sendBody('{"kind":"nope"}');
     await drain(queue, (event: SQSEvent) => worker.handler(event, context) as Promise<SQSBatchResponse>);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
+import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { computeSla } from '../../functions/domain/sla';
 import { importFile, resultCsv } from '../../functions/use-cases/import-file';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
@@ -158,7 +158,7 @@ describe('field inspections', () => {
     expect(again.results[0]?.result).toBe('duplicate');
 
     // In the inspection index while it is still to do, out of it once done.
-    const queries = new ComplaintQueries(doc, tableName);
+    const queries = new DynamoComplaintQueries(doc, tableName);
     expect((await queries.inspectionsPlannedBy('6302', '2026-06-15')).map((c) => c.trackingId)).toEqual([
       'INSP-CSV',
     ]);

@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 describe('the Lambda entry points', () => {
   it('ingest-api records a batch and answers per item', async () => {
-    const { handler } = await import('../../functions/ingest-api');
+    const { handler } = await import('../../handlers/ingest-api');
     const update = anUpdate();
     const response = await handler(
       apiEvent('POST', '/v1/updates', JSON.stringify({ updates: [update, { ...update, regencyCode: 'x' }] })),
@@ -49,7 +49,7 @@ describe('the Lambda entry points', () => {
   });
 
   it('check-deadlines runs a replayed day and skips a holiday', async () => {
-    const { handler } = await import('../../functions/check-deadlines');
+    const { handler } = await import('../../handlers/check-deadlines');
     const holiday = await handler({ at: '2026-03-19T08:00:00+08:00' }, context);
     expect(holiday.skipped).toBe('non-working-day');
     const day = await handler({ at: '2026-06-02T08:00:00+08:00', dryRun: true }, context);
@@ -58,7 +58,7 @@ describe('the Lambda entry points', () => {
   });
 
   it('semester-worker computes a regency unit and reports a bad message as a failed record', async () => {
-    const { handler } = await import('../../functions/semester-worker');
+    const { handler } = await import('../../handlers/semester-worker');
     const record = (body: string, id: string) => ({
       messageId: id,
       body,

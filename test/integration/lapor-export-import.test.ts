@@ -11,9 +11,9 @@ import {
   numericTrackingId,
 } from '../../demo/lapor-export';
 import { writeXlsx } from '../../demo/xlsx-writer';
-import type { FileStore } from '../../functions/adapters/file-store';
 import { defaultImportLimits } from '../../functions/domain/import-limits';
 import type { ComplaintUpdate } from '../../functions/domain/update';
+import type { FileStore } from '../../functions/ports/file-store';
 import { importFile, resultCsv } from '../../functions/use-cases/import-file';
 import { importStoredFile } from '../../functions/use-cases/import-stored-file';
 import { runCli } from '../support/cli';

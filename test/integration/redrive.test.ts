@@ -53,8 +53,8 @@ async function redrive(sqs: SQSClient, from: string, to: string): Promise<number
 
 describe('re-driving the SemesterWork dead-letter queue (runbook, rehearsed locally)', () => {
   it('parks units that failed, takes them again once the cause is fixed, and mails nobody twice', async () => {
-    const start = await import('../../functions/semester-start');
-    const worker = await import('../../functions/semester-worker');
+    const start = await import('../../handlers/semester-start');
+    const worker = await import('../../handlers/semester-worker');
     const work = storage.sqs.queue(localResources.semesterQueue);
     const deadLetters = storage.sqs.queue(localResources.semesterDeadLetters);
     const run = () => drain(work, (e: SQSEvent) => worker.handler(e, context) as Promise<SQSBatchResponse>);

@@ -1,23 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
-import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
+import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import { loadPopulation } from '../../functions/adapters/data-files';
 import { Ledger } from '../../functions/adapters/ledger';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { RosterStore } from '../../functions/adapters/roster-store';
-import { SemesterStore } from '../../functions/adapters/semester-store';
-import { type Mailer, type OutgoingEmail, SesMailer } from '../../functions/adapters/ses-mailer';
+import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
+import { SesMailer } from '../../functions/adapters/ses-mailer';
 import type { RosterEntry } from '../../functions/domain/roster';
 import type { ProvinceSemester, RankedMetrics } from '../../functions/domain/semester-metrics';
+import type { Mailer, OutgoingEmail } from '../../functions/ports/mailer';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
 import {
   handleSemesterMessage,
   type SemesterMessage,
   startSemesterRun,
 } from '../../functions/use-cases/semester-fanout';
-import { runSemesterReport, type SemesterDeps } from '../../functions/use-cases/semester-report';
+import { runSemesterReport, type SemesterDeliveryDeps } from '../../functions/use-cases/semester-report';
+import { semesterViews } from '../../templates/semester-views';
 import { runCli } from '../support/cli';
 import { localCliEnv } from '../support/cli-env';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
@@ -37,19 +39,20 @@ const regencies = kalsel().regencies;
 const doc = createDocumentClient(localDynamoDbClient());
 const realMailer = new SesMailer(localSesClient(), { maxPerSecond: Number.POSITIVE_INFINITY });
 
-function deps(mailer: Mailer = realMailer): SemesterDeps {
+function deps(mailer: Mailer = realMailer): SemesterDeliveryDeps {
   return {
     regions: kalsel(),
     calendar: calendar(),
     national: nationalPolicy(),
     provincial: kalselPolicy(),
     population: loadPopulation(dataDir, '63'),
-    queries: new ComplaintQueries(doc, tableName),
+    queries: new DynamoComplaintQueries(doc, tableName),
     roster: new RosterStore(doc, tableName),
-    store: new SemesterStore(doc, tableName),
+    store: new DynamoSemesterStore(doc, tableName),
     ledger: new Ledger(doc, tableName),
     mailer,
     renderPdf,
+    views: semesterViews,
     senderAddress: `LAPOR Paman <no-reply@${domain}>`,
     clock: () => new Date('2026-07-01T07:00:00+08:00'),
   };

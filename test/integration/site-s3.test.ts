@@ -6,6 +6,7 @@ import { S3SiteTarget } from '../../functions/adapters/site-target';
 import { publishSite, type SiteDeps } from '../../functions/use-cases/publish-site';
 import { type S3Local, startS3Local } from '../../local/s3-local';
 import { localAwsEnv, localS3Client } from '../../local/stack';
+import { siteView } from '../../templates/site';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { freshTable, localEndpoints } from '../support/local-aws';
 import { fixtureProvince } from '../support/semester-fixture';
@@ -35,7 +36,8 @@ describe('the scoreboard in an S3 bucket', () => {
     policies: [nationalPolicy(), kalselPolicy()],
     calendarYears: loadCalendarYears(dataDir),
     population: loadPopulation(dataDir, '63'),
-    queries: { allOpen: async () => [], counters: async () => [] },
+    queries: { allOpen: async () => [], receivedByMonth: async () => new Map() },
+    view: siteView,
     roster: { listMany: async () => [] },
     loadSemester: async () => fixtureProvince(),
     target: new S3SiteTarget(s3, bucket),
@@ -74,7 +76,7 @@ describe('the scoreboard in an S3 bucket', () => {
       S3_FORCE_PATH_STYLE: 'true',
       POWERTOOLS_DEV: 'true',
     });
-    const { handler } = await import('../../functions/publish-site');
+    const { handler } = await import('../../handlers/publish-site');
     const summary = await handler({ at: '2026-07-01T08:00:00+08:00' }, {
       awsRequestId: 'test',
       functionName: 'publish-site',

@@ -8,12 +8,13 @@ import { DynamoClientRegistry } from '../../functions/adapters/client-registry';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import { handleApiRequest } from '../../functions/api/ingest-routes';
-import { loadConfig } from '../../functions/config';
 import { checkDeadlines } from '../../functions/use-cases/check-deadlines';
-import { deadlineDeps } from '../../functions/wiring';
+import { deadlineDeps } from '../../handlers/support/compose';
+import { loadConfig } from '../../handlers/support/config';
 import { localCredentials, localKeys, registerLocalClients } from '../../local/clients';
 import { type LocalApi, startLocalApi } from '../../local/http-api';
 import { localAwsEnv, localResources, startS3AndSqs } from '../../local/stack';
+import { deadlineViews } from '../../templates/deadline-emails';
 import { localCliEnv } from '../support/cli-env';
 import { calendar, kalsel, nationalPolicy } from '../support/data';
 import { localIngest } from '../support/ingest';
@@ -68,6 +69,7 @@ const keyOf = (i: Record<string, unknown>) => `${i.pk} ${i.sk}`;
 async function realFigures(at: Date) {
   const deps = deadlineDeps(loadConfig({ ...localDefaults, ...localCliEnv(tableName) }, { email: true }), {
     doc: createDocumentClient(localDynamoDbClient()),
+    views: deadlineViews,
   });
   const report = await checkDeadlines(deps, { at, dryRun: true });
   return JSON.stringify({ regencies: report.regencies, province: report.province });

@@ -5,12 +5,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
-import type { WorkQueue } from '../../functions/adapters/queue';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { DirectorySiteTarget } from '../../functions/adapters/site-target';
 import { handleApiRequest } from '../../functions/api/ingest-routes';
-import { loadConfig } from '../../functions/config';
 import type { RosterEntry } from '../../functions/domain/roster';
+import type { WorkQueue } from '../../functions/ports/work-queue';
 import { checkDeadlines } from '../../functions/use-cases/check-deadlines';
 import { importFile } from '../../functions/use-cases/import-file';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
@@ -20,7 +19,14 @@ import {
   type SemesterMessage,
   startSemesterRun,
 } from '../../functions/use-cases/semester-fanout';
-import { deadlineDeps, ingestDeps, mailerFor, semesterDeps, siteDeps } from '../../functions/wiring';
+import {
+  deadlineDeps,
+  ingestDeps,
+  semesterDeliveryDeps,
+  semesterDeps,
+  siteDeps,
+} from '../../handlers/support/compose';
+import { loadConfig } from '../../handlers/support/config';
 import {
   type FunctionName,
   forbiddenTableActions,
@@ -28,6 +34,9 @@ import {
   type TableAccess,
   tableAccess,
 } from '../../infra/table-access';
+import { deadlineViews } from '../../templates/deadline-emails';
+import { semesterViews } from '../../templates/semester-views';
+import { siteView } from '../../templates/site';
 import { kalsel } from '../support/data';
 import { anUpdate, apiEvent, onRoster } from '../support/fixtures';
 import { registeredClients } from '../support/ingest';
@@ -125,6 +134,7 @@ beforeAll(async () => {
     doc: check.doc,
     ses: localSesClient(),
     clock: () => new Date('2026-06-15T08:00:00+08:00'),
+    views: deadlineViews,
   });
   for (let i = 0; i < 2; i++) await checkDeadlines(checkDeps, {});
   calls['check-deadlines'] = check.calls;
@@ -139,11 +149,12 @@ beforeAll(async () => {
   const worker = recordingDocumentClient();
   const workerQueue = capturingQueue();
   const workerDeps = {
-    ...semesterDeps(config, {
+    ...semesterDeliveryDeps(config, {
       doc: worker.doc,
       clock,
       renderPdf,
-      mailer: mailerFor(config, { ses: localSesClient() }),
+      views: semesterViews,
+      ses: localSesClient(),
     }),
     queue: workerQueue,
   };
@@ -156,9 +167,12 @@ beforeAll(async () => {
   // publish-site: the scoreboard after the semester run, into a scratch folder.
   const site = recordingDocumentClient();
   const siteDir = mkdtempSync(path.join(os.tmpdir(), 'grants-site-'));
-  await publishSite(siteDeps(config, { doc: site.doc, clock, target: new DirectorySiteTarget(siteDir) }), {
-    at: new Date('2026-07-01T08:00:00+08:00'),
-  });
+  await publishSite(
+    siteDeps(config, { doc: site.doc, clock, view: siteView, target: new DirectorySiteTarget(siteDir) }),
+    {
+      at: new Date('2026-07-01T08:00:00+08:00'),
+    },
+  );
   rmSync(siteDir, { recursive: true, force: true });
   calls['publish-site'] = site.calls;
 }, 120_000);

@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { CapacityMeter } from '../../functions/adapters/capacity';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { CommitmentStore } from '../../functions/adapters/commitment-store';
-import { ComplaintQueries } from '../../functions/adapters/complaint-queries';
+import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import { loadEscalationPolicy } from '../../functions/adapters/data-files';
 import { Ledger } from '../../functions/adapters/ledger';
 import { RosterStore } from '../../functions/adapters/roster-store';
-import { type Mailer, SesMailer } from '../../functions/adapters/ses-mailer';
+import { SesMailer } from '../../functions/adapters/ses-mailer';
 import type { RosterEntry } from '../../functions/domain/roster';
+import type { Mailer } from '../../functions/ports/mailer';
 import type { DeadlineDeps } from '../../functions/use-cases/check-deadlines';
 import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
+import { deadlineViews } from '../../templates/deadline-emails';
 import { calendar, dataDir, kalsel, nationalPolicy } from './data';
 import { freshTable, localDynamoDbClient, localSesClient } from './local-aws';
 
@@ -28,15 +30,16 @@ export async function deadlineWorld() {
   let mailer: Mailer = realMailer;
   let now = new Date('2026-03-02T08:00:00+08:00');
   const clock = () => now;
-  const deps = (): DeadlineDeps => ({
+  const deps = (): DeadlineDeps & { ledger: Ledger } => ({
     regions: kalsel(),
     sla,
     escalation: loadEscalationPolicy(dataDir, '63'),
-    queries: new ComplaintQueries(doc, tableName, meter),
+    queries: new DynamoComplaintQueries(doc, tableName, meter),
     roster: new RosterStore(doc, tableName, meter),
     commitments: new CommitmentStore(doc, tableName, meter),
     ledger: new Ledger(doc, tableName, clock, meter),
     mailer,
+    views: deadlineViews,
     senderAddress: `LAPOR Paman <no-reply@${domain}>`,
     laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
     clock,

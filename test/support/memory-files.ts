@@ -1,4 +1,4 @@
-import type { FileStore } from '../../functions/adapters/file-store';
+import type { FileStore } from '../../functions/ports/file-store';
 
 /**
  * An in-memory bucket standing in for S3 in bulk-import tests: `objects` holds the uploads and

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../functions/config';
+import { ConfigError, loadConfig } from '../../handlers/support/config';
 
 const complete = {
   TABLE_NAME: 't',

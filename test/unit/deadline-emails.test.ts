@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DigestItem } from '../../functions/domain/deadlines';
-import { digestView, escalationView, mostLate } from '../../functions/domain/digest-view';
+import { digestView, escalationView, mostLate, provinceListLimit } from '../../functions/domain/digest-view';
 import {
   escalationNoticeEmail,
   provinceDigestEmail,
-  provinceListLimit,
   regencyDigestEmail,
 } from '../../templates/deadline-emails';
 import { regencyReportEmail } from '../../templates/semester-email';

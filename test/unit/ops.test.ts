@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { SinkMailer } from '../../functions/adapters/mail-sink';
-import type { OutgoingEmail } from '../../functions/adapters/ses-mailer';
-import { loadConfig } from '../../functions/config';
+import { traced, tracer } from '../../functions/adapters/tracing';
 import { smokeUpdate } from '../../functions/domain/smoke';
 import { foldUpdate } from '../../functions/domain/snapshot';
 import { validateUpdate } from '../../functions/domain/update';
-import { deadlineMailCounts } from '../../functions/ops-metrics';
-import { traced, tracer } from '../../functions/tracing';
+import type { OutgoingEmail } from '../../functions/ports/mailer';
 import type { DeadlineReport } from '../../functions/use-cases/check-deadlines';
-import { mailerFor } from '../../functions/wiring';
+import { mailerFor } from '../../handlers/support/compose';
+import { loadConfig } from '../../handlers/support/config';
+import { deadlineMailCounts } from '../../handlers/support/ops-metrics';
 import { calendar, kalsel, nationalPolicy } from '../support/data';
 
 const email: OutgoingEmail = {

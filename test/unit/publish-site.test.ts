@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadCalendarYears, loadPopulation } from '../../functions/adapters/data-files';
+import type { SiteFile } from '../../functions/ports/site-target';
 import {
   invalidationPaths,
   publishSite,
   type SiteDeps,
   sha256,
 } from '../../functions/use-cases/publish-site';
-import type { SiteFile } from '../../templates/site';
+import { siteView } from '../../templates/site';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { fixtureProvince } from '../support/semester-fixture';
 
@@ -40,7 +41,8 @@ function deps(memory: ReturnType<typeof memoryTarget>, now: string): SiteDeps {
     policies: [nationalPolicy(), kalselPolicy()],
     calendarYears: loadCalendarYears(dataDir),
     population: loadPopulation(dataDir, '63'),
-    queries: { allOpen: async () => [], counters: async () => [] },
+    queries: { allOpen: async () => [], receivedByMonth: async () => new Map() },
+    view: siteView,
     roster: { listMany: async () => [] },
     loadSemester: async (id) => (id === '2026-H1' ? fixtureProvince() : undefined),
     target: memory.target,

@@ -1,11 +1,11 @@
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CapacityMeter } from './adapters/capacity';
-import { DynamoClientRegistry } from './adapters/client-registry';
-import { getDocumentClient, getSesClient } from './adapters/clients';
-import { CommitmentStore } from './adapters/commitment-store';
-import { ComplaintQueries } from './adapters/complaint-queries';
-import { DynamoComplaintStore } from './adapters/complaint-store';
+import type { CapacityMeter } from '../../functions/adapters/capacity';
+import { DynamoClientRegistry } from '../../functions/adapters/client-registry';
+import { getDocumentClient, getSesClient } from '../../functions/adapters/clients';
+import { CommitmentStore } from '../../functions/adapters/commitment-store';
+import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
+import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import {
   loadCalendar,
   loadCalendarYears,
@@ -15,20 +15,36 @@ import {
   loadPopulation,
   loadRegions,
   loadSlaPolicy,
-} from './adapters/data-files';
-import { Ledger } from './adapters/ledger';
-import { SinkMailer } from './adapters/mail-sink';
-import { OutreachStore } from './adapters/outreach-store';
-import { RosterStore } from './adapters/roster-store';
-import { SemesterStore } from './adapters/semester-store';
-import { type Mailer, SesMailer } from './adapters/ses-mailer';
-import type { ApiDeps } from './api/ingest-routes';
+} from '../../functions/adapters/data-files';
+import { Ledger } from '../../functions/adapters/ledger';
+import { SinkMailer } from '../../functions/adapters/mail-sink';
+import { OutreachStore } from '../../functions/adapters/outreach-store';
+import { RosterStore } from '../../functions/adapters/roster-store';
+import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
+import { SesMailer } from '../../functions/adapters/ses-mailer';
+import type { ApiDeps } from '../../functions/api/ingest-routes';
+import type { DeadlineViews } from '../../functions/ports/deadline-views';
+import type { Mailer } from '../../functions/ports/mailer';
+import type { RenderPdf } from '../../functions/ports/pdf-renderer';
+import type { SemesterViews } from '../../functions/ports/semester-views';
+import type { CdnInvalidator, SiteTarget } from '../../functions/ports/site-target';
+import type { SiteView } from '../../functions/ports/site-view';
+import type { DeadlineDeps } from '../../functions/use-cases/check-deadlines';
+import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
+import type { SiteDeps } from '../../functions/use-cases/publish-site';
+import {
+  provinceSemester,
+  type SemesterDeliveryDeps,
+  type SemesterDeps,
+} from '../../functions/use-cases/semester-report';
 import type { AppConfig } from './config';
-import type { DeadlineDeps } from './use-cases/check-deadlines';
-import type { IngestDeps } from './use-cases/ingest-updates';
-import type { SiteDeps } from './use-cases/publish-site';
-import { provinceSemester, type SemesterDeps } from './use-cases/semester-report';
 
+/**
+ * Composition: which adapter stands behind each port, from configuration. Each entry point
+ * (handlers/*.ts, the CLI's commands, `npm start`) asks for the dependencies of the one use case it
+ * runs and passes the views it renders with, so that a function's bundle carries only its own
+ * templates, pdfmake only where PDFs are rendered and the SES client only where mail is sent.
+ */
 export interface WiringOptions {
   doc?: DynamoDBDocumentClient;
   ses?: SESClient;
@@ -72,18 +88,22 @@ export function mailerFor(config: AppConfig, options: WiringOptions = {}): Maile
   return config.mailSink ? new SinkMailer(mailer, config.mailSink, config.stage) : mailer;
 }
 
-/** Dependencies of the daily deadline check, from configuration. */
-export function deadlineDeps(config: AppConfig, options: WiringOptions = {}): DeadlineDeps {
+/** Dependencies of the daily deadline check, from configuration, worded by `views`. */
+export function deadlineDeps(
+  config: AppConfig,
+  options: WiringOptions & { views: DeadlineViews },
+): DeadlineDeps {
   const doc = options.doc ?? getDocumentClient();
   const clock = options.clock ?? (() => new Date());
   return {
     ...domainData(config),
     escalation: loadEscalationPolicy(config.dataDir, config.province),
-    queries: new ComplaintQueries(doc, config.tableName, options.meter),
+    queries: new DynamoComplaintQueries(doc, config.tableName, options.meter),
     roster: new RosterStore(doc, config.tableName, options.meter),
     commitments: new CommitmentStore(doc, config.tableName, options.meter),
     ledger: new Ledger(doc, config.tableName, clock, options.meter),
     mailer: mailerFor(config, options),
+    views: options.views,
     senderAddress: config.senderAddress,
     laporBaseUrl: config.laporBaseUrl,
     clock,
@@ -91,16 +111,11 @@ export function deadlineDeps(config: AppConfig, options: WiringOptions = {}): De
 }
 
 /**
- * Dependencies of the semester evaluation, from configuration. The PDF renderer and the mailer are
- * passed in by the callers that render and send, so that the other functions' bundles (the semester
- * start only queues work) carry neither pdfmake nor the MIME composer and the SES client.
+ * Dependencies of the semester evaluation's computing and ranking (the semester start, the
+ * scoreboard's ranking): it neither renders nor mails.
  */
-export function semesterDeps(
-  config: AppConfig,
-  options: WiringOptions & { renderPdf?: SemesterDeps['renderPdf'] } = {},
-): SemesterDeps {
+export function semesterDeps(config: AppConfig, options: WiringOptions = {}): SemesterDeps {
   const doc = options.doc ?? getDocumentClient();
-  const clock = options.clock ?? (() => new Date());
   const regions = loadRegions(config.dataDir, config.province);
   return {
     regions,
@@ -108,7 +123,7 @@ export function semesterDeps(
     national: loadSlaPolicy(config.dataDir, regions.province.nationalPolicy),
     provincial: loadSlaPolicy(config.dataDir, regions.province.provincialPolicy),
     population: loadPopulation(config.dataDir, config.province),
-    queries: new ComplaintQueries(doc, config.tableName, options.meter),
+    queries: new DynamoComplaintQueries(doc, config.tableName, options.meter),
     roster: new RosterStore(doc, config.tableName, options.meter),
     commitments: new CommitmentStore(doc, config.tableName, options.meter),
     citizens: {
@@ -117,22 +132,29 @@ export function semesterDeps(
     },
     outreach: {
       events: new OutreachStore(doc, config.tableName, options.meter),
-      counters: new ComplaintQueries(doc, config.tableName, options.meter),
+      counters: new DynamoComplaintQueries(doc, config.tableName, options.meter),
     },
-    store: new SemesterStore(doc, config.tableName, options.meter),
-    ledger: new Ledger(doc, config.tableName, clock, options.meter),
-    mailer: options.mailer ?? {
-      send: () => {
-        throw new Error('this function does not send e-mail: pass mailer to semesterDeps (see mailerFor)');
-      },
-    },
-    renderPdf:
-      options.renderPdf ??
-      (() => {
-        throw new Error('this function does not render PDFs: pass renderPdf to semesterDeps');
-      }),
+    store: new DynamoSemesterStore(doc, config.tableName, options.meter),
+    clock: options.clock ?? (() => new Date()),
+  };
+}
+
+/**
+ * Dependencies of the semester reports' rendering and delivery: the PDF renderer and the views are
+ * passed in by the callers that render, so that other bundles carry neither pdfmake nor the templates.
+ */
+export function semesterDeliveryDeps(
+  config: AppConfig,
+  options: WiringOptions & { renderPdf: RenderPdf; views: SemesterViews },
+): SemesterDeliveryDeps {
+  const semester = semesterDeps(config, options);
+  return {
+    ...semester,
+    ledger: new Ledger(options.doc ?? getDocumentClient(), config.tableName, semester.clock, options.meter),
+    mailer: mailerFor(config, options),
+    renderPdf: options.renderPdf,
+    views: options.views,
     senderAddress: config.senderAddress,
-    clock,
   };
 }
 
@@ -142,7 +164,7 @@ export function semesterDeps(
  */
 export function siteDeps(
   config: AppConfig,
-  options: WiringOptions & Pick<SiteDeps, 'target' | 'invalidator'>,
+  options: WiringOptions & { view: SiteView; target: SiteTarget; invalidator?: CdnInvalidator },
 ): SiteDeps {
   const semester = semesterDeps(config, options);
   const { sla } = domainData(config);
@@ -152,7 +174,7 @@ export function siteDeps(
     policies: [semester.national, semester.provincial],
     calendarYears: loadCalendarYears(config.dataDir),
     population: semester.population,
-    queries: new ComplaintQueries(options.doc ?? getDocumentClient(), config.tableName, options.meter),
+    queries: new DynamoComplaintQueries(options.doc ?? getDocumentClient(), config.tableName, options.meter),
     roster: semester.roster,
     loadSemester: async (semesterId) => {
       try {
@@ -163,6 +185,7 @@ export function siteDeps(
         throw error;
       }
     },
+    view: options.view,
     target: options.target,
     ...(options.invalidator ? { invalidator: options.invalidator } : {}),
     clock: semester.clock,

@@ -84,5 +84,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: { email?
 /** The repository's data/ folder, or data/ beside the Lambda bundle. */
 export function defaultDataDir(): string {
   if (process.env.LAMBDA_TASK_ROOT) return `${process.env.LAMBDA_TASK_ROOT}/data`;
-  return fileURLToPath(new URL('../data', import.meta.url));
+  return fileURLToPath(new URL('../../data', import.meta.url));
 }

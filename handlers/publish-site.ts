@@ -2,12 +2,13 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { CloudFrontClient } from '@aws-sdk/client-cloudfront';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
-import { CloudFrontInvalidator, S3SiteTarget } from './adapters/site-target';
-import { loadConfig } from './config';
-import { createLogger, createMetrics } from './observability';
-import { traceClient, traced } from './tracing';
-import { publishSite } from './use-cases/publish-site';
-import { siteDeps } from './wiring';
+import { CloudFrontInvalidator, S3SiteTarget } from '../functions/adapters/site-target';
+import { traceClient, traced } from '../functions/adapters/tracing';
+import { publishSite } from '../functions/use-cases/publish-site';
+import { siteView } from '../templates/site';
+import { siteDeps } from './support/compose';
+import { loadConfig } from './support/config';
+import { createLogger, createMetrics } from './support/observability';
 
 /**
  * Lambda entry point of the public scoreboard (EventBridge Scheduler: after the daily deadline
@@ -21,6 +22,7 @@ const bucket = process.env.SITE_BUCKET;
 if (!bucket) throw new Error('missing environment variable(s): SITE_BUCKET');
 const distributionId = process.env.SITE_DISTRIBUTION_ID?.trim();
 const deps = siteDeps(loadConfig(process.env), {
+  view: siteView,
   // Path-style only where S3_FORCE_PATH_STYLE says so: the local stack's s3rver.
   target: new S3SiteTarget(
     traceClient(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' })),

@@ -2,14 +2,15 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { renderPdf } from './adapters/pdf-renderer';
-import { SqsWorkQueue } from './adapters/queue';
-import { loadConfig } from './config';
-import { createLogger, createMetrics } from './observability';
-import { type MailKind, opsMetrics, publishKindCount } from './ops-metrics';
-import { traceClient, traced } from './tracing';
-import { handleSemesterMessage, semesterMessage } from './use-cases/semester-fanout';
-import { mailerFor, semesterDeps } from './wiring';
+import { renderPdf } from '../functions/adapters/pdf-renderer';
+import { SqsWorkQueue } from '../functions/adapters/queue';
+import { traceClient, traced } from '../functions/adapters/tracing';
+import { handleSemesterMessage, semesterMessage } from '../functions/use-cases/semester-fanout';
+import { semesterViews } from '../templates/semester-views';
+import { semesterDeliveryDeps } from './support/compose';
+import { loadConfig } from './support/config';
+import { createLogger, createMetrics } from './support/observability';
+import { type MailKind, opsMetrics, publishKindCount } from './support/ops-metrics';
 
 /**
  * Lambda entry point of the semester job's units of work (SQS): computes a regency's metrics, or
@@ -22,7 +23,7 @@ const queueUrl = process.env.SEMESTER_QUEUE_URL;
 if (!queueUrl) throw new Error('missing environment variable(s): SEMESTER_QUEUE_URL');
 const config = loadConfig(process.env, { email: true });
 const deps = {
-  ...semesterDeps(config, { renderPdf, mailer: mailerFor(config) }),
+  ...semesterDeliveryDeps(config, { renderPdf, views: semesterViews }),
   queue: new SqsWorkQueue(traceClient(new SQSClient({})), queueUrl),
 };
 const processor = new BatchProcessor(EventType.SQS);

@@ -1,14 +1,14 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context } from 'aws-lambda';
-import { SqsWorkQueue } from './adapters/queue';
-import { loadConfig } from './config';
-import { lastEndedSemester, parseSemester } from './domain/semester';
-import { createLogger, createMetrics } from './observability';
-import { opsMetrics } from './ops-metrics';
-import { traceClient, traced } from './tracing';
-import { startSemesterRun } from './use-cases/semester-fanout';
-import { semesterDeps } from './wiring';
+import { SqsWorkQueue } from '../functions/adapters/queue';
+import { traceClient, traced } from '../functions/adapters/tracing';
+import { lastEndedSemester, parseSemester } from '../functions/domain/semester';
+import { startSemesterRun } from '../functions/use-cases/semester-fanout';
+import { semesterDeps } from './support/compose';
+import { loadConfig } from './support/config';
+import { createLogger, createMetrics } from './support/observability';
+import { opsMetrics } from './support/ops-metrics';
 
 /**
  * Lambda entry point that starts the semester evaluation (EventBridge Scheduler, 1 January and 1 July,

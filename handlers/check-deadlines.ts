@@ -1,11 +1,12 @@
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
-import { loadConfig } from './config';
-import { createLogger, createMetrics } from './observability';
-import { deadlineMailCounts, opsMetrics, publishKindCount } from './ops-metrics';
-import { traced } from './tracing';
-import { checkDeadlines } from './use-cases/check-deadlines';
-import { deadlineDeps } from './wiring';
+import { traced } from '../functions/adapters/tracing';
+import { checkDeadlines } from '../functions/use-cases/check-deadlines';
+import { deadlineViews } from '../templates/deadline-emails';
+import { deadlineDeps } from './support/compose';
+import { loadConfig } from './support/config';
+import { createLogger, createMetrics } from './support/observability';
+import { deadlineMailCounts, opsMetrics, publishKindCount } from './support/ops-metrics';
 
 /**
  * Lambda entry point of the daily deadline check (EventBridge Scheduler, 08:00 Asia/Makassar,
@@ -14,7 +15,7 @@ import { deadlineDeps } from './wiring';
  */
 const logger = createLogger('check-deadlines');
 const metrics = createMetrics('check-deadlines');
-const deps = deadlineDeps(loadConfig(process.env, { email: true }));
+const deps = deadlineDeps(loadConfig(process.env, { email: true }), { views: deadlineViews });
 
 async function handle(event: { at?: string; dryRun?: boolean } | undefined, context: Context) {
   logger.addContext(context);

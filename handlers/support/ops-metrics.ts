@@ -1,5 +1,5 @@
 import { type Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { DeadlineReport, SendStatus } from './use-cases/check-deadlines';
+import type { DeadlineReport, SendStatus } from '../../functions/use-cases/check-deadlines';
 
 /**
  * The custom metrics the functions publish (namespace LaporPaman, dimension `service` = the

@@ -1,13 +1,13 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Context, S3Event } from 'aws-lambda';
-import { S3FileStore } from './adapters/file-store';
-import { loadConfig } from './config';
-import { importLimitsFrom } from './domain/import-limits';
-import { createLogger, createMetrics } from './observability';
-import { addUpdateCounts } from './ops-metrics';
-import { traceClient, traced } from './tracing';
-import { type ImportDeps, importStoredFile } from './use-cases/import-stored-file';
-import { ingestDeps } from './wiring';
+import { S3FileStore } from '../functions/adapters/file-store';
+import { traceClient, traced } from '../functions/adapters/tracing';
+import { importLimitsFrom } from '../functions/domain/import-limits';
+import { type ImportDeps, importStoredFile } from '../functions/use-cases/import-stored-file';
+import { ingestDeps } from './support/compose';
+import { loadConfig } from './support/config';
+import { createLogger, createMetrics } from './support/observability';
+import { addUpdateCounts } from './support/ops-metrics';
 
 /**
  * Lambda entry point: imports the CSV/XLSX exports admins drop under the bucket's

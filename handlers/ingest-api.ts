@@ -1,11 +1,11 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { problem } from './api/http';
-import { handleApiRequest, type summarize } from './api/ingest-routes';
-import { loadConfig } from './config';
-import { createLogger, createMetrics } from './observability';
-import { addUpdateCounts } from './ops-metrics';
-import { traced } from './tracing';
-import { ingestDeps } from './wiring';
+import { traced } from '../functions/adapters/tracing';
+import { problem } from '../functions/api/http';
+import { handleApiRequest, type summarize } from '../functions/api/ingest-routes';
+import { ingestDeps } from './support/compose';
+import { loadConfig } from './support/config';
+import { createLogger, createMetrics } from './support/observability';
+import { addUpdateCounts } from './support/ops-metrics';
 
 /** Lambda entry point of the HTTP API (API Gateway HTTP API, IAM-authorized): POST /v1/updates, GET /v1/complaints/{id}. */
 const logger = createLogger('ingest-api');

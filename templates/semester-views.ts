@@ -1,0 +1,12 @@
+import type { SemesterViews } from '../functions/ports/semester-views';
+import { provinceSummaryPdf } from './province-summary-pdf';
+import { provinceSummaryEmail, regencyReportEmail } from './semester-email';
+import { semesterReportPdf } from './semester-report-pdf';
+
+/** The semester job's documents, as the semester use case asks for them (the port it is given). */
+export const semesterViews: SemesterViews = {
+  regencyReport: semesterReportPdf,
+  regencyLetter: regencyReportEmail,
+  provinceSummary: provinceSummaryPdf,
+  provinceLetter: provinceSummaryEmail,
+};
