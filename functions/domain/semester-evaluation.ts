@@ -1,5 +1,6 @@
 import { type WorkingCalendar, witaDate } from './calendar';
 import { type Classification, classifications } from './complaint';
+import { inspectionFigures } from './field-inspection';
 import { firstSeenMidLife } from './first-seen';
 import type { Regency } from './regions';
 import { regencyDisplayName } from './regions';
@@ -198,6 +199,17 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
           },
         }
       : {}),
+    // Field inspections planned in the semester, judged at its end (domain/field-inspection.ts).
+    fieldInspections: inspectionFigures(
+      states.map((x) => ({
+        ...(x.s.fieldInspection ? { fieldInspection: x.s.fieldInspection } : {}),
+        ...(x.national.dispositionAt ? { dispositionAt: x.national.dispositionAt } : {}),
+        ...(x.s.completion ? { completedAt: x.s.completion.at } : {}),
+      })),
+      calendar,
+      { from: semester.firstDate, to: semester.lastDate, asOf: nextDate(semester.lastDate) },
+      witaDate,
+    ),
     fieldInspection: {
       count: field.length,
       completed: fieldDone.length,
@@ -673,3 +685,10 @@ export const definitions: { term: string; meaning: string }[] = [
       'Ekspor hanya memuat status terakhir: perubahan status dicatat pada waktu ekspor pertama yang menunjukkannya, tidak pernah lebih awal. Dengan ekspor harian sebelum tengah malam WITA, tanggalnya tepat karena hari dihitung utuh; ekspor mingguan dapat menggesernya hingga satu minggu. Laporan yang pada ekspor pertamanya sudah terdisposisi atau selesai dihitung sebagai laporan diterima dan tunggakan, tetapi tahapnya tidak dinilai tepat waktu atau terlambat.',
   },
 ];
+
+/** The calendar date after a date (YYYY-MM-DD). */
+function nextDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}

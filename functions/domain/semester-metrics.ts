@@ -1,5 +1,6 @@
 import type { CommitmentResult } from './commitments';
 import type { Classification } from './complaint';
+import type { InspectionFigures } from './field-inspection';
 import type { OutreachEffect } from './outreach';
 import type { SlaState, Stage } from './sla';
 
@@ -131,6 +132,12 @@ export interface RegencyMetrics extends Partial<CitizenFigures> {
   /** Open at the cut-off with a deadline missed (see `missedDeadline`). */
   overdueAtEnd: number;
   oldestOpen?: { trackingId: string; submittedAt: string; workingDaysOpen: number; stage?: Stage };
+  /**
+   * Field inspections planned in the semester (`fieldInspections` of semester-report --json): planned,
+   * done on time, late, and the working days from disposition to inspection and on to completion.
+   * Absent in figures stored before inspections were recorded.
+   */
+  fieldInspections?: InspectionFigures;
   fieldInspection: {
     count: number;
     completed: number;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeTimeline, encodeTimeline } from '../../functions/adapters/complaint-store';
+import type { Status } from '../../functions/domain/complaint';
 import {
   inspectionFigures,
   inspectionOf,
@@ -7,10 +8,12 @@ import {
   inspectionsForDigest,
 } from '../../functions/domain/field-inspection';
 import { computeSla } from '../../functions/domain/sla';
+import type { Snapshot } from '../../functions/domain/snapshot';
 import { replaySnapshot } from '../../functions/domain/snapshot';
 import { validateUpdate } from '../../functions/domain/update';
 import { calendar, kalsel, nationalPolicy } from '../support/data';
 import { anUpdate } from '../support/fixtures';
+import { evaluateKotabaru, kotabaruComplaint } from '../support/kotabaru';
 
 const dateOf = (instant: string) => new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -197,5 +200,41 @@ describe('an update carrying a field inspection', () => {
       },
     ] as const;
     expect(decodeTimeline(encodeTimeline(timeline))).toEqual(timeline);
+  });
+});
+
+describe('a regency semester evaluation', () => {
+  it('carries fieldInspections: planned in the semester, on time, late, and the working days around them', () => {
+    const plain = kotabaruComplaint('PLAIN', [['2026-03-02T09:00:00+08:00', 'belum-terverifikasi']]);
+    const withMark = (s: Snapshot, fieldInspection: NonNullable<Snapshot['fieldInspection']>) => ({
+      ...s,
+      fieldInspection,
+    });
+    const steps: [string, Status][] = [
+      ['2026-03-02T09:00:00+08:00', 'belum-terverifikasi'],
+      ['2026-03-03T09:00:00+08:00', 'terdisposisi-belum-ditindaklanjuti'],
+      ['2026-03-04T09:00:00+08:00', 'terdisposisi-sedang-diproses'],
+      ['2026-03-24T09:00:00+08:00', 'terdisposisi-selesai'],
+    ];
+    const onTime = withMark(kotabaruComplaint('ON-TIME', steps), {
+      markedAt: '2026-03-04T01:00:00.000Z',
+      plannedOn: '2026-03-10',
+      doneOn: '2026-03-10',
+    });
+    const late = withMark(kotabaruComplaint('LATE', steps.slice(0, 3)), {
+      markedAt: '2026-03-04T01:00:00.000Z',
+      plannedOn: '2026-03-12',
+    });
+    const { fieldInspections } = evaluateKotabaru([plain, onTime, late]);
+    expect(fieldInspections).toMatchObject({
+      planned: 2,
+      doneOnTime: 1,
+      late: 1,
+      upcoming: 0,
+      // Disposed Tue 3 March, inspected Tue 10 March; completed Tue 24 March (Nyepi, 19 March, is a holiday).
+      medianWorkingDaysDispositionToInspection: calendar().countWorkingDates('2026-03-03', '2026-03-10')
+        .value,
+      medianWorkingDaysInspectionToCompletion: calendar().countWorkingDates('2026-03-10', '2026-03-24').value,
+    });
   });
 });
