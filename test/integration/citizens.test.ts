@@ -1,0 +1,205 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProvinceSemester, RankedMetrics } from '../../functions/domain/semester-metrics';
+import { runCli } from '../support/cli';
+import { localCliEnv } from '../support/cli-env';
+import { freshTable } from '../support/local-aws';
+
+/**
+ * An export with every citizens' column (Sumber Laporan, the Setwapres column, Kecamatan, Kelurahan,
+ * Rating, the status Ditanggapi oleh Pelapor), and the same export without them: imported through the
+ * CLI, the figures read back from `semester-report --json`.
+ */
+const columns = [
+  'Tracking ID',
+  'Tanggal Laporan Masuk',
+  'Waktu Laporan Masuk',
+  'Nama Pelapor',
+  'Klasifikasi Laporan',
+  'Kategori',
+  'Instansi Induk',
+  'Instansi Terdisposisi',
+  'Status Laporan',
+  'Provinsi',
+  'Kota/Kabupaten',
+  'Sumber Laporan',
+  'Laporan yang Masuk melalui Kanal Aduan Setwapres',
+  'Kecamatan',
+  'Kelurahan',
+  'Rating',
+];
+const citizenColumns = new Set(columns.slice(11));
+
+type Row = {
+  status: string;
+  source: string;
+  setwapres: string;
+  kecamatan: string;
+  kelurahan: string;
+  rating: string;
+};
+const rows: Row[] = [
+  ...Array.from({ length: 6 }, () => ({
+    status: 'Selesai',
+    source: 'Website',
+    setwapres: 'Tidak',
+    kecamatan: 'Binuang',
+    kelurahan: 'Raya Belanti',
+    rating: '5',
+  })),
+  ...Array.from({ length: 3 }, () => ({
+    status: 'Ditanggapi oleh Pelapor',
+    source: 'SMS',
+    setwapres: '-',
+    kecamatan: 'TAPIN UTARA',
+    kelurahan: '-',
+    rating: '-',
+  })),
+  {
+    status: 'Ditutup oleh Admin',
+    source: 'Website',
+    setwapres: 'Ya',
+    kecamatan: 'Kec. Bakarangan',
+    kelurahan: '-',
+    rating: '4',
+  },
+  {
+    status: 'Ditindaklanjuti',
+    source: 'Kotak Saran',
+    setwapres: '-',
+    kecamatan: 'Atlantis',
+    kelurahan: '-',
+    rating: '-',
+  },
+  { status: 'Terverifikasi', source: '-', setwapres: '-', kecamatan: '-', kelurahan: '-', rating: '-' },
+];
+
+function exportCsv(withCitizens: boolean): string {
+  const keep = (c: string) => withCitizens || !citizenColumns.has(c);
+  const lines = [
+    'Laporan Pengaduan SP4N-LAPOR!',
+    'Nama Instansi;Pemerintah Provinsi Kalimantan Selatan',
+    'Tanggal Generate;30 Jun 2026 23:59',
+    '',
+    columns.filter(keep).join(';'),
+    ...rows.map((r, i) => {
+      const cells: Record<string, string> = {
+        'Tracking ID': String(7100 + i),
+        'Tanggal Laporan Masuk': `${10 + i} Mar 2026`,
+        'Waktu Laporan Masuk': '09:00',
+        'Nama Pelapor': 'Pelapor Fiktif',
+        'Klasifikasi Laporan': 'Pengaduan',
+        Kategori: 'Infrastruktur',
+        'Instansi Induk': 'Pemerintah Kabupaten Tapin',
+        'Instansi Terdisposisi': 'Dinas PUPR',
+        'Status Laporan': r.status,
+        Provinsi: 'Kalimantan Selatan',
+        'Kota/Kabupaten': 'Kab. Tapin',
+        'Sumber Laporan': r.source,
+        'Laporan yang Masuk melalui Kanal Aduan Setwapres': r.setwapres,
+        Kecamatan: r.kecamatan,
+        Kelurahan: r.kelurahan,
+        Rating: r.rating,
+      };
+      return columns
+        .filter(keep)
+        .map((c) => cells[c])
+        .join(';');
+    }),
+  ];
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'citizens-'));
+const withFile = path.join(dir, 'ekspor-lengkap.csv');
+const withoutFile = path.join(dir, 'ekspor-lama.csv');
+writeFileSync(withFile, exportCsv(true));
+writeFileSync(withoutFile, exportCsv(false));
+
+function tapin(env: ReturnType<typeof localCliEnv>): RankedMetrics {
+  const run = runCli(['semester-report', '--semester', '2026-H1', '--json', '--out', dir], env, 180_000);
+  expect(run.stderr).not.toContain('Error');
+  const figures = JSON.parse(run.stdout).figures as ProvinceSemester;
+  return figures.regencies.find((r) => r.regencyCode === '6305') as RankedMetrics;
+}
+
+let withEnv: ReturnType<typeof localCliEnv>;
+let withoutEnv: ReturnType<typeof localCliEnv>;
+beforeAll(async () => {
+  withEnv = localCliEnv(await freshTable('citizens-with'));
+  withoutEnv = localCliEnv(await freshTable('citizens-without'));
+}, 120_000);
+
+describe('an export with the citizens columns, read back from semester-report --json', () => {
+  it('imports every row, naming the values no data file knows in the result file', () => {
+    const run = runCli(['ingest', withFile], withEnv);
+    expect(run.stderr).toBe('');
+    const result = readFileSync(`${withFile}.result.csv`, 'utf8');
+    expect(result).toContain('12 laporan: 12 baru');
+    expect(result).toMatch(/"nilai tidak dikenal","Sumber Laporan","""Kotak Saran"" di 1 baris \(16\)/);
+    expect(result).toMatch(/"nilai tidak dikenal","Kecamatan","""Atlantis"" di 1 baris/);
+    expect(result).toMatch(/"nilai tidak dikenal","Rating","""5"" di 6 baris/);
+    expect(result).not.toContain('Pelapor Fiktif');
+  }, 120_000);
+
+  it('gives channels, kecamatan, ratings and replies', () => {
+    const r = tapin(withEnv);
+    expect(r.received.total).toBe(12);
+    expect(r.channels).toMatchObject({ total: 12, known: 11 });
+    const channel = (key: string) => r.channels?.byChannel.find((c) => c.channel === key);
+    expect(channel('website')).toMatchObject({ count: 6, share: { numerator: 6, denominator: 11 } });
+    expect(channel('sms')?.count).toBe(3);
+    expect(channel('setwapres')?.count).toBe(1);
+    expect(channel('lainnya')?.count).toBe(1);
+    // Tapin is the only regency with complaints: its mix is the province's.
+    expect(channel('website')?.province).toEqual(channel('website')?.share);
+    expect(r.districts).toMatchObject({ known: 11, unknown: 1, listed: true });
+    expect(r.districts?.byDistrict.find((d) => d.district === 'Tapin Utara')?.count).toBe(3);
+    expect(r.districts?.byDistrict.at(-1)).toEqual({ district: 'Atlantis', count: 1, unlisted: true });
+    expect(r.districts?.silent).toHaveLength(9);
+    expect(r.districts?.silent).toContain('Hatungun');
+    expect(r.ratings).toEqual({
+      completed: 7,
+      rated: { numerator: 7, denominator: 7, value: 1 },
+      distribution: [
+        { value: '5', count: 6, share: { numerator: 6, denominator: 7, value: 6 / 7 } },
+        { value: '4', count: 1, share: { numerator: 1, denominator: 7, value: 1 / 7 } },
+      ],
+    });
+    expect(r.reporterReplies).toEqual({
+      followedUp: 11,
+      answered: { numerator: 3, denominator: 11, value: 3 / 11 },
+    });
+  }, 180_000);
+
+  it('changes nothing when the same export, or one without those columns, comes again', () => {
+    expect(runCli(['ingest', withFile], withEnv).stderr).toBe('');
+    expect(readFileSync(`${withFile}.result.csv`, 'utf8')).toContain(
+      '12 laporan: 0 baru, 0 berubah, 12 tidak berubah',
+    );
+    expect(runCli(['ingest', withoutFile], withEnv).stderr).toBe('');
+    expect(readFileSync(`${withoutFile}.result.csv`, 'utf8')).toContain(
+      '0 baru, 0 berubah, 12 tidak berubah',
+    );
+  }, 120_000);
+});
+
+describe('the same export without the citizens columns', () => {
+  it('imports as before: the same figures, and no channel, kecamatan or rating known', () => {
+    expect(runCli(['ingest', withoutFile], withoutEnv).stderr).toBe('');
+    const result = readFileSync(`${withoutFile}.result.csv`, 'utf8');
+    expect(result).toContain('12 laporan: 12 baru');
+    expect(result).not.toContain('nilai tidak dikenal');
+    const without = tapin(withoutEnv);
+    const withCitizens = tapin(withEnv);
+    const { channels, districts, ratings, reporterReplies, ...rest } = without;
+    const { channels: _c, districts: _d, ratings: _r, reporterReplies: _p, ...restWith } = withCitizens;
+    expect(rest).toEqual(restWith);
+    expect(channels?.known).toBe(0);
+    expect(districts).toMatchObject({ known: 0, silent: [] });
+    expect(ratings?.rated).toEqual({ numerator: 0, denominator: 7, value: 0 });
+    expect(reporterReplies?.answered.numerator).toBe(0);
+  }, 300_000);
+});
