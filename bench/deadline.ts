@@ -32,11 +32,15 @@ export async function benchDeadline(
 ): Promise<{ section: string; figures: { checkReadUnits: number; checkListed: number } }> {
   const clients = localClients(stack);
   const dataDir = defaultDataDir();
-  const sla = { calendar: loadCalendar(dataDir), policy: loadSlaPolicy(dataDir, 'permenpanrb-62-2018') };
+  const zone = loadRegions(dataDir, '63').zone;
+  const sla = {
+    calendar: loadCalendar(dataDir, zone),
+    policy: loadSlaPolicy(dataDir, 'permenpanrb-62-2018'),
+  };
   const tableName = 'bench-deadline';
   await ensureTable(stack.dynamodb.endpoint, tableName);
   const checkDay = '2026-06-15';
-  const at = scheduledInstant(checkDay);
+  const at = scheduledInstant(checkDay, zone);
   const clock = () => at;
 
   // Snapshots are built by the real fold (as ingest would) and written in bulk: seeding speed is

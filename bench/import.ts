@@ -35,7 +35,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 /** Rows of a realistic export, repeated with fresh tracking ids until `bytes` of CSV. */
 function exportRows(): XlsxCell[][] {
   const updates = generateUpdates({
-    semester: semester(2026, 1),
+    semester: semester(2026, 1, kalsel().zone),
     calendar: calendar(),
     seed: 5,
     complaints: 1400,

@@ -81,9 +81,12 @@ export async function benchIngest(
   const tableName = 'bench-ingest';
   await ensureTable(stack.dynamodb.endpoint, tableName);
   const deps = {
-    store: new DynamoComplaintStore(clients.doc, tableName, meter),
+    store: new DynamoComplaintStore(clients.doc, tableName, loadRegions(dataDir, '63').zone, meter),
     regions: loadRegions(dataDir, '63'),
-    sla: { calendar: loadCalendar(dataDir), policy: loadSlaPolicy(dataDir, 'permenpanrb-62-2018') },
+    sla: {
+      calendar: loadCalendar(dataDir, loadRegions(dataDir, '63').zone),
+      policy: loadSlaPolicy(dataDir, 'permenpanrb-62-2018'),
+    },
     clock: () => new Date('2026-07-01T08:00:00+08:00'),
     // The caller's scope is looked up once per minute per warm instance: not metered per update.
     clients: new DynamoClientRegistry(clients.doc, tableName),
@@ -250,7 +253,7 @@ async function benchHotCounter(
   const clients = localClients(stack);
   const tableName = 'bench-hot-counter';
   await ensureTable(stack.dynamodb.endpoint, tableName);
-  const inner = new DynamoComplaintStore(clients.doc, tableName);
+  const inner = new DynamoComplaintStore(clients.doc, tableName, loadRegions(defaultDataDir(), '63').zone);
   const results = { committed: 0, conflict: 0, throttled: 0, duplicate: 0 };
   const attempts = new Map<string, number>();
   const store: ComplaintStore = {

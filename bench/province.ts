@@ -65,9 +65,9 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
   const population = new Map<string, Population>(
     codes.map((code) => [code, { value: 1_000_000, year: 2020, source: 'synthetic' }]),
   );
-  const calendar = loadCalendar(dataDir);
+  const calendar = loadCalendar(dataDir, kalsel.zone);
   const national = loadSlaPolicy(dataDir, 'permenpanrb-62-2018');
-  const semester = parseSemester('2026-H1');
+  const semester = parseSemester('2026-H1', kalsel.zone);
   const tableName = 'bench-province';
   await ensureTable(stack.dynamodb.endpoint, tableName);
 
@@ -80,7 +80,7 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
   const until = '2026-07-01T07:00:00+08:00';
   const updates = [
     ...generateUpdates({
-      semester: previousSemester(semester),
+      semester: previousSemester(semester, kalsel.zone),
       calendar,
       seed: 21,
       until: semester.start,
@@ -142,7 +142,7 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
   ]);
 
   // The daily check, dry run, on a working day at the end of the semester.
-  const at = scheduledInstant('2026-06-15');
+  const at = scheduledInstant('2026-06-15', regions.zone);
   const checkMeter = new CapacityMeter();
   const checkDeps = {
     regions,

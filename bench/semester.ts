@@ -37,9 +37,10 @@ export async function benchSemester(
 ): Promise<{ section: string; figures: SemesterFigures }> {
   const clients = localClients(stack);
   const dataDir = defaultDataDir();
-  const calendar = loadCalendar(dataDir);
+  const zone = loadRegions(dataDir, '63').zone;
+  const calendar = loadCalendar(dataDir, zone);
   const national = loadSlaPolicy(dataDir, 'permenpanrb-62-2018');
-  const semester = parseSemester('2026-H1');
+  const semester = parseSemester('2026-H1', zone);
   const tableName = 'bench-semester';
   await ensureTable(stack.dynamodb.endpoint, tableName);
   const meter = new CapacityMeter();
@@ -83,7 +84,7 @@ export async function benchSemester(
   progress('semester: seeding two semesters of a province (about 1,400 complaints each)');
   const province = await seed([
     ...generateUpdates({
-      semester: previousSemester(semester),
+      semester: previousSemester(semester, zone),
       calendar,
       seed: 11,
       until: semester.start,

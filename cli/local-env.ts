@@ -1,10 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SESClient } from '@aws-sdk/client-ses';
 import { createDocumentClient } from '../functions/adapters/clients';
-import { isoInstantWithOffset } from '../functions/domain/calendar';
 import { type AppConfig, loadConfig } from '../handlers/support/config';
 import type { LocalStack } from '../local/stack';
 import { localAwsEnv } from '../local/stack';
+import { instantIn, notAnInstant, placeFromEnv } from './context';
 import { CliError } from './errors';
 
 /** Defaults for running against the local stack; any of them can be overridden by the environment. */
@@ -27,15 +27,16 @@ export function tableEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** An `--at` option: an ISO-8601 instant with offset, or a CLI error showing one. */
+/**
+ * An `--at` option: an ISO-8601 instant with its offset, or a local time without one in the
+ * province's zone; otherwise a CLI error showing one.
+ */
 export function atOption(value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
-  if (!isoInstantWithOffset.test(value)) {
-    throw new CliError(
-      `--at must be an ISO-8601 instant with offset (e.g. 2026-03-02T08:00:00+08:00), got "${value}"`,
-    );
-  }
-  return new Date(value);
+  const zone = placeFromEnv().zone;
+  const at = instantIn(value, zone);
+  if (!at) throw notAnInstant('--at', value, zone);
+  return at;
 }
 
 /** The configuration the handlers would read in Lambda, pointed at the local stack. */

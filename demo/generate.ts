@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { timeZone, type WorkingCalendar } from '../functions/domain/calendar';
+import type { WorkingCalendar } from '../functions/domain/calendar';
 import type { Districts } from '../functions/domain/citizens';
 import type { Classification } from '../functions/domain/complaint';
 import type { Semester } from '../functions/domain/semester';
@@ -153,7 +153,7 @@ function pick<T extends { weight: number }>(items: readonly T[], r: number): T {
   return items[items.length - 1] as T;
 }
 
-/** A working-hours instant N working days after a WITA date (0 = that day, if it is one). */
+/** A working-hours instant N working days after a local date (0 = that day, if it is one). */
 function afterWorkingDays(
   calendar: WorkingCalendar,
   from: DateTime,
@@ -164,7 +164,7 @@ function afterWorkingDays(
   let date = from.toISODate() as string;
   if (days > 0) date = calendar.nthWorkingDate(date, days).value as string;
   else if (!calendar.isWorkingDate(date)) date = calendar.nthWorkingDate(date, 1).value as string;
-  return DateTime.fromISO(date, { zone: timeZone }).set({ hour, minute });
+  return DateTime.fromISO(date, { zone: calendar.zone.id }).set({ hour, minute });
 }
 
 /** Every update of the semester's complaints, in time order. */
@@ -172,7 +172,7 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
   const random = seededRandom(options.seed);
   const { calendar, semester } = options;
   const until = DateTime.fromISO(options.until, { setZone: true });
-  const start = DateTime.fromISO(semester.start).setZone(timeZone);
+  const start = DateTime.fromISO(semester.start).setZone(calendar.zone.id);
   const days = Math.round(DateTime.fromISO(semester.end).diff(DateTime.fromISO(semester.start), 'days').days);
   const count = options.complaints ?? 1400;
   const regencyList = Object.entries(profiles).map(([code, p]) => ({ code, ...p }));
@@ -182,9 +182,9 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
   const citizenRandom = seededRandom(options.seed ^ 0x5eed);
   const boost = demoOutreachBoost;
   const boostProfile = profiles[boost.regencyCode] as Profile;
-  const boostFrom = DateTime.fromISO(boost.from, { zone: timeZone });
+  const boostFrom = DateTime.fromISO(boost.from, { zone: calendar.zone.id });
   const boostDays =
-    Math.round(DateTime.fromISO(boost.to, { zone: timeZone }).diff(boostFrom, 'days').days) + 1;
+    Math.round(DateTime.fromISO(boost.to, { zone: calendar.zone.id }).diff(boostFrom, 'days').days) + 1;
   const boosted =
     boost.from >= (start.toISODate() as string) && boost.to <= (semester.lastDate as string)
       ? Math.round(count * boostProfile.weight * (boost.factor - 1) * (boostDays / days))
@@ -267,7 +267,7 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
     ) {
       verifyAt = afterWorkingDays(
         calendar,
-        DateTime.fromISO(`${demoVacancy.to}T12:00:00`, { zone: timeZone }),
+        DateTime.fromISO(`${demoVacancy.to}T12:00:00`, { zone: calendar.zone.id }),
         1 + spread(2),
         10,
       );

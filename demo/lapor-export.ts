@@ -1,5 +1,4 @@
 import { DateTime } from 'luxon';
-import { timeZone } from '../functions/domain/calendar';
 import type { CitizenFacts } from '../functions/domain/citizens';
 import { type Classification, type Status, statusRank } from '../functions/domain/complaint';
 import type { Regions } from '../functions/domain/regions';
@@ -149,7 +148,8 @@ export function laporExportTable(
   kind: 'csv' | 'xlsx',
 ): XlsxCell[][] {
   const random = seededRandom(options.seed ?? 1);
-  const asOf = options.asOf.setZone(timeZone);
+  const zone = options.regions.zone.id;
+  const asOf = options.asOf.setZone(zone);
   const generated = `${exportDate(asOf, random() < 0.5)} ${asOf.toFormat('HH:mm')}`;
   const rows: XlsxCell[][] = [
     ['Laporan Pengaduan SP4N-LAPOR!'],
@@ -161,7 +161,7 @@ export function laporExportTable(
   let n = 0;
   for (const [id, { latest, submittedAt, facts }] of statesAsOf(updates, asOf)) {
     n += 1;
-    const submitted = DateTime.fromISO(submittedAt, { setZone: true }).setZone(timeZone);
+    const submitted = DateTime.fromISO(submittedAt, { setZone: true }).setZone(zone);
     const tracking = numericTrackingId(id);
     const disposed = latest.status !== 'belum-terverifikasi';
     const trackingCell: XlsxCell =
@@ -211,7 +211,7 @@ export function laporExportTable(
   return rows;
 }
 
-/** A WITA wall-clock date as Excel stores it: a day serial with the time of day as a fraction. */
+/** A local wall-clock date as Excel stores it: a day serial with the time of day as a fraction. */
 function wallSerialDate(at: DateTime): XlsxCell {
   const wall = Date.UTC(at.year, at.month - 1, at.day);
   return { serial: wall / 86_400_000 + 25569, format: 'date' };

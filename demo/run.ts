@@ -5,7 +5,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DateTime } from 'luxon';
 import { localAppConfig, localClients } from '../cli/local-env';
 import { CommitmentStore } from '../functions/adapters/commitment-store';
-import { loadDistricts } from '../functions/adapters/data-files';
+import { loadDistricts, loadRegions } from '../functions/adapters/data-files';
 import { S3FileStore } from '../functions/adapters/file-store';
 import { OutreachStore } from '../functions/adapters/outreach-store';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
@@ -14,7 +14,6 @@ import { RosterStore } from '../functions/adapters/roster-store';
 import { composeRawEmail, sendEmail } from '../functions/adapters/ses-mailer';
 import { DirectorySiteTarget } from '../functions/adapters/site-target';
 import { handleApiRequest } from '../functions/api/ingest-routes';
-import { timeZone } from '../functions/domain/calendar';
 import { parseCommitmentsCsv } from '../functions/domain/commitments';
 import { type ImportField, importColumns } from '../functions/domain/import-rows';
 import { parseOutreachCsv } from '../functions/domain/outreach';
@@ -103,16 +102,17 @@ async function post(deps: ReturnType<typeof ingestDeps>, updates: readonly Compl
 /**
  * `npm start`: a believable semester of South Kalimantan end to end on the embedded stack.
  * Loads the roster, feeds the previous semester and then the demo semester day by day through the
- * ingest handler, runs the daily deadline check at 08:00 WITA on every working day with the clock
+ * ingest handler, runs the daily deadline check at 08:00 (the province's zone) on every working day with the clock
  * injected, then the semester job, writing every e-mail (.eml) and PDF to the output folder.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
-  const semester = parseSemester(options.semester ?? '2026-H1');
-  const previous = previousSemester(semester);
-  const seed = options.seed ?? 2026;
   const config = { ...localAppConfig(options.stack), sesMaxSendRate: Number.POSITIVE_INFINITY };
+  const zone = loadRegions(config.dataDir, config.province).zone;
+  const semester = parseSemester(options.semester ?? '2026-H1', zone);
+  const previous = previousSemester(semester, zone);
+  const seed = options.seed ?? 2026;
   const clients = localClients(options.stack);
   let now = new Date(previous.start);
   const clock = () => now;
@@ -178,7 +178,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   }
 
   const until = scheduledInstant(
-    DateTime.fromISO(semester.end).setZone(timeZone).plus({ days: 1 }).toISODate() as string,
+    DateTime.fromISO(semester.end).setZone(zone.id).plus({ days: 1 }).toISODate() as string,
+    zone,
   );
   const districts = loadDistricts(config.dataDir, config.province);
   const generate = (s: typeof semester, prefix: string, stop: string) =>
@@ -198,18 +199,18 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await post(ingest, before);
 
   log(
-    `Replaying ${semester.id} day by day: updates through the handler, the deadline check at 08:00 WITA on every working day...`,
+    `Replaying ${semester.id} day by day: updates through the handler, the deadline check at 08:00 ${zone.abbreviation} on every working day...`,
   );
   let next = 0;
   let workingDays = 0;
   let month = '';
   for (
-    let day = DateTime.fromISO(semester.firstDate, { zone: timeZone });
+    let day = DateTime.fromISO(semester.firstDate, { zone: zone.id });
     (day.toISODate() as string) <= semester.lastDate;
     day = day.plus({ days: 1 })
   ) {
     const date = day.toISODate() as string;
-    const at = scheduledInstant(date);
+    const at = scheduledInstant(date, zone);
     const due: ComplaintUpdate[] = [];
     while (next < during.length && Date.parse((during[next] as ComplaintUpdate).occurredAt) <= at.getTime())
       due.push(during[next++] as ComplaintUpdate);

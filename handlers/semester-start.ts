@@ -26,7 +26,10 @@ const deps = {
 
 async function handle(event: { semester?: string } | undefined, context: Context) {
   logger.addContext(context);
-  const semester = event?.semester ? parseSemester(event.semester) : lastEndedSemester(new Date());
+  const zone = deps.regions.zone;
+  const semester = event?.semester
+    ? parseSemester(event.semester, zone)
+    : lastEndedSemester(new Date(), zone);
   const result = await startSemesterRun(deps, semester.id);
   logger.info('semester run started', result);
   metrics.addMetric(opsMetrics.unitsQueued, MetricUnit.Count, result.queued);

@@ -52,6 +52,7 @@ import { OpsDashboard } from './constructs/ops-dashboard';
 import { PublicSite } from './constructs/public-site';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { acknowledge, wildcardResourceFinding } from './nag';
+import { provinceZone } from './place';
 import { runbook, runbookLink } from './runbook';
 import type { SmokeManifest } from './smoke-manifest';
 import { importerRoleName, importPrefix, resultPrefix } from './stateful-stack';
@@ -335,17 +336,19 @@ export class StatelessStack extends Stack {
       "CDK's own deploy-time handler of S3 bucket notifications always gets this policy (log writes only); CDK offers no way to replace it.",
     );
 
-    // --- Scheduled jobs (EventBridge Scheduler, Asia/Makassar).
+    // --- Scheduled jobs (EventBridge Scheduler), in the province's zone from its place profile.
+    const zone = provinceZone(config.provinceCode);
+    const timeZone = TimeZone.of(zone.id);
     this.scheduleGroup = new ScheduleGroup(this, 'Schedules');
     this.deadlineCheck = new ScheduledJob(this, 'DeadlineCheck', {
-      description: `Daily deadline check, ${String(config.deadlineCheckHour).padStart(2, '0')}:00 WITA Monday to Friday (the function skips holidays)`,
+      description: `Daily deadline check, ${String(config.deadlineCheckHour).padStart(2, '0')}:00 ${zone.abbreviation} Monday to Friday (the function skips holidays)`,
       scheduleGroup: this.scheduleGroup,
       enabled: config.schedulesEnabled,
       schedule: ScheduleExpression.cron({
         minute: '0',
         hour: String(config.deadlineCheckHour),
         weekDay: 'MON-FRI',
-        timeZone: TimeZone.ASIA_MAKASSAR,
+        timeZone,
       }),
       function: {
         ...common('handlers/check-deadlines.ts', 'the daily deadline check and digests'),
@@ -363,7 +366,7 @@ export class StatelessStack extends Stack {
       deadLetterQueue: { queue: this.semesterDeadLetterQueue, maxReceiveCount: 3 },
     });
     this.semesterStart = new ScheduledJob(this, 'SemesterStart', {
-      description: `Semester evaluation, ${String(config.semesterStartHour).padStart(2, '0')}:00 WITA on 1 January and 1 July (for the semester just ended)`,
+      description: `Semester evaluation, ${String(config.semesterStartHour).padStart(2, '0')}:00 ${zone.abbreviation} on 1 January and 1 July (for the semester just ended)`,
       scheduleGroup: this.scheduleGroup,
       enabled: config.schedulesEnabled,
       schedule: ScheduleExpression.cron({
@@ -371,7 +374,7 @@ export class StatelessStack extends Stack {
         hour: String(config.semesterStartHour),
         day: '1',
         month: '1,7',
-        timeZone: TimeZone.ASIA_MAKASSAR,
+        timeZone,
       }),
       function: {
         ...common('handlers/semester-start.ts', 'the start of the semester evaluation (fan-out)'),
@@ -423,6 +426,7 @@ export class StatelessStack extends Stack {
       enabled: config.schedulesEnabled,
       deadlineCheckHour: config.deadlineCheckHour,
       semesterStartHour: config.semesterStartHour,
+      zone,
     });
 
     // --- Alarms, all to one topic.

@@ -1,18 +1,19 @@
 import type { Command } from 'commander';
 import { DateTime } from 'luxon';
 import { loadCalendar, loadCalendarYears } from '../../functions/adapters/data-files';
-import { isoInstantWithOffset, witaDate } from '../../functions/domain/calendar';
-import { dataDirFromEnv } from '../context';
+import { dataDirFromEnv, instantIn, notAnInstant, placeFromEnv } from '../context';
 import { CliError } from '../errors';
 
 /** `lapor-paman due` and `lapor-paman calendar`: the working-day calendar, for people. */
 export function registerCalendarCommands(program: Command): void {
   program
     .command('due')
-    .description('Print the due instant of N working days (HK) after an instant, in Asia/Makassar.')
+    .description(
+      "Print the due instant of N working days (HK) after an instant, in the province's time zone.",
+    )
     .requiredOption(
       '--from <instant>',
-      'ISO-8601 instant that starts the clock, with offset (e.g. 2026-03-17T10:00:00+08:00)',
+      'ISO-8601 instant that starts the clock (e.g. 2026-03-17T10:00:00+08:00; without an offset, local time of the province)',
     )
     .requiredOption('--days <n>', 'number of working days', (v) => {
       const n = Number(v);
@@ -23,22 +24,21 @@ export function registerCalendarCommands(program: Command): void {
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
-      '\nDay 1 is the first working day after the WITA day of --from (whatever its hour);\nthe due instant is the end of working day N, 23:59:59 WITA.',
+      "\nDays are counted in the province's time zone (data/regions/$PROVINCE_CODE.json, default 63).\nDay 1 is the first working day after the local day of --from (whatever its hour);\nthe due instant is the end of working day N, 23:59:59 local time.",
     )
     .action((opts: { from: string; days: number; json?: boolean }) => {
-      if (!isoInstantWithOffset.test(opts.from) || !DateTime.fromISO(opts.from, { setZone: true }).isValid) {
-        throw new CliError(
-          `--from must be an ISO-8601 instant with its offset (e.g. 2026-03-17T10:00:00+08:00), got "${opts.from}"`,
-        );
-      }
-      const calendar = loadCalendar(dataDirFromEnv());
-      const due = calendar.addWorkingDays(opts.from, opts.days);
-      const dueWita = DateTime.fromISO(due.value).setZone('Asia/Makassar');
+      const zone = placeFromEnv().zone;
+      const from = instantIn(opts.from, zone);
+      if (!from) throw notAnInstant('--from', opts.from, zone);
+      const calendar = loadCalendar(dataDirFromEnv(), zone);
+      const due = calendar.addWorkingDays(from, opts.days);
+      const dueLocal = DateTime.fromISO(due.value).setZone(zone.id);
       const result = {
         from: opts.from,
-        fromWitaDate: witaDate(opts.from),
+        timeZone: zone.abbreviation,
+        fromDate: zone.date(from),
         workingDays: opts.days,
-        due: dueWita.toISO({ suppressMilliseconds: true }),
+        due: dueLocal.toISO({ suppressMilliseconds: true }),
         dueUtc: due.value,
         missingCalendarYears: due.missingYears,
       };
@@ -46,7 +46,7 @@ export function registerCalendarCommands(program: Command): void {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       } else {
         process.stdout.write(
-          `${opts.days} HK after ${opts.from} (WITA day ${result.fromWitaDate}) is due ${dueWita.toFormat("cccc d LLLL yyyy, HH:mm:ss 'WITA'", { locale: 'id' })}\n`,
+          `${opts.days} HK after ${opts.from} (${zone.abbreviation} day ${result.fromDate}) is due ${dueLocal.toFormat('cccc d LLLL yyyy, HH:mm:ss', { locale: 'id' })} ${zone.abbreviation}\n`,
         );
       }
       if (due.missingYears.length > 0) {

@@ -74,7 +74,7 @@ export function registerIngestCommand(program: Command): void {
             ...(opts.regency ? { scope: opts.regency } : {}),
           },
         );
-        await files.write(resultKeyFor(file), resultCsv(report), 'text/csv');
+        await files.write(resultKeyFor(file), resultCsv(report, deps.regions.zone), 'text/csv');
         if (opts.json) {
           process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         } else {

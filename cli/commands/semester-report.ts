@@ -7,6 +7,7 @@ import { runSemesterReport, type SemesterRunResult } from '../../functions/use-c
 import { semesterDeliveryDeps } from '../../handlers/support/compose';
 import { loadConfig } from '../../handlers/support/config';
 import { semesterViews } from '../../templates/semester-views';
+import { placeFromEnv } from '../context';
 import { CliError } from '../errors';
 import { tableEnv } from '../local-env';
 
@@ -37,7 +38,10 @@ export function registerSemesterReportCommand(program: Command): void {
       }) => {
         let semesterId: string;
         try {
-          semesterId = opts.semester ? parseSemester(opts.semester).id : lastEndedSemester(new Date()).id;
+          const zone = placeFromEnv().zone;
+          semesterId = opts.semester
+            ? parseSemester(opts.semester, zone).id
+            : lastEndedSemester(new Date(), zone).id;
         } catch (error) {
           if (error instanceof SemesterError) throw new CliError(error.message);
           throw error;

@@ -14,6 +14,7 @@ import type { Classification, Status } from '../domain/complaint';
 import type { TimelineEntry } from '../domain/sla';
 import type { Contribution, Snapshot } from '../domain/snapshot';
 import { contributionOf } from '../domain/snapshot';
+import type { Zone } from '../domain/zone';
 import type { CommitResult, ComplaintStore, StoredEvent } from '../ports/complaint-store';
 import type { CapacityMeter } from './capacity';
 import { keys } from './keys';
@@ -26,9 +27,11 @@ import { queryAll } from './query-all';
  * single-item writes at half the write units; see commitWithoutCounters and docs/data-model.md.
  */
 export class DynamoComplaintStore implements ComplaintStore {
+  /** @param zone the province's zone: the counters' months and days are its own */
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
+    private readonly zone: Zone,
     private readonly meter?: CapacityMeter,
   ) {}
 
@@ -64,7 +67,10 @@ export class DynamoComplaintStore implements ComplaintStore {
   }
 
   async commit(event: StoredEvent, next: Snapshot, previous: Snapshot | undefined): Promise<CommitResult> {
-    const counters = aggregateUpdates(previous ? contributionOf(previous) : undefined, contributionOf(next));
+    const counters = aggregateUpdates(
+      previous ? contributionOf(previous, this.zone) : undefined,
+      contributionOf(next, this.zone),
+    );
     if (previous && counters.length === 0) return this.commitWithoutCounters(event, next, previous);
     return this.commitWithCounters(event, next, previous, counters, false);
   }

@@ -15,6 +15,7 @@ import type { Population } from '../domain/population';
 import { parseRegions, type Regions } from '../domain/regions';
 import { parseSlaPolicy, type SlaPolicy } from '../domain/sla-policy';
 import type { CitizenData } from '../domain/update';
+import type { Zone } from '../domain/zone';
 
 /**
  * Reads the data files (regions, calendar years, SLA policies) from the data folder: the repo's
@@ -42,8 +43,12 @@ export function loadCalendarYears(dataDir: string): CalendarYear[] {
   });
 }
 
-export function loadCalendar(dataDir: string): WorkingCalendar {
-  return once(`working-calendar:${dataDir}`, () => new WorkingCalendar(loadCalendarYears(dataDir)));
+/** The national calendar, counting days in a province's zone (its place profile's `zone`). */
+export function loadCalendar(dataDir: string, zone: Zone): WorkingCalendar {
+  return once(
+    `working-calendar:${dataDir}:${zone.id}`,
+    () => new WorkingCalendar(loadCalendarYears(dataDir), zone),
+  );
 }
 
 export function loadRegions(dataDir: string, province: string): Regions {

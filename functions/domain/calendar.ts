@@ -1,16 +1,19 @@
+import { type DayNumber, dayNumber, type Instant, isoDate, type Zone } from './zone';
+
+export { type Instant, isoInstantWithOffset } from './zone';
+
 /**
- * Working days (hari kerja, HK) in Asia/Makassar (WITA, UTC+8, no DST): Monday to Friday, minus the
- * national holidays and cuti bersama of data/calendar/<year>.csv. The calendar is data; this module
- * only reads it and counts.
+ * Working days (hari kerja, HK): Monday to Friday, minus the national holidays and cuti bersama of
+ * data/calendar/<year>.csv, counted in the province's time zone (its place profile, zone.ts). The
+ * calendar is national data; this module only reads it and counts.
  *
  * THE COUNTING RULE (one place, used by every deadline and report):
  * - The day an SLA clock starts is day 0, whatever the hour. Day 1 is the first working day after
- *   the WITA calendar day of the starting instant.
- * - A limit of N working days is due at the end of working day N: 23:59:59.999 WITA.
+ *   the local calendar day (the province's zone) of the starting instant.
+ * - A limit of N working days is due at the end of working day N: 23:59:59.999 local time.
  * - Working days elapsed at an instant = the working days after the start day up to and including
- *   the WITA day of that instant.
+ *   the local day of that instant.
  */
-export const timeZone = 'Asia/Makassar';
 
 export type NonWorkingKind = 'holiday' | 'cuti-bersama';
 
@@ -102,28 +105,7 @@ export function parseCalendarCsv(text: string, fileName: string, expectedYear: n
   return { year: expectedYear, status: status as CalendarYear['status'], sources, days };
 }
 
-/** Day number: days since 1970-01-01, for fast counting without time-zone work. */
-type DayNumber = number;
-
 const msPerDay = 86_400_000;
-
-function dayNumber(isoDate: string): DayNumber {
-  return (
-    Date.UTC(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)) - 1, Number(isoDate.slice(8, 10))) /
-    msPerDay
-  );
-}
-
-const isoDates = new Map<DayNumber, string>();
-
-function isoDate(day: DayNumber): string {
-  let date = isoDates.get(day);
-  if (date === undefined) {
-    date = new Date(day * msPerDay).toISOString().slice(0, 10);
-    if (isoDates.size < 100_000) isoDates.set(day, date);
-  }
-  return date;
-}
 
 function yearOf(day: DayNumber): number {
   return new Date(day * msPerDay).getUTCFullYear();
@@ -141,67 +123,12 @@ function isoWeekday(day: DayNumber): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
 
-/** An instant as given (ISO with offset, or a Date), in WITA. */
-export type Instant = string | Date;
-
-/** An ISO-8601 instant must carry its offset (Z, +08:00, +07:00...): local times are ambiguous. */
-export const isoInstantWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([zZ]|[+-]\d{2}:?\d{2})$/;
-
 /** Whether a string is a YYYY-MM-DD date that exists (no 2026-02-30). */
 function isRealDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-}
-
-/** The offset of a time zone from UTC at an instant, from the runtime's own time-zone data (Intl). */
-function zoneOffsetMs(zone: string, at: Date): number {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, Number(p.value)]),
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  return wall - Math.floor(at.getTime() / 1000) * 1000;
-}
-
-/**
- * WITA's offset from UTC, from the runtime's time-zone data for Asia/Makassar (Intl, not luxon: the
- * ingest function carries no date library). It has been UTC+8 without daylight saving since 1963 (a
- * test checks every day of the years this product handles), so the hot paths convert instants with
- * this constant instead of a time-zone lookup per call.
- */
-export const witaOffsetMs = zoneOffsetMs(timeZone, new Date('2026-01-01T00:00:00Z'));
-
-function instantMs(instant: Instant): number {
-  if (typeof instant !== 'string') return instant.getTime();
-  if (!isoInstantWithOffset.test(instant))
-    throw new RangeError(`not an ISO-8601 instant with offset: ${instant}`);
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) throw new RangeError(`not an ISO-8601 instant: ${instant}`);
-  return ms;
-}
-
-/** The WITA calendar date (YYYY-MM-DD) of an instant. */
-export function witaDate(instant: Instant): string {
-  const ms = instantMs(instant);
-  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
-  return isoDate(Math.floor((ms + witaOffsetMs) / msPerDay));
-}
-
-/** The end of a WITA day (23:59:59.999 +08:00) as a UTC ISO instant. */
-export function endOfWitaDay(date: string): string {
-  return new Date((dayNumber(date) + 1) * msPerDay - witaOffsetMs - 1).toISOString();
 }
 
 /** A deadline computed with the calendar; flags the years it needed but had no file for. */
@@ -220,7 +147,14 @@ export class WorkingCalendar {
   private readonly nonWorkingDays = new Set<DayNumber>();
   private readonly yearsCovered = new Set<number>();
 
-  constructor(readonly years: readonly CalendarYear[]) {
+  /**
+   * @param years the national calendar's year files
+   * @param zone the province's time zone: the days counted are its local days
+   */
+  constructor(
+    readonly years: readonly CalendarYear[],
+    readonly zone: Zone,
+  ) {
     for (const y of years) {
       this.yearsCovered.add(y.year);
       for (const d of y.days) {
@@ -248,14 +182,24 @@ export class WorkingCalendar {
     return this.nonWorking.get(date);
   }
 
-  /** Whether a WITA date (YYYY-MM-DD) is a working day. */
+  /** The local date (YYYY-MM-DD) of an instant. */
+  date(instant: Instant): string {
+    return this.zone.date(instant);
+  }
+
+  /** The end of a local date (23:59:59.999) as a UTC ISO instant. */
+  endOfDay(date: string): string {
+    return this.zone.endOfDay(date);
+  }
+
+  /** Whether a date (YYYY-MM-DD) is a working day. */
   isWorkingDate(date: string): boolean {
     return this.isWorking(dayNumber(date));
   }
 
-  /** Whether an instant falls on a working day in WITA. */
+  /** Whether an instant falls on a local working day. */
   isWorkingDay(instant: Instant): Computed<boolean> {
-    const date = witaDate(instant);
+    const date = this.zone.date(instant);
     return { value: this.isWorkingDate(date), missingYears: this.gaps([Number(date.slice(0, 4))]) };
   }
 
@@ -283,14 +227,14 @@ export class WorkingCalendar {
     return { value: isoDate(day), missingYears: this.gaps(yearsBetween(first, day)) };
   }
 
-  /** The due instant of N working days after an instant: the end of working day N, WITA. */
+  /** The due instant of N working days after an instant: the end of working day N, local time. */
   addWorkingDays(start: Instant, n: number): Computed<string> {
-    const { value, missingYears } = this.nthWorkingDate(witaDate(start), n);
-    return { value: endOfWitaDay(value as string), missingYears };
+    const { value, missingYears } = this.nthWorkingDate(this.zone.date(start), n);
+    return { value: this.zone.endOfDay(value as string), missingYears };
   }
 
   /**
-   * Working days after the start date up to and including the end date (both WITA dates),
+   * Working days after the start date up to and including the end date (both local dates),
    * not counting the excluded dates. Zero when the end is not after the start.
    */
   countWorkingDates(
@@ -307,7 +251,7 @@ export class WorkingCalendar {
 
   /** Working days elapsed between two instants by the counting rule above. */
   workingDaysBetween(start: Instant, end: Instant): Computed<number> {
-    return this.countWorkingDates(witaDate(start), witaDate(end));
+    return this.countWorkingDates(this.zone.date(start), this.zone.date(end));
   }
 
   private gaps(years: Iterable<number>): number[] {

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { endOfWitaDay, timeZone, type WorkingCalendar } from './calendar';
+import type { WorkingCalendar } from './calendar';
 import type { Classification, Status } from './complaint';
 import { type EscalationLevel, type EscalationPolicy, levelsReached } from './escalation';
 import { computeSla, type Stage, type StageOwner } from './sla';
@@ -34,17 +33,19 @@ export interface DigestItem {
 
 /** End of the last working day that counts as "due soon" (the end of today when 0). */
 export function dueSoonHorizon(calendar: WorkingCalendar, date: string, workingDays: number): string {
-  if (workingDays === 0) return endOfWitaDay(date);
-  return endOfWitaDay(calendar.nthWorkingDate(date, workingDays).value as string);
+  if (workingDays === 0) return calendar.endOfDay(date);
+  return calendar.endOfDay(calendar.nthWorkingDate(date, workingDays).value as string);
 }
 
 /** The same time of day on the previous working day: when the last scheduled check ran. */
 export function previousCheck(calendar: WorkingCalendar, at: Date): string {
-  let day = DateTime.fromJSDate(at, { zone: timeZone });
+  // The province's zone keeps one offset (zone.ts): the same local time is whole days earlier.
+  const dayMs = 86_400_000;
+  let back = at.getTime();
   do {
-    day = day.minus({ days: 1 });
-  } while (!calendar.isWorkingDate(day.toISODate() as string));
-  return day.toUTC().toISO() as string;
+    back -= dayMs;
+  } while (!calendar.isWorkingDate(calendar.date(new Date(back))));
+  return new Date(back).toISOString();
 }
 
 /**

@@ -1,5 +1,5 @@
-import { witaDate } from './calendar';
 import type { DigestItem } from './deadlines';
+import type { Zone } from './zone';
 
 /**
  * What a reader of a deadline e-mail needs first, decided once here so that the templates only lay
@@ -50,6 +50,8 @@ export interface DigestCounts {
 
 export interface DigestView {
   date: string;
+  /** The province's zone: the digest's dates and times are written in it. */
+  zone: Zone;
   /** The next working day after `date` (YYYY-MM-DD). */
   nextWorkingDate: string;
   /** Whether the next working day is the calendar day after `date` ("besok"). */
@@ -69,8 +71,10 @@ export interface DigestView {
 }
 
 export interface DigestViewOptions {
-  /** The check's WITA date. */
+  /** The check's date, in the province's zone. */
   date: string;
+  /** The province's zone: the dates a complaint is due are its days. */
+  zone: Zone;
   nextWorkingDate: string;
   /** At most this many newly late complaints at the top. @default 10 */
   newLimit?: number;
@@ -100,10 +104,10 @@ const nextCalendarDate = (date: string) => {
 };
 
 /** When an item is due, relative to the check's date and the next working day. */
-export function dueWhen(item: DigestItem, date: string, nextWorkingDate: string): DueWhen {
+export function dueWhen(item: DigestItem, date: string, nextWorkingDate: string, zone: Zone): DueWhen {
   if (item.breached) return 'late';
   if (item.expired) return 'expired';
-  const dueDate = witaDate(item.due);
+  const dueDate = zone.date(item.due);
   if (dueDate <= date) return 'today';
   if (dueDate === nextWorkingDate)
     return nextWorkingDate === nextCalendarDate(date) ? 'tomorrow' : 'next-working-day';
@@ -178,11 +182,13 @@ export function groupByUnit(
  * the top, the rest by unit, at most `listLimit` complaints listed.
  */
 export function digestView(items: readonly DigestItem[], options: DigestViewOptions): DigestView {
-  const { date, nextWorkingDate } = options;
+  const { date, nextWorkingDate, zone } = options;
   const newLimit = options.newLimit ?? 10;
   const mostLateCount = options.mostLateCount ?? 3;
   const listLimit = options.listLimit ?? 60;
-  const listed = [...items].sort(byUrgency).map((i) => ({ ...i, when: dueWhen(i, date, nextWorkingDate) }));
+  const listed = [...items]
+    .sort(byUrgency)
+    .map((i) => ({ ...i, when: dueWhen(i, date, nextWorkingDate, zone) }));
   const fresh = listed.filter((i) => i.newlyBreached).slice(0, Math.min(newLimit, listLimit));
   const oldest = listed
     .filter((i) => i.breached && !i.newlyBreached)
@@ -196,6 +202,7 @@ export function digestView(items: readonly DigestItem[], options: DigestViewOpti
   const inGroups = groups.reduce((n, g) => n + g.items.length, 0);
   return {
     date,
+    zone,
     nextWorkingDate,
     nextWorkingDayIsTomorrow: nextWorkingDate === nextCalendarDate(date),
     counts: digestCounts(listed),
@@ -215,8 +222,11 @@ export interface EscalationView {
   groups: UnitGroup[];
 }
 
-export function escalationView(items: readonly DigestItem[], options: { date: string }): EscalationView {
-  const listed = items.map((i) => ({ ...i, when: dueWhen(i, options.date, options.date) }));
+export function escalationView(
+  items: readonly DigestItem[],
+  options: { date: string; zone: Zone },
+): EscalationView {
+  const listed = items.map((i) => ({ ...i, when: dueWhen(i, options.date, options.date, options.zone) }));
   return { counts: digestCounts(listed), groups: groupByUnit(listed) };
 }
 

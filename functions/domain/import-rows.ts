@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { witaZone } from './wita-zone';
+import type { Zone } from './zone';
+import { luxonZone } from './zone-luxon';
 
 /**
  * Columns of a bulk import file: the shape of a LAPOR! dashboard export, with Indonesian headers
@@ -126,14 +127,19 @@ export const isBlankRow = (row: readonly unknown[]) => !row.some((cell) => Strin
 /**
  * Maps one data row of a per-update file to an update object for the validator. A file without
  * a source update id column gets one derived from the row's content, so that importing the same
- * file again finds every row a duplicate.
+ * file again finds every row a duplicate. Instants without an offset are read in the province's zone.
  */
-export function mapUpdateRow(row: readonly unknown[], line: number, header: UpdateHeader): MappedRow {
+export function mapUpdateRow(
+  row: readonly unknown[],
+  line: number,
+  header: UpdateHeader,
+  zone: Zone,
+): MappedRow {
   const input: Record<string, unknown> = {};
   for (const [index, field] of header.fieldOf) {
     const cell = row[index];
     if (cell === null || cell === undefined || String(cell).trim() === '') continue;
-    input[field] = cellValue(field, cell);
+    input[field] = cellValue(field, cell, zone);
   }
   const { inspectionPlannedOn: plannedOn, inspectionDoneOn: doneOn } = input;
   delete input.inspectionPlannedOn;
@@ -155,21 +161,25 @@ export function mapUpdateRow(row: readonly unknown[], line: number, header: Upda
 
 /**
  * Maps the rows of a file (header row first) to update objects for the validator.
- * Instants without an offset are read as WITA (Asia/Makassar), the time zone of Kalsel's exports.
+ * Instants without an offset are read in the province's zone.
  */
-export function mapImportRows(table: readonly (readonly unknown[])[], fileName: string): MappedFile {
+export function mapImportRows(
+  table: readonly (readonly unknown[])[],
+  fileName: string,
+  zone: Zone,
+): MappedFile {
   const headerIndex = table.findIndex((row) => !isBlankRow(row));
   if (headerIndex < 0) throw new ImportFileError(`${fileName}: the file is empty`);
   const header = mapUpdateHeader(table[headerIndex] ?? [], fileName, headerIndex + 1);
   const rows: MappedRow[] = [];
   table.slice(headerIndex + 1).forEach((row, offset) => {
-    if (!isBlankRow(row)) rows.push(mapUpdateRow(row, headerIndex + 2 + offset, header));
+    if (!isBlankRow(row)) rows.push(mapUpdateRow(row, headerIndex + 2 + offset, header, zone));
   });
   return { rows, ignoredColumns: header.ignoredColumns };
 }
 
-function cellValue(field: ImportField, cell: unknown): unknown {
-  if (field === 'occurredAt' || field === 'submittedAt') return toInstant(cell);
+function cellValue(field: ImportField, cell: unknown, zone: Zone): unknown {
+  if (field === 'occurredAt' || field === 'submittedAt') return toInstant(cell, zone);
   if (field === 'inspectionPlannedOn' || field === 'inspectionDoneOn') return toDateString(cell);
   if (field === 'bukanWewenang' || field === 'reporterReplied')
     return /^(ya|y|yes|true|1)$/i.test(String(cell).trim());
@@ -179,9 +189,10 @@ function cellValue(field: ImportField, cell: unknown): unknown {
 
 /**
  * An instant from a cell: ISO with offset as is; "2026-03-17 10:00", "17/03/2026 10:00" or a
- * spreadsheet date (whose wall-clock time arrives as UTC fields) read as WITA.
+ * spreadsheet date (whose wall-clock time arrives as UTC fields) read in the province's zone.
  */
-export function toInstant(cell: unknown): string {
+export function toInstant(cell: unknown, zone: Zone): string {
+  const local = luxonZone(zone);
   if (cell instanceof Date) {
     // 46098.416666666664 (17 Mar 2026 10:00) arrives as 09:59:59.999: round as spreadsheets display it.
     const wall = DateTime.fromMillis(Math.round(cell.getTime() / 1000) * 1000, { zone: 'UTC' });
@@ -194,7 +205,7 @@ export function toInstant(cell: unknown): string {
         minute: wall.minute,
         second: wall.second,
       },
-      { zone: witaZone },
+      { zone: local },
     ).toISO({ suppressMilliseconds: true }) as string;
   }
   const text = String(cell).trim();
@@ -210,7 +221,7 @@ export function toInstant(cell: unknown): string {
     'yyyy-MM-dd',
     'dd/MM/yyyy',
   ]) {
-    const parsed = DateTime.fromFormat(text, format, { zone: witaZone });
+    const parsed = DateTime.fromFormat(text, format, { zone: local });
     if (parsed.isValid) return parsed.toISO({ suppressMilliseconds: true }) as string;
   }
   return text; // the validator names it

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import * as z from 'zod';
-import { witaOffsetMs } from './calendar';
 import { channelOf, districtOf, isReporterReply, ratingOf, type UnknownValue } from './citizens';
 import { classifications, statuses } from './complaint';
 import { exportUpdatePrefix } from './first-seen';
 import { scrubText } from './personal-data';
 import type { Regions } from './regions';
 import type { CitizenData, ComplaintUpdate } from './update';
-import { witaZone } from './wita-zone';
+import type { Zone as PlaceZone } from './zone';
+import { luxonZone } from './zone-luxon';
 
 /**
  * The SP4N-LAPOR! export: one row per complaint holding its current state, a few preamble rows
@@ -162,7 +162,7 @@ export function serialToEpochMs(serial: number): number {
  * the sheet, possibly a fraction of a millisecond off (46098.416666666664 is 09:59:59.999...):
  * rounded to the nearest second.
  */
-export function wallClockOfDateCell(cell: Date): DateTime {
+export function wallClockOfDateCell(cell: Date, local: PlaceZone): DateTime {
   const rounded = Math.round(cell.getTime() / 1000) * 1000;
   const utc = DateTime.fromMillis(rounded, { zone: 'UTC' });
   return DateTime.fromObject(
@@ -174,7 +174,7 @@ export function wallClockOfDateCell(cell: Date): DateTime {
       minute: utc.minute,
       second: utc.second,
     },
-    { zone: witaZone },
+    { zone: luxonZone(local) },
   );
 }
 
@@ -218,55 +218,73 @@ function withoutWeekday(text: string, mapping: ExportMapping): string {
 
 /**
  * The zone a written time names ("09:12 WIB"), as a fixed-offset zone, and the text without it; a time
- * without a name is WITA.
+ * without a name is in the province's own zone (`local`).
  */
-function zoneOf(text: string, mapping: ExportMapping): { text: string; zone: Zone } {
+function namedZoneOf(text: string, mapping: ExportMapping, local: Zone): { text: string; zone: Zone } {
   const match = /\s+([A-Za-z]{2,5})$/.exec(text);
   const offset = match ? mapping.zones?.offsets[(match[1] ?? '').toUpperCase()] : undefined;
-  if (!match || offset === undefined) return { text, zone: witaZone };
-  const zone = offset * 60_000 === witaOffsetMs ? witaZone : FixedOffsetZone.instance(offset);
+  if (!match || offset === undefined) return { text, zone: local };
+  const zone = offset === local.offset(0) ? local : FixedOffsetZone.instance(offset);
   return { text: text.slice(0, match.index), zone };
 }
 
-/** A date (and time, if written) in WITA, from text, a Date cell or a spreadsheet serial. */
-export function parseExportDate(cell: unknown, mapping: ExportMapping): DateTime | undefined {
-  if (cell instanceof Date) return wallClockOfDateCell(cell);
-  if (typeof cell === 'number' && cell > 0) return wallClockOfDateCell(new Date(serialToEpochMs(cell)));
+/**
+ * A date (and time, if written) from text, a Date cell or a spreadsheet serial, in the province's zone:
+ * a time written without a zone name is its local time; one naming WIB, WITA or WIT is converted.
+ */
+export function parseExportDate(
+  cell: unknown,
+  mapping: ExportMapping,
+  place: PlaceZone,
+): DateTime | undefined {
+  if (cell instanceof Date) return wallClockOfDateCell(cell, place);
+  if (typeof cell === 'number' && cell > 0)
+    return wallClockOfDateCell(new Date(serialToEpochMs(cell)), place);
   const text = textOf(cell, mapping);
   if (!text) return undefined;
+  const local = luxonZone(place);
   if (/T\d{2}:\d{2}.*([zZ]|[+-]\d{2}:?\d{2})$/.test(text)) {
     const iso = DateTime.fromISO(text, { setZone: true });
-    return iso.isValid ? iso.setZone(witaZone) : undefined;
+    return iso.isValid ? iso.setZone(local) : undefined;
   }
-  const { text: local, zone } = zoneOf(withoutWeekday(text.replace(/\s+/g, ' '), mapping), mapping);
-  const english = englishMonths(local, mapping);
+  const { text: bare, zone } = namedZoneOf(
+    withoutWeekday(text.replace(/\s+/g, ' '), mapping),
+    mapping,
+    local,
+  );
+  const english = englishMonths(bare, mapping);
   for (const format of mapping.dateFormats) {
     const parsed = DateTime.fromFormat(english, format, { zone, locale: 'en' });
-    if (parsed.isValid) return parsed.setZone(witaZone);
+    if (parsed.isValid) return parsed.setZone(local);
   }
   return undefined;
 }
 
-/** A time of day (WITA) from text (`10:15`, `10.15.00`), a Date cell or a day fraction. */
+/**
+ * A time of day from text (`10:15`, `10.15.00`), a Date cell or a day fraction: the province's local
+ * time, unless the text names another zone (then `zone` says which).
+ */
 export function parseExportTime(
   cell: unknown,
   mapping: ExportMapping,
+  place: PlaceZone,
 ): { hour: number; minute: number; second: number; zone?: Zone } | undefined {
   if (cell instanceof Date || (typeof cell === 'number' && cell >= 0 && cell < 1)) {
-    const wall = wallClockOfDateCell(cell instanceof Date ? cell : new Date(serialToEpochMs(cell)));
+    const wall = wallClockOfDateCell(cell instanceof Date ? cell : new Date(serialToEpochMs(cell)), place);
     return { hour: wall.hour, minute: wall.minute, second: wall.second };
   }
   const raw = textOf(cell, mapping);
   if (!raw) return undefined;
-  const { text, zone } = zoneOf(raw.replace(/\s+/g, ' '), mapping);
+  const local = luxonZone(place);
+  const { text, zone } = namedZoneOf(raw.replace(/\s+/g, ' '), mapping, local);
   for (const format of mapping.timeFormats) {
-    const parsed = DateTime.fromFormat(text, format, { zone: witaZone });
+    const parsed = DateTime.fromFormat(text, format, { zone: local });
     if (parsed.isValid)
       return {
         hour: parsed.hour,
         minute: parsed.minute,
         second: parsed.second,
-        ...(zone === witaZone ? {} : { zone }),
+        ...(zone === local ? {} : { zone }),
       };
   }
   return undefined;
@@ -275,12 +293,13 @@ export function parseExportTime(
 /**
  * The export's generation time from its preamble rows (`Tanggal Generate: 17 Mar 2026 16:00`, or
  * the label in one cell and the value in a later one). A date without a time is read as the end of
- * that day (WITA): later than the real moment, so every state it shows is dated no earlier than it
- * was true.
+ * that day (the province's zone): later than the real moment, so every state it shows is dated no
+ * earlier than it was true.
  */
 export function generatedAtOf(
   preamble: readonly (readonly unknown[])[],
   mapping: ExportMapping,
+  place: PlaceZone,
 ): DateTime | undefined {
   const labels = mapping.generatedAtLabels.map(headerKey);
   for (const row of preamble) {
@@ -292,7 +311,7 @@ export function generatedAtOf(
       const candidates = inline ? [inline] : row.slice(i + 1).filter((c) => textOf(c, mapping));
       for (const candidate of candidates) {
         const cleaned = typeof candidate === 'string' ? candidate.replace(/^:\s*/, '') : candidate;
-        const parsed = exportInstant(cleaned, mapping);
+        const parsed = exportInstant(cleaned, mapping, place);
         if (parsed) return parsed;
       }
     }
@@ -302,10 +321,10 @@ export function generatedAtOf(
 
 /**
  * An export's time as written (text, a date cell or a serial), a bare date read as the end of that
- * day (WITA): later than the real moment, so that no state is dated before it was true.
+ * day (the province's zone): later than the real moment, so that no state is dated before it was true.
  */
-function exportInstant(cell: unknown, mapping: ExportMapping): DateTime | undefined {
-  const parsed = parseExportDate(cell, mapping);
+function exportInstant(cell: unknown, mapping: ExportMapping, place: PlaceZone): DateTime | undefined {
+  const parsed = parseExportDate(cell, mapping, place);
   if (!parsed) return undefined;
   const hasTime =
     cell instanceof Date || typeof cell === 'number'
@@ -316,16 +335,17 @@ function exportInstant(cell: unknown, mapping: ExportMapping): DateTime | undefi
 
 /**
  * The export time given with the file (`--as-of`, S3 metadata `as-of`): an ISO instant (without an
- * offset it is WITA, as every time in this product), or a date as exports write it (`2 Jun 2026
- * 23:00`); a bare date is the end of that day. `undefined` when unreadable.
+ * offset it is the province's local time, as every time in this product), or a date as exports write
+ * it (`2 Jun 2026 23:00`); a bare date is the end of that day. `undefined` when unreadable.
  */
-export function parseAsOf(text: string, mapping: ExportMapping): DateTime | undefined {
+export function parseAsOf(text: string, mapping: ExportMapping, place: PlaceZone): DateTime | undefined {
   const trimmed = text.trim();
   if (/^\d{4}-\d{2}-\d{2}T/.test(trimmed)) {
-    const iso = DateTime.fromISO(trimmed, { zone: witaZone, setZone: true });
-    return iso.isValid ? iso.setZone(witaZone) : undefined;
+    const local = luxonZone(place);
+    const iso = DateTime.fromISO(trimmed, { zone: local, setZone: true });
+    return iso.isValid ? iso.setZone(local) : undefined;
   }
-  return exportInstant(trimmed, mapping);
+  return exportInstant(trimmed, mapping, place);
 }
 
 /** What one export row says about a complaint, mapped to the project's vocabulary. */
@@ -454,7 +474,7 @@ export function mapExportRow(
   const category = need('category');
   const unit = text('unit') ?? text('parentUnit') ?? 'Belum didisposisikan';
 
-  const date = parseExportDate(cell('submittedDate'), mapping);
+  const date = parseExportDate(cell('submittedDate'), mapping, regions.zone);
   if (!date && text('submittedDate') === undefined && !(cell('submittedDate') instanceof Date))
     problems.push({ column: column('submittedDate'), message: 'kosong' });
   else if (!date)
@@ -464,7 +484,7 @@ export function mapExportRow(
       message: 'tanggal tidak terbaca (contoh: 3 Jan 2026 atau 06 Agu 2026)',
     });
   const timeCell = cell('submittedTime');
-  const time = timeCell === undefined ? undefined : parseExportTime(timeCell, mapping);
+  const time = timeCell === undefined ? undefined : parseExportTime(timeCell, mapping, regions.zone);
   if (textOf(timeCell, mapping) !== undefined && !time)
     problems.push({
       column: column('submittedTime'),
@@ -482,7 +502,7 @@ export function mapExportRow(
       ? DateTime.fromObject(
           { year: date.year, month: date.month, day: date.day, ...clock },
           { zone },
-        ).setZone(witaZone)
+        ).setZone(luxonZone(regions.zone))
       : date.set({ ...clock, millisecond: 0 });
   const reason = text('holdReason')?.toLowerCase() ?? '';
   const unknownValues: UnknownValue[] = [];
@@ -572,8 +592,8 @@ export function knownExportState(
  * The update id is derived from the instant and the state, so importing the same export again, or
  * retrying a half-imported one, writes nothing twice.
  */
-export function updateFromExportRow(row: ExportRow, asOf: DateTime): ComplaintUpdate {
-  const occurredAt = asOf.setZone(witaZone).set({ millisecond: 0 });
+export function updateFromExportRow(row: ExportRow, asOf: DateTime, place: PlaceZone): ComplaintUpdate {
+  const occurredAt = asOf.setZone(luxonZone(place)).set({ millisecond: 0 });
   const state = exportStateKey(row);
   const digest = createHash('sha256').update(`${row.trackingId}|${state}`).digest('hex').slice(0, 16);
   return {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { type Zone, ZoneError, zoneOf } from './zone';
 
 /** A regency (kabupaten) or city (kota) of a province, keyed by its Kemendagri/BPS code. */
 export const regencySchema = z.object({
@@ -16,7 +17,12 @@ export const regionDataSchema = z
       code: z.string().regex(/^\d{2}$/, 'a two-digit province code'),
       name: z.string().min(1),
       brand: z.string().min(1),
+      /** IANA time zone of the province (Asia/Jakarta, Asia/Pontianak, Asia/Makassar, Asia/Jayapura). */
       timeZone: z.string().min(1),
+      /** Its name as people write it after a time, by Keppres 41/1987: WIB, WITA or WIT. */
+      timeZoneAbbreviation: z.string().regex(/^[A-Z]{2,6}$/, 'an abbreviation such as WIB, WITA or WIT'),
+      /** Where the zone and its abbreviation come from. */
+      timeZoneSource: z.string().min(1),
       source: z.string().min(1),
       /** SLA policy ids (data/policies/) the semester report measures against. */
       nationalPolicy: z.string().min(1),
@@ -59,6 +65,8 @@ export type RegionData = z.infer<typeof regionDataSchema>;
 /** The region list of one province with look-ups; built once from its data file. */
 export interface Regions {
   readonly province: RegionData['province'];
+  /** The province's time zone: every day, deadline and date people read is counted in it. */
+  readonly zone: Zone;
   readonly regencies: readonly Regency[];
   get(code: string): Regency | undefined;
   has(code: string): boolean;
@@ -93,6 +101,13 @@ export function parseRegions(input: unknown, origin = 'region data'): Regions {
     throw new Error(`${origin}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
   }
   const { province, regencies } = result.data;
+  let zone: Zone;
+  try {
+    zone = zoneOf(province.timeZone, province.timeZoneAbbreviation);
+  } catch (error) {
+    if (error instanceof ZoneError) throw new Error(`${origin}: province.timeZone: ${error.message}`);
+    throw error;
+  }
   const byCode = new Map(regencies.map((r) => [r.code, r]));
   // A spelling two regencies share (e.g. a bare "Banjar" if a city of that name existed) is dropped.
   const byName = new Map<string, Regency | null>();
@@ -109,6 +124,7 @@ export function parseRegions(input: unknown, origin = 'region data'): Regions {
   );
   return {
     province,
+    zone,
     regencies,
     get: (code) => byCode.get(code),
     has: (code) => byCode.has(code),

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { type CalendarYear, timeZone, type WorkingCalendar, witaDate } from './calendar';
+import type { CalendarYear, WorkingCalendar } from './calendar';
 import { commitmentOutcome } from './commitments';
 import { type Classification, classificationLabels, classifications } from './complaint';
 import { digestItems } from './deadlines';
@@ -11,6 +10,7 @@ import type { Flag, FlagReason, ProvinceSemester, RankedMetrics, Share } from '.
 import { computeSla } from './sla';
 import type { SlaPolicy } from './sla-policy';
 import type { Snapshot } from './snapshot';
+import type { Zone } from './zone';
 
 /**
  * The public scoreboard's figures: one object from which every page, the CSV and the JSON of the
@@ -111,7 +111,7 @@ export interface Scoreboard {
   province: { code: string; name: string; brand: string };
   /** The instant of the "today" figures (the daily check's instant), UTC ISO. */
   at: string;
-  /** Its WITA date. */
+  /** Its date in the province's zone. */
   date: string;
   generatedAt: string;
   /** The running semester: "Semester II 2026 (Juli–Desember)", from its first day to `date`. */
@@ -205,16 +205,19 @@ export function regencySlug(regency: Regency): string {
     .replace(/^-|-$/g, '');
 }
 
-/** The 12 months (YYYY-MM) ending with the month of a WITA date. */
+/** The 12 months (YYYY-MM) ending with the month of a date. */
 export function twelveMonths(date: string): string[] {
-  const end = DateTime.fromISO(date, { zone: timeZone }).startOf('month');
-  return Array.from({ length: 12 }, (_, i) => end.minus({ months: 11 - i }).toFormat('yyyy-MM'));
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return Array.from({ length: 12 }, (_, i) => {
+    const m = year * 12 + (month - 1) - (11 - i);
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
 }
 
-/** The semester a WITA date falls in. */
-function semesterOfDate(date: string) {
+/** The semester a date (in the province's zone) falls in. */
+function semesterOfDate(date: string, zone: Zone) {
   const [year, month] = date.split('-').map(Number) as [number, number];
-  return semesterOf(year, month <= 6 ? 1 : 2);
+  return semesterOf(year, month <= 6 ? 1 : 2, zone);
 }
 
 /** "Januari–Juni 2026" from "Semester I 2026 (Januari–Juni)". */
@@ -243,8 +246,9 @@ const sumShares = (shares: readonly Share[]) =>
 
 /** Builds the scoreboard. Pure: the same input gives the same figures. */
 export function buildScoreboard(input: ScoreboardInput): Scoreboard {
-  const date = witaDate(input.at);
-  const running = semesterOfDate(date);
+  const zone = input.regions.zone;
+  const date = zone.date(input.at);
+  const running = semesterOfDate(date, zone);
   const months = twelveMonths(date);
   const p = input.province;
   const ranked = new Map(p?.regencies.map((r) => [r.regencyCode, r]));
@@ -391,7 +395,7 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
         .map((y) => ({ year: y.year, status: y.status, sources: Object.values(y.sources) })),
       scoreFormula: p?.method.scoreFormula ?? scoreFormula,
       flagRule: p?.method.flagRule ?? flagRule,
-      definitions: p?.method.definitions ?? definitions,
+      definitions: p?.method.definitions ?? definitions(input.regions.zone),
       minimumCasesForShare,
       ...(populationSource
         ? { populationSource: `${populationSource.source} (tahun ${populationSource.year})` }
@@ -403,4 +407,4 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
 }
 
 /** The semester whose evaluation the scoreboard shows at an instant: the last one that ended. */
-export const scoreboardSemester = (at: Date) => lastEndedSemester(at);
+export const scoreboardSemester = (at: Date, zone: Zone) => lastEndedSemester(at, zone);

@@ -1,4 +1,4 @@
-import { type WorkingCalendar, witaDate } from './calendar';
+import type { WorkingCalendar } from './calendar';
 import { type Classification, classifications } from './complaint';
 import { inspectionFigures } from './field-inspection';
 import { firstSeenMidLife } from './first-seen';
@@ -22,6 +22,7 @@ import {
 import { computeSla, type SlaState, type StageState } from './sla';
 import type { SlaPolicy } from './sla-policy';
 import type { Snapshot } from './snapshot';
+import type { Zone } from './zone';
 
 /**
  * The semester evaluation of one regency, computed from its complaints' histories with the SLA
@@ -124,7 +125,7 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
   for (const { s, national } of cohort) {
     byClassification[national.classification] += 1;
     categories.set(s.category, (categories.get(s.category) ?? 0) + 1);
-    const month = witaDate(s.submittedAt).slice(0, 7);
+    const month = calendar.date(s.submittedAt).slice(0, 7);
     months.set(month, (months.get(month) ?? 0) + 1);
   }
 
@@ -208,7 +209,7 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
       })),
       calendar,
       { from: semester.firstDate, to: semester.lastDate, asOf: nextDate(semester.lastDate) },
-      witaDate,
+      calendar.zone.date,
     ),
     fieldInspection: {
       count: field.length,
@@ -640,51 +641,50 @@ export function rankProvince(input: {
   };
 }
 
-/** The definitions printed on the method page. */
-export const definitions: { term: string; meaning: string }[] = [
-  {
-    term: 'Hari kerja (HK)',
-    meaning:
-      'Senin–Jumat zona WITA (Asia/Makassar), tidak termasuk libur nasional dan cuti bersama menurut SKB 3 Menteri.',
-  },
-  {
-    term: 'Awal hitungan',
-    meaning:
-      'Hari kejadian dihitung hari ke-0 berapa pun jamnya; hari ke-1 adalah hari kerja berikutnya. Batas N HK berakhir pukul 23.59.59 WITA pada hari kerja ke-N.',
-  },
-  { term: 'Laporan diterima', meaning: 'Laporan yang masuk (tanggal laporan) dalam semester ini.' },
-  {
-    term: 'Tepat waktu',
-    meaning:
-      'Tahap selesai paling lambat pada batas waktunya. Tahap yang belum selesai dan belum melewati batas pada akhir semester tidak dihitung.',
-  },
-  {
-    term: 'Tertunda',
-    meaning:
-      'Selama menunggu tanggapan pelapor, hari kerja tidak dihitung untuk verifikasi, tindak lanjut, dan penyelesaian. Batas waktu yang sudah terlewati sebelum Tertunda tetap dihitung terlambat.',
-  },
-  {
-    term: 'Penutupan',
-    meaning:
-      'Giliran pelapor, bukan batas waktu unit: LAPOR! menganggap laporan selesai 10 HK setelah tindak lanjut bila tidak ada balasan. Waktu ini tidak pernah dihitung sebagai keterlambatan unit; bila habis saat Tertunda, admin diingatkan untuk menutup atau mengarsipkan laporan.',
-  },
-  {
-    term: 'Tunggakan',
-    meaning:
-      'Laporan yang belum selesai, diarsipkan, atau dinyatakan bukan wewenang pada akhir semester, dari semester mana pun.',
-  },
-  {
-    term: 'Berkadar pengawasan',
-    meaning:
-      'Pengaduan yang memerlukan pemeriksaan lapangan; batas penyelesaiannya 60 HK sejak disposisi, juga bila diklasifikasi ulang.',
-  },
-  { term: 'Hari tanpa admin', meaning: 'Hari dalam semester tanpa admin penghubung yang SK-nya berlaku.' },
-  {
-    term: 'Data dari ekspor LAPOR!',
-    meaning:
-      'Ekspor hanya memuat status terakhir: perubahan status dicatat pada waktu ekspor pertama yang menunjukkannya, tidak pernah lebih awal. Dengan ekspor harian sebelum tengah malam WITA, tanggalnya tepat karena hari dihitung utuh; ekspor mingguan dapat menggesernya hingga satu minggu. Laporan yang pada ekspor pertamanya sudah terdisposisi atau selesai dihitung sebagai laporan diterima dan tunggakan, tetapi tahapnya tidak dinilai tepat waktu atau terlambat.',
-  },
-];
+/** The definitions printed on the method page; days and times are the province's zone's. */
+export function definitions(zone: Pick<Zone, 'id' | 'abbreviation'>): { term: string; meaning: string }[] {
+  return [
+    {
+      term: 'Hari kerja (HK)',
+      meaning: `Senin–Jumat zona ${zone.abbreviation} (${zone.id}), tidak termasuk libur nasional dan cuti bersama menurut SKB 3 Menteri.`,
+    },
+    {
+      term: 'Awal hitungan',
+      meaning: `Hari kejadian dihitung hari ke-0 berapa pun jamnya; hari ke-1 adalah hari kerja berikutnya. Batas N HK berakhir pukul 23.59.59 ${zone.abbreviation} pada hari kerja ke-N.`,
+    },
+    { term: 'Laporan diterima', meaning: 'Laporan yang masuk (tanggal laporan) dalam semester ini.' },
+    {
+      term: 'Tepat waktu',
+      meaning:
+        'Tahap selesai paling lambat pada batas waktunya. Tahap yang belum selesai dan belum melewati batas pada akhir semester tidak dihitung.',
+    },
+    {
+      term: 'Tertunda',
+      meaning:
+        'Selama menunggu tanggapan pelapor, hari kerja tidak dihitung untuk verifikasi, tindak lanjut, dan penyelesaian. Batas waktu yang sudah terlewati sebelum Tertunda tetap dihitung terlambat.',
+    },
+    {
+      term: 'Penutupan',
+      meaning:
+        'Giliran pelapor, bukan batas waktu unit: LAPOR! menganggap laporan selesai 10 HK setelah tindak lanjut bila tidak ada balasan. Waktu ini tidak pernah dihitung sebagai keterlambatan unit; bila habis saat Tertunda, admin diingatkan untuk menutup atau mengarsipkan laporan.',
+    },
+    {
+      term: 'Tunggakan',
+      meaning:
+        'Laporan yang belum selesai, diarsipkan, atau dinyatakan bukan wewenang pada akhir semester, dari semester mana pun.',
+    },
+    {
+      term: 'Berkadar pengawasan',
+      meaning:
+        'Pengaduan yang memerlukan pemeriksaan lapangan; batas penyelesaiannya 60 HK sejak disposisi, juga bila diklasifikasi ulang.',
+    },
+    { term: 'Hari tanpa admin', meaning: 'Hari dalam semester tanpa admin penghubung yang SK-nya berlaku.' },
+    {
+      term: 'Data dari ekspor LAPOR!',
+      meaning: `Ekspor hanya memuat status terakhir: perubahan status dicatat pada waktu ekspor pertama yang menunjukkannya, tidak pernah lebih awal. Dengan ekspor harian sebelum tengah malam ${zone.abbreviation}, tanggalnya tepat karena hari dihitung utuh; ekspor mingguan dapat menggesernya hingga satu minggu. Laporan yang pada ekspor pertamanya sudah terdisposisi atau selesai dihitung sebagai laporan diterima dan tunggakan, tetapi tahapnya tidak dinilai tepat waktu atau terlambat.`,
+    },
+  ];
+}
 
 /** The calendar date after a date (YYYY-MM-DD). */
 function nextDate(date: string): string {

@@ -1,4 +1,4 @@
-import { endOfWitaDay, type Instant, type WorkingCalendar, witaDate } from './calendar';
+import type { Instant, WorkingCalendar } from './calendar';
 import {
   type Classification,
   disposedStatuses,
@@ -210,7 +210,10 @@ export function computeSla(
   const classification = r.classification as Classification;
   const gaps = new Set<number>();
 
-  const pauseDates = r.pauses.map((p) => ({ from: witaDate(p.from), to: p.to ? witaDate(p.to) : undefined }));
+  const pauseDates = r.pauses.map((p) => ({
+    from: calendar.date(p.from),
+    to: p.to ? calendar.date(p.to) : undefined,
+  }));
   const paused =
     r.closedAt === undefined && r.pauses.at(-1) !== undefined && r.pauses.at(-1)?.to === undefined;
   const isPausedDate = (date: string) =>
@@ -226,8 +229,8 @@ export function computeSla(
   ) => {
     const endedAt = earliest(metAt, r.closedAt);
     const endMs = endedAt ? Date.parse(endedAt) : nowMs;
-    const endDate = witaDate(new Date(endMs));
-    const startDate = witaDate(start);
+    const endDate = calendar.date(new Date(endMs));
+    const startDate = calendar.date(start);
     // Pauses after the stage ended do not move its due date.
     const excluded = pausable ? (date: string) => date <= endDate && isPausedDate(date) : undefined;
     const openPause = pausable && paused && !endedAt ? pauseDates.at(-1)?.from : undefined;
@@ -235,7 +238,7 @@ export function computeSla(
     const used = calendar.countWorkingDates(startDate, endDate, excluded);
     const all = calendar.countWorkingDates(startDate, endDate);
     for (const y of [...due.missingYears, ...used.missingYears]) gaps.add(y);
-    const dueInstant = due.value ? endOfWitaDay(due.value) : undefined;
+    const dueInstant = due.value ? calendar.endOfDay(due.value) : undefined;
     const owner = stageOwners[stage];
     const pastDue = dueInstant !== undefined && endMs > Date.parse(dueInstant);
     const breached = owner !== 'reporter' && pastDue;

@@ -1,10 +1,11 @@
-import { type WorkingCalendar, witaDate } from './calendar';
+import type { WorkingCalendar } from './calendar';
 import type { CitizenFacts } from './citizens';
 import type { Classification, Status } from './complaint';
 import { type FieldInspection, inspectionOf } from './field-inspection';
 import { computeSla, type SlaState, type Stage, sortTimeline, type TimelineEntry } from './sla';
 import type { SlaPolicy } from './sla-policy';
 import type { ComplaintUpdate } from './update';
+import type { Zone } from './zone';
 
 /**
  * The current state of a complaint: a pure function of its events. Ingest folds each new event
@@ -140,7 +141,8 @@ function dueHint(sla: SlaState): Pick<Snapshot, 'dueHint'> {
 
 /**
  * What a complaint adds to its regency's counters: one "received" in its month of submission (by
- * class), and once completed, one "completed" (and maybe "on time") on its day of completion (WITA).
+ * class), and once completed, one "completed" (and maybe "on time") on its day of completion, both
+ * in the province's zone.
  */
 export interface Contribution {
   regencyCode: string;
@@ -150,13 +152,13 @@ export interface Contribution {
   completedOnTime?: boolean;
 }
 
-export function contributionOf(s: Snapshot): Contribution {
+export function contributionOf(s: Snapshot, zone: Zone): Contribution {
   return {
     regencyCode: s.regencyCode,
-    month: witaDate(s.submittedAt).slice(0, 7),
+    month: zone.date(s.submittedAt).slice(0, 7),
     classification: s.classification,
     ...(s.completion
-      ? { completedDay: witaDate(s.completion.at), completedOnTime: s.completion.onTime }
+      ? { completedDay: zone.date(s.completion.at), completedOnTime: s.completion.onTime }
       : {}),
   };
 }

@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { timeZone, type WorkingCalendar, witaDate } from '../domain/calendar';
+import type { WorkingCalendar } from '../domain/calendar';
 import { type CommitmentGap, commitmentGaps } from '../domain/commitments';
 import {
   type DigestItem,
@@ -18,6 +17,7 @@ import { type Regency, type Regions, regencyDisplayName } from '../domain/region
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import type { SlaPolicy } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
+import type { Zone } from '../domain/zone';
 import type { CommitmentDirectory } from '../ports/commitments';
 import type { ComplaintQueries } from '../ports/complaint-queries';
 import type { DeadlineViews } from '../ports/deadline-views';
@@ -122,8 +122,9 @@ export async function checkDeadlines(
   const at = input.at ?? deps.clock();
   // A replay of an earlier instant: the stored due hints and the open index describe today, not `at`.
   const replay = at.getTime() < deps.clock().getTime() - replayAfterMs;
-  const date = witaDate(at);
   const { calendar, policy } = deps.sla;
+  const zone = deps.regions.zone;
+  const date = zone.date(at);
   const province = deps.regions.province;
   const year = Number(date.slice(0, 4));
   // This year, and next year once its deadlines come within reach (December).
@@ -147,7 +148,7 @@ export async function checkDeadlines(
   const horizon = dueSoonHorizon(calendar, date, deps.escalation.dueSoonWorkingDays);
   const lastCheck = previousCheck(calendar, at);
   const nextWorkingDate = calendar.nthWorkingDate(date, 1).value as string;
-  const windowStart = witaDate(new Date(at.getTime() - deps.escalation.onTimeWindowDays * 86_400_000));
+  const windowStart = zone.date(new Date(at.getTime() - deps.escalation.onTimeWindowDays * 86_400_000));
   const standings: RegencyStanding[] = [];
   const provinceEscalations: { item: DigestItem; key: LedgerKey }[] = [];
   const untouchedItems: DigestItem[] = [];
@@ -228,7 +229,7 @@ export async function checkDeadlines(
                     province,
                     regency,
                     date,
-                    view: digestView(items, { date, nextWorkingDate }),
+                    view: digestView(items, { date, nextWorkingDate, zone }),
                     laporBaseUrl: deps.laporBaseUrl,
                     policyName: report.policy,
                     vacant: people.vacant,
@@ -420,7 +421,7 @@ async function notifyHead(
         date,
         view: escalationView(
           escalations.map((e) => e.item),
-          { date },
+          { date, zone: deps.regions.zone },
         ),
         minWorkingDaysLate: Math.min(...escalations.map((e) => e.level.minWorkingDaysLate)),
         laporBaseUrl: deps.laporBaseUrl,
@@ -432,7 +433,7 @@ async function notifyHead(
   );
 }
 
-/** The instant the scheduled check runs on a date: 08:00 WITA. */
-export function scheduledInstant(date: string): Date {
-  return DateTime.fromISO(`${date}T08:00:00`, { zone: timeZone }).toJSDate();
+/** The instant the scheduled check runs on a date: 08:00 in the province's zone (its schedule's zone). */
+export function scheduledInstant(date: string, zone: Zone): Date {
+  return zone.at(date, '08:00');
 }

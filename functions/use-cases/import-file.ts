@@ -3,7 +3,6 @@ import type { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import laporExport from '../../data/import/lapor-export.json';
 import { type FileRow, readRows } from '../adapters/spreadsheet';
-import { timeZone } from '../domain/calendar';
 import { csvLine } from '../domain/csv-cell';
 import { inspectionClass, inspectionProblem } from '../domain/field-inspection';
 import {
@@ -41,6 +40,8 @@ import {
   updateFromExportRow,
 } from '../domain/lapor-export';
 import { regencyDisplayName } from '../domain/regions';
+import type { Zone } from '../domain/zone';
+import { luxonZone } from '../domain/zone-luxon';
 import { type BatchOptions, type IngestDeps, type ItemResult, ingestBatch } from './ingest-updates';
 
 /** The LAPOR! export mapping shipped in data/import/ (bundled: it is part of the importer). */
@@ -155,7 +156,7 @@ export async function importFile(
   const rows = readRows(file.name, file.content, limits)[Symbol.asyncIterator]();
   let head: Head;
   try {
-    head = await findHeader(rows, file.name, mapping);
+    head = await findHeader(rows, file.name, mapping, deps.regions.zone);
   } catch (error) {
     await rows.return?.(undefined);
     if (error instanceof ImportLimitError)
@@ -244,6 +245,7 @@ async function findHeader(
   rows: AsyncIterator<FileRow>,
   fileName: string,
   mapping: ExportMapping,
+  zone: Zone,
 ): Promise<Head> {
   const preamble: unknown[][] = [];
   let updatesError: ImportFileError | undefined;
@@ -260,7 +262,7 @@ async function findHeader(
           `${fileName} baris ${line}: kolom ${header.missing.map((m) => `"${m.expected}"`).join(', ')} tidak ada di baris judul kolom; lihat README "Bulk import"`,
         );
       }
-      const generatedAt = generatedAtOf(preamble, mapping);
+      const generatedAt = generatedAtOf(preamble, mapping, zone);
       return { kind: 'lapor-export', line, header, ...(generatedAt ? { generatedAt } : {}) };
     }
     if (!updatesError && preamble.length === 0) {
@@ -299,7 +301,7 @@ function updatesImporter(
   report.ignoredColumns = header.ignoredColumns;
   return async (batch: FileRow[]) => {
     if (batch.length === 0) return;
-    const mapped: MappedRow[] = batch.map((r) => mapUpdateRow(r.cells, r.line, header));
+    const mapped: MappedRow[] = batch.map((r) => mapUpdateRow(r.cells, r.line, header, deps.regions.zone));
     const inScope = mapped.filter(
       (m) => outOfScope(deps, scope, String(m.input.regencyCode ?? '')) === undefined,
     );
@@ -440,20 +442,22 @@ function exportImporter(
   fileName: string,
   options: ImportOptions,
 ) {
-  const explicit = options.asOf === undefined ? undefined : parseAsOf(options.asOf, mapping);
+  const zone = deps.regions.zone;
+  const example = zone.iso(zone.at('2026-03-17', '23:59'));
+  const explicit = options.asOf === undefined ? undefined : parseAsOf(options.asOf, mapping, zone);
   if (options.asOf !== undefined && !explicit)
     throw new ImportFileError(
-      `${fileName}: as-of "${options.asOf}" is not an instant: write e.g. 2026-03-17T23:59:00+08:00 (without an offset it is WITA) or 17 Mar 2026 23:59`,
+      `${fileName}: as-of "${options.asOf}" is not an instant: write e.g. ${example} (without an offset it is ${zone.abbreviation}) or 17 Mar 2026 23:59`,
     );
-  const asOf = (explicit ?? head.generatedAt)?.setZone(timeZone);
+  const asOf = (explicit ?? head.generatedAt)?.setZone(luxonZone(zone));
   if (!asOf) {
     throw new ImportFileError(
-      `${fileName}: tidak ada "${mapping.generatedAtLabels[0]}" di baris-baris atas berkas, jadi tidak diketahui per kapan data ini. Unggah ulang dengan metadata as-of (S3) atau jalankan dengan --as-of <waktu>, mis. 2026-03-17T23:59:00+08:00`,
+      `${fileName}: tidak ada "${mapping.generatedAtLabels[0]}" di baris-baris atas berkas, jadi tidak diketahui per kapan data ini. Unggah ulang dengan metadata as-of (S3) atau jalankan dengan --as-of <waktu>, mis. ${example}`,
     );
   }
   if (asOf.toMillis() > deps.clock().getTime() + 5 * 60_000) {
     throw new ImportFileError(
-      `${fileName}: waktu ekspor ${asOf.toFormat('d LLL yyyy HH:mm')} WITA ada di masa depan; periksa ${explicit ? 'as-of' : `"${mapping.generatedAtLabels[0]}"`}`,
+      `${fileName}: waktu ekspor ${asOf.toFormat('d LLL yyyy HH:mm')} ${zone.abbreviation} ada di masa depan; periksa ${explicit ? 'as-of' : `"${mapping.generatedAtLabels[0]}"`}`,
     );
   }
   const exportInfo: NonNullable<ImportReport['export']> = {
@@ -550,7 +554,7 @@ function exportImporter(
     const toWrite = candidates.filter((_, i) => decisions[i] === 'new' || decisions[i] === 'changed');
     const results = await ingestBatch(
       deps,
-      toWrite.map((row) => updateFromExportRow(row, asOf)),
+      toWrite.map((row) => updateFromExportRow(row, asOf, zone)),
       `export:${fileName}`,
       batchScope(deps, options.scope),
     );
@@ -631,8 +635,9 @@ const outcomeLabel: Record<ExportRowResult['outcome'], string> = {
  * names, the labels it could not map) and in Indonesian: a summary, then every row that was new,
  * changed, stale, rejected or failed. Every cell is neutralized against formula injection.
  */
-export function resultCsv(report: ImportReport): string {
-  if (report.export) return exportResultCsv(report, report.export);
+/** The result file of an import; its times are written in the province's zone. */
+export function resultCsv(report: ImportReport, zone: Zone): string {
+  if (report.export) return exportResultCsv(report, report.export, zone);
   const lines = [csvLine(['line', 'trackingId', 'result', 'reason'])];
   if (report.stopped) lines.push(csvLine(['', '', 'stopped', report.stopped.message]));
   for (const r of report.results) {
@@ -649,9 +654,15 @@ export function resultCsv(report: ImportReport): string {
   return `${lines.join('\n')}\n`;
 }
 
-function exportResultCsv(report: ImportReport, info: NonNullable<ImportReport['export']>): string {
+function exportResultCsv(
+  report: ImportReport,
+  info: NonNullable<ImportReport['export']>,
+  zone: Zone,
+): string {
   const c = info.counts;
-  const when = DateTime.fromISO(info.asOf, { zone: timeZone }).setLocale('id').toFormat('d LLL yyyy HH:mm');
+  const when = DateTime.fromISO(info.asOf, { zone: luxonZone(zone) })
+    .setLocale('id')
+    .toFormat('d LLL yyyy HH:mm');
   const source =
     info.asOfSource === 'preamble'
       ? 'waktu ekspor di bagian atas berkas'
@@ -663,7 +674,7 @@ function exportResultCsv(report: ImportReport, info: NonNullable<ImportReport['e
       '',
       'ringkasan',
       '',
-      `Ekspor LAPOR! per ${when} WITA (${source}); judul kolom di baris ${info.headerLine}. ${report.rows} laporan: ${c.new} baru, ${c.changed} berubah, ${c.unchanged} tidak berubah, ${c.stale} lebih lama dari data yang sudah ada (tidak diubah), ${c.rejected} ditolak, ${c.failed} gagal.`,
+      `Ekspor LAPOR! per ${when} ${zone.abbreviation} (${source}); judul kolom di baris ${info.headerLine}. ${report.rows} laporan: ${c.new} baru, ${c.changed} berubah, ${c.unchanged} tidak berubah, ${c.stale} lebih lama dari data yang sudah ada (tidak diubah), ${c.rejected} ditolak, ${c.failed} gagal.`,
     ]),
   );
   if (report.stopped) lines.push(csvLine(['', '', 'berhenti', '', report.stopped.message]));

@@ -124,7 +124,11 @@ export async function importStoredFile(
       );
     throw error;
   }
-  await deps.files.write(storedResultKey(key), resultCsv(report), 'text/csv; charset=utf-8');
+  await deps.files.write(
+    storedResultKey(key),
+    resultCsv(report, deps.regions.zone),
+    'text/csv; charset=utf-8',
+  );
   if (report.counts.failed > 0) {
     throw new Error(
       `${report.counts.failed} row(s) of ${key} could not be stored; the import will be retried`,

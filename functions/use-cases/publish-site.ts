@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
+import type { CalendarYear, WorkingCalendar } from '../domain/calendar';
 import type { Regions } from '../domain/regions';
 import {
   buildScoreboard,
@@ -63,7 +63,7 @@ export async function publishSite(
   input: { at?: Date; province?: ProvinceSemester } = {},
 ): Promise<PublishResult> {
   const at = input.at ?? deps.clock();
-  const province = input.province ?? (await deps.loadSemester(scoreboardSemester(at).id));
+  const province = input.province ?? (await deps.loadSemester(scoreboardSemester(at, deps.regions.zone).id));
   const codes = deps.regions.regencies.map((r) => r.code);
   const board = buildScoreboard({
     at,
@@ -118,7 +118,7 @@ async function openByRegency(deps: SiteDeps, codes: readonly string[]) {
 }
 
 async function receivedByMonth(deps: SiteDeps, codes: readonly string[], at: Date) {
-  const months = twelveMonths(witaDate(at));
+  const months = twelveMonths(deps.regions.zone.date(at));
   const received = new Map<string, Map<string, number>>();
   for (const code of codes) {
     received.set(

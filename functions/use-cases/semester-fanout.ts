@@ -40,7 +40,7 @@ export async function startSemesterRun(
   deps: Pick<FanoutDeps, 'regions' | 'store' | 'queue' | 'clock'>,
   semesterId: string,
 ): Promise<{ semester: string; queued: number }> {
-  const semester = parseSemester(semesterId);
+  const semester = parseSemester(semesterId, deps.regions.zone);
   const codes = deps.regions.regencies.map((r) => r.code);
   await deps.store.startRun(semester.id, codes, deps.clock());
   await deps.queue.send(

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { type CalendarYear, type WorkingCalendar, witaDate } from '../domain/calendar';
+import type { CalendarYear, WorkingCalendar } from '../domain/calendar';
 import { citizenFigures, withProvinceChannels } from '../domain/citizen-figures';
 import type { DistrictPopulation } from '../domain/citizens';
 import { withCommitments } from '../domain/commitments';
@@ -73,8 +73,8 @@ export interface SemesterDeliveryDeps extends SemesterDeps {
  * stores both for the ranking.
  */
 export async function computeRegencySemester(deps: SemesterDeps, semesterId: string, regencyCode: string) {
-  const semester = parseSemester(semesterId);
-  const previous = previousSemester(semester);
+  const semester = parseSemester(semesterId, deps.regions.zone);
+  const previous = previousSemester(semester, deps.regions.zone);
   const regency = deps.regions.get(regencyCode);
   if (!regency) throw new Error(`${regencyCode} is not a regency of province ${deps.regions.province.code}`);
   const [snapshots, roster] = await Promise.all([
@@ -117,7 +117,7 @@ export async function computeRegencySemester(deps: SemesterDeps, semesterId: str
 
 /** Phase two's input: every regency's stored metrics, ranked into the province view. */
 export async function provinceSemester(deps: SemesterDeps, semesterId: string): Promise<ProvinceSemester> {
-  const semester = parseSemester(semesterId);
+  const semester = parseSemester(semesterId, deps.regions.zone);
   const stored = await deps.store.listMetrics(semester.id);
   const missing = deps.regions.regencies.filter((r) => !stored.some((m) => m.current.regencyCode === r.code));
   if (missing.length > 0)
@@ -126,7 +126,7 @@ export async function provinceSemester(deps: SemesterDeps, semesterId: string): 
   const ranked = rankProvince({
     semester,
     semesterLabel: semesterLabel(semester),
-    previousSemesterLabel: semesterLabel(previousSemester(semester)),
+    previousSemesterLabel: semesterLabel(previousSemester(semester, deps.regions.zone)),
     province: deps.regions.province,
     current: stored.map((m) => m.current),
     previous: new Map(
@@ -209,7 +209,7 @@ function methodOf(
     scoreFormula,
     flagRule,
     scoreExample: workedScoreExample(),
-    definitions,
+    definitions: definitions(deps.regions.zone),
     ...(population ? { populationSource: `${population.source} (tahun ${population.year})` } : {}),
     ...(deps.citizens?.districts ? { districtSource: deps.citizens.districts.source } : {}),
   };
@@ -339,7 +339,7 @@ export async function deliverRegencyReport(
   const pdf = await deps.renderPdf(deps.views.regencyReport({ report, province }));
   const fileName = reportFileName(province.semester, report);
   if (!options.send) return { report, pdf, fileName };
-  const today = witaDate(deps.clock());
+  const today = deps.regions.zone.date(deps.clock());
   const roster = options.roster ?? (await deps.roster.listMany([regencyCode, deps.regions.province.code]));
   const people = recipientsOn(roster, regencyCode, today);
   const delivery = await deliver(deps, {
@@ -364,7 +364,7 @@ export async function deliverProvinceSummary(
   const fileName = provinceFileName(province.semester, province.province.code);
   if (!options.send) return { pdf, fileName };
   const roster = options.roster ?? (await deps.roster.listMany([deps.regions.province.code]));
-  const team = provinceTeamOn(roster, deps.regions.province.code, witaDate(deps.clock()));
+  const team = provinceTeamOn(roster, deps.regions.province.code, deps.regions.zone.date(deps.clock()));
   const delivery = await deliver(deps, {
     semesterId: province.semester,
     ledgerScope: deps.regions.province.code,
@@ -407,7 +407,7 @@ export async function runSemesterReport(
     onProgress?: (message: string) => void;
   },
 ): Promise<SemesterRunResult> {
-  const semester = parseSemester(semesterId);
+  const semester = parseSemester(semesterId, deps.regions.zone);
   if (options.regency && !deps.regions.has(options.regency)) {
     throw new Error(
       `--regency ${options.regency} is not a regency of province ${deps.regions.province.code}`,

@@ -56,10 +56,14 @@ export interface WiringOptions {
 
 /** The data every use case reads: regions, calendar and the configured SLA policy. */
 export function domainData(config: AppConfig) {
+  const regions = loadRegions(config.dataDir, config.province);
   return {
-    regions: loadRegions(config.dataDir, config.province),
+    regions,
     citizens: loadCitizenData(config.dataDir, config.province),
-    sla: { calendar: loadCalendar(config.dataDir), policy: loadSlaPolicy(config.dataDir, config.slaPolicy) },
+    sla: {
+      calendar: loadCalendar(config.dataDir, regions.zone),
+      policy: loadSlaPolicy(config.dataDir, config.slaPolicy),
+    },
   };
 }
 
@@ -69,9 +73,10 @@ export function ingestDeps(
   options: WiringOptions = {},
 ): IngestDeps & ApiDeps & { clients: DynamoClientRegistry } {
   const doc = options.doc ?? getDocumentClient();
+  const data = domainData(config);
   return {
-    ...domainData(config),
-    store: new DynamoComplaintStore(doc, config.tableName, options.meter),
+    ...data,
+    store: new DynamoComplaintStore(doc, config.tableName, data.regions.zone, options.meter),
     clients: new DynamoClientRegistry(doc, config.tableName, options.meter),
     clock: options.clock ?? (() => new Date()),
   };
@@ -119,7 +124,7 @@ export function semesterDeps(config: AppConfig, options: WiringOptions = {}): Se
   const regions = loadRegions(config.dataDir, config.province);
   return {
     regions,
-    calendar: loadCalendar(config.dataDir),
+    calendar: loadCalendar(config.dataDir, regions.zone),
     national: loadSlaPolicy(config.dataDir, regions.province.nationalPolicy),
     provincial: loadSlaPolicy(config.dataDir, regions.province.provincialPolicy),
     population: loadPopulation(config.dataDir, config.province),

@@ -19,6 +19,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import { type IScheduleGroup, Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
+import type { Zone } from '../../functions/domain/zone';
 import { siteSecurityHeaders } from '../../templates/site';
 import { acknowledge, wildcardResourceFinding } from '../nag';
 import { tableAccess } from '../table-access';
@@ -47,10 +48,12 @@ export interface PublicSiteProps {
   readonly scheduleGroup: IScheduleGroup;
   /** Whether the schedules run. @default true */
   readonly enabled?: boolean;
-  /** Hour (WITA) of the daily deadline check: the site follows it by 30 minutes. */
+  /** Hour (province's zone) of the daily deadline check: the site follows it by 30 minutes. */
   readonly deadlineCheckHour: number;
-  /** Hour (WITA) of the semester start: the site follows it by 3 hours on 1 January and 1 July. */
+  /** Hour (province's zone) of the semester start: the site follows it by 3 hours on 1 January and 1 July. */
   readonly semesterStartHour: number;
+  /** The province's time zone (its place profile), in which the hours above are read. */
+  readonly zone: Pick<Zone, 'id' | 'abbreviation'>;
 }
 
 /**
@@ -96,14 +99,14 @@ export class PublicSite extends Construct {
     });
 
     this.publisher = new ScheduledJob(this, 'Publisher', {
-      description: `Public scoreboard, ${String(props.deadlineCheckHour).padStart(2, '0')}:30 WITA Monday to Friday (after the deadline check)`,
+      description: `Public scoreboard, ${String(props.deadlineCheckHour).padStart(2, '0')}:30 ${props.zone.abbreviation} Monday to Friday (after the deadline check)`,
       scheduleGroup: props.scheduleGroup,
       enabled: props.enabled ?? true,
       schedule: ScheduleExpression.cron({
         minute: '30',
         hour: String(props.deadlineCheckHour),
         weekDay: 'MON-FRI',
-        timeZone: TimeZone.ASIA_MAKASSAR,
+        timeZone: TimeZone.of(props.zone.id),
       }),
       function: {
         ...props.function,
@@ -115,7 +118,7 @@ export class PublicSite extends Construct {
     });
     const fn = this.publisher.fn;
     this.afterSemester = new Schedule(this, 'AfterSemester', {
-      description: `Public scoreboard with the new ranking, ${String((props.semesterStartHour + 3) % 24).padStart(2, '0')}:00 WITA on 1 January and 1 July (after the semester run)`,
+      description: `Public scoreboard with the new ranking, ${String((props.semesterStartHour + 3) % 24).padStart(2, '0')}:00 ${props.zone.abbreviation} on 1 January and 1 July (after the semester run)`,
       scheduleGroup: props.scheduleGroup,
       enabled: props.enabled ?? true,
       schedule: ScheduleExpression.cron({
@@ -123,7 +126,7 @@ export class PublicSite extends Construct {
         hour: String((props.semesterStartHour + 3) % 24),
         day: '1',
         month: '1,7',
-        timeZone: TimeZone.ASIA_MAKASSAR,
+        timeZone: TimeZone.of(props.zone.id),
       }),
       target: new LambdaInvoke(this.publisher.alias, {
         deadLetterQueue: this.publisher.deadLetterQueue,

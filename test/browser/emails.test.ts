@@ -110,7 +110,7 @@ function cutDigest(): ReadEmail {
     province: kalsel().province,
     regency: kalsel().get('6371')!,
     date: '2026-03-05',
-    view: digestView(items, { date: '2026-03-05', nextWorkingDate: '2026-03-06' }),
+    view: digestView(items, { date: '2026-03-05', nextWorkingDate: '2026-03-06', zone: kalsel().zone }),
     laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
     policyName: 'Peraturan Menteri PANRB Nomor 62 Tahun 2018 (permenpanrb-62-2018 v1)',
     vacant: true,

@@ -33,7 +33,7 @@ describe('the province page and the jobs, for the same instant', () => {
   beforeAll(async () => {
     const { deps, doc, tableName } = await localIngest(at);
     const updates = generateUpdates({
-      semester: parseSemester('2026-H1'),
+      semester: parseSemester('2026-H1', kalsel().zone),
       calendar: calendar(),
       seed: 16,
       complaints: 160,

@@ -4,6 +4,7 @@ import { SesMailer } from '../../functions/adapters/ses-mailer';
 import { ledgerKeys } from '../../functions/domain/ledger-keys';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { recordUpdate } from '../../functions/use-cases/ingest-updates';
+import { kalsel } from '../support/data';
 import { deadlineWorld } from '../support/deadlines';
 import { type Attempt, afterEachCall, injectFaults } from '../support/faults';
 import { anUpdate } from '../support/fixtures';
@@ -59,13 +60,13 @@ describe('the e-mail ledger of the deadline check', () => {
       return a.invocationId === failing ? { kind: 'throw', error: injected } : undefined;
     });
     w.setNow('2026-03-02T08:00:00+08:00');
-    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02') });
+    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
     expect(first.emailsSent).toBe(3);
     // The asynchronous retry a minute later.
     armed = false;
     failing = undefined;
     w.setNow('2026-03-02T08:01:00+08:00');
-    const retry = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02') });
+    const retry = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
     expect(retry.emailsSent).toBe(0);
     expect(await mailTo(w, 'a.6301')).toHaveLength(2); // the digest, and a copy of the head's notice
     expect(await mailTo(w, 'h.6301')).toHaveLength(1);
@@ -92,12 +93,14 @@ describe('the e-mail ledger of the deadline check', () => {
       return { kind: 'throw', error: injected };
     });
     w.setNow('2026-03-02T08:00:00+08:00');
-    await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02') }).catch(() => undefined);
+    await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) }).catch(
+      () => undefined,
+    );
     expect(await w.deps().ledger.status(ledgerKeys.escalationNotice('2026-03-02', '6301'))).toBe('sent');
 
     writesLeft = Number.POSITIVE_INFINITY;
     w.setNow('2026-03-03T08:00:00+08:00');
-    const next = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-03') });
+    const next = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-03', kalsel().zone) });
     expect(next.regencies.find((r) => r.code === '6301')?.escalationNotice).toBe('nothing-to-send');
     expect(await mailTo(w, 'h.6301')).toHaveLength(1);
   });
@@ -129,9 +132,9 @@ describe('the e-mail ledger of the deadline check', () => {
     const attempts = [];
     for (let attempt = 0; attempt < 3; attempt++) {
       w.setNow(`2026-03-02T08:0${attempt}:00+08:00`);
-      const report = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02') }).catch(
-        (error: Error) => ({ failures: 1, error: error.message }),
-      );
+      const report = await checkDeadlines(w.deps(), {
+        at: scheduledInstant('2026-03-02', kalsel().zone),
+      }).catch((error: Error) => ({ failures: 1, error: error.message }));
       attempts.push(report);
       if (report.failures === 0) return { attempts, deadLettered: false };
     }

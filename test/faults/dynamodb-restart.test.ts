@@ -70,7 +70,7 @@ function exportFile(): { name: string; content: Buffer } {
 async function updatesOf(file: { name: string; content: Buffer }): Promise<ComplaintUpdate[]> {
   const table: unknown[][] = [];
   for await (const row of readRows(file.name, file.content, defaultImportLimits)) table.push(row.cells);
-  const { rows } = mapImportRows(table, file.name);
+  const { rows } = mapImportRows(table, file.name, kalsel().zone);
   return rows.map((r) => {
     const v = validateUpdate(r.input, kalsel(), now);
     if (!v.ok) throw new Error(`fixture row ${r.line} is invalid: ${JSON.stringify(v.errors)}`);
@@ -82,7 +82,7 @@ function ingestDeps(endpoint: string, maxAttempts?: number) {
   const client = dynamoDbClientFor(endpoint, maxAttempts);
   const doc = createDocumentClient(client);
   const deps: IngestDeps = {
-    store: new DynamoComplaintStore(doc, tableName),
+    store: new DynamoComplaintStore(doc, tableName, kalsel().zone),
     regions: kalsel(),
     sla,
     clock: () => now,

@@ -76,7 +76,7 @@ async function api(maxAttempts?: number) {
       )
     : getDocumentClient();
   const deps = {
-    store: new DynamoComplaintStore(doc, tableName),
+    store: new DynamoComplaintStore(doc, tableName, kalsel().zone),
     clients: await registeredClients(doc, tableName),
     regions: kalsel(),
     sla,
@@ -310,7 +310,7 @@ describe('throttling injected at the SES boundary', () => {
     );
     w.setMailer(new SesMailer(client, { maxPerSecond: Number.POSITIVE_INFINITY }));
 
-    const report = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02') });
+    const report = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
 
     // Admin digest, head escalation, province digest: all sent, the last on its third attempt.
     expect(report.emailsSent).toBe(3);
@@ -340,7 +340,7 @@ describe('throttling injected at the SES boundary', () => {
     );
     w.setMailer(new SesMailer(client, { maxPerSecond: Number.POSITIVE_INFINITY }));
 
-    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02') });
+    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
     expect(first.regencies.find((r) => r.code === '6301')).toMatchObject({
       digest: 'sent',
       escalationNotice: 'failed',

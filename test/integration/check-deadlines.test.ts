@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { recordUpdate } from '../../functions/use-cases/ingest-updates';
+import { kalsel } from '../support/data';
 import { deadlineWorld } from '../support/deadlines';
 import { anUpdate } from '../support/fixtures';
 import { receivedMail } from '../support/local-aws';
@@ -36,10 +37,12 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     await submit(world, 'B-6301', '6301', '2026-03-17T09:00:00+08:00');
     await submit(world, 'C-6302', '6302', '2026-03-25T09:00:00+08:00');
 
-    const holiday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-23') });
+    const holiday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-23', kalsel().zone) });
     expect(holiday.skipped).toBe('non-working-day');
 
-    const thursday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-26') });
+    const thursday = await checkDeadlines(world.deps(), {
+      at: scheduledInstant('2026-03-26', kalsel().zone),
+    });
     expect(thursday.regencies.find((r) => r.code === '6301')).toMatchObject({
       overdue: 0,
       dueSoon: 2,
@@ -51,7 +54,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
       digest: 'nothing-to-send',
     });
 
-    const friday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-27') });
+    const friday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-27', kalsel().zone) });
     expect(friday.regencies.find((r) => r.code === '6301')).toMatchObject({
       overdue: 1,
       dueSoon: 1,
@@ -83,9 +86,9 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
       world.person('63', 'province', 'p'),
     ]);
     await submit(world, 'D-6303', '6303', '2026-03-02T09:00:00+08:00'); // due Thu 5 Mar
-    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10') });
-    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11') });
-    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-12') });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10', kalsel().zone) });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel().zone) });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-12', kalsel().zone) });
     const old = await mailTo(world.domain, 'old.6303');
     const fresh = await mailTo(world.domain, 'new.6303');
     expect(old.map((m) => m.subject)).toEqual([expect.stringContaining('Selasa, 10 Maret 2026')]);
@@ -103,7 +106,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
       world.person('63', 'province', 'p'),
     ]);
     await submit(world, 'E-6305', '6305', '2026-02-02T09:00:00+08:00'); // due Thu 5 Feb
-    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02') });
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
     const tapin = report.regencies.find((r) => r.code === '6305');
     expect(tapin).toMatchObject({
       vacant: true,
@@ -131,7 +134,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     );
 
     // The next day: same complaint, same levels: no second escalation of it.
-    const next = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-03') });
+    const next = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-03', kalsel().zone) });
     expect(next.regencies.find((r) => r.code === '6305')?.escalationNotice).toBe('nothing-to-send');
     expect(next.province.escalations).toBe(0);
     // No longer new, it is listed among the complaints nobody has touched.
@@ -164,7 +167,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     for (const code of ['6301', '6305', '6308']) {
       await submit(world, `C-${code}`, code, '2026-02-02T09:00:00+08:00'); // overdue by 2 March
     }
-    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02') });
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
     // The three are lagging (overdue); the regencies without any admin lag too (vacant).
     const ours = (code: string) => ['6301', '6305', '6308'].includes(code);
     expect(report.province.lagging.filter((s) => ours(s.code)).map((s) => s.overdue)).toEqual([1, 1, 1]);
@@ -195,7 +198,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
       world.person('63', 'province', 'p'),
     ]);
     await submit(world, 'F-6301', '6301', '2026-02-02T09:00:00+08:00');
-    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02') });
+    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
     expect(first.emailsSent).toBe(3); // admin digest, head escalation, province digest
     const second = await checkDeadlines(world.deps(), { at: new Date('2026-03-02T11:30:00+08:00') });
     expect(second.emailsSent).toBe(0);
@@ -225,7 +228,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
         return world.realMailer.send(email);
       },
     });
-    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-05') });
+    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-05', kalsel().zone) });
     expect(first.regencies.find((r) => r.code === '6301')?.digest).toBe('failed');
     expect(first.regencies.find((r) => r.code === '6302')?.digest).toBe('sent');
     expect(first.failures).toBe(1);
@@ -243,10 +246,13 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     await world.roster.replace([world.person('63', 'province', 'p')]);
     const deps = world.deps();
     const { WorkingCalendar } = await import('../../functions/domain/calendar');
-    const without2026 = new WorkingCalendar(deps.sla.calendar.years.filter((y) => y.year !== 2026));
+    const without2026 = new WorkingCalendar(
+      deps.sla.calendar.years.filter((y) => y.year !== 2026),
+      kalsel().zone,
+    );
     const report = await checkDeadlines(
       { ...deps, sla: { ...deps.sla, calendar: without2026 } },
-      { at: scheduledInstant('2026-03-02') },
+      { at: scheduledInstant('2026-03-02', kalsel().zone) },
     );
     expect(report.missingCalendarYears).toEqual([2026]);
     const [mail] = await mailTo(world.domain, 'p.63');

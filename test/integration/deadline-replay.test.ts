@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { recordUpdate } from '../../functions/use-cases/ingest-updates';
+import { kalsel } from '../support/data';
 import { deadlineWorld } from '../support/deadlines';
 import { anUpdate } from '../support/fixtures';
 import { receivedMail } from '../support/local-aws';
@@ -41,7 +42,7 @@ describe('a replay of an earlier day', () => {
     await record('R-LATER', '2026-03-03T09:00:00+08:00');
 
     w.setNow('2026-03-04T09:00:00+08:00');
-    const replay = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02') });
+    const replay = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
     const kotabaru = replay.regencies.find((r) => r.code === '6302');
     expect(kotabaru?.error).toBeUndefined();
     expect(replay.failures).toBe(0);

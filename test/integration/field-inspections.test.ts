@@ -3,6 +3,7 @@ import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queri
 import { computeSla } from '../../functions/domain/sla';
 import { importFile, resultCsv } from '../../functions/use-cases/import-file';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
+import { kalsel } from '../support/data';
 import { localIngest } from '../support/ingest';
 
 /** A complaint of Kotabaru disposed on 2 June 2026, being handled. */
@@ -132,7 +133,7 @@ describe('field inspections', () => {
       [4, 'rejected'],
       [5, 'rejected'],
     ]);
-    const csv = resultCsv(report);
+    const csv = resultCsv(report, kalsel().zone);
     expect(csv).toContain('TIDAK-ADA');
     expect(csv).toContain('tidak dikenal');
     expect(csv).toContain('must be a date YYYY-MM-DD');

@@ -28,7 +28,7 @@ describe('ingest properties, against DynamoDB Local', () => {
           const tableName = await freshTable('prop');
           try {
             const deps = {
-              store: new DynamoComplaintStore(doc, tableName),
+              store: new DynamoComplaintStore(doc, tableName, kalsel().zone),
               regions: kalsel(),
               sla,
               clock: () => now,

@@ -152,7 +152,7 @@ describe('import of a LAPOR! export (one row per complaint)', () => {
     const report = await importFile(deps, { name: 'dengan-catatan.csv', content });
     expect(report.export?.counts).toMatchObject({ new: 2, rejected: 0 });
     expect(report.rows).toBe(2);
-    const result = resultCsv(report);
+    const result = resultCsv(report, kalsel().zone);
     expect(result).toMatch(/"8","","dilewati","","bukan baris laporan/);
     expect(result).toMatch(/"9","","dilewati"/);
     // A row that looks like data but lacks its Tracking ID is still refused, naming the column.

@@ -73,7 +73,7 @@ beforeAll(async () => {
   await new RosterStore(doc, tableName).replace(roster);
   // A few complaints per regency, handled at different speeds.
   const ingest = {
-    store: new DynamoComplaintStore(doc, tableName),
+    store: new DynamoComplaintStore(doc, tableName, kalsel().zone),
     regions: kalsel(),
     sla: { calendar: calendar(), policy: nationalPolicy() },
     clock: () => new Date('2026-07-01T07:00:00+08:00'),

@@ -24,7 +24,7 @@ import { localDynamoDbClient } from '../support/local-aws';
 async function apiOn(tableName: string): Promise<LocalApi> {
   const doc = createDocumentClient(localDynamoDbClient());
   const deps = {
-    store: new DynamoComplaintStore(doc, tableName),
+    store: new DynamoComplaintStore(doc, tableName, kalsel().zone),
     clients: new DynamoClientRegistry(doc, tableName),
     regions: kalsel(),
     sla: { calendar: calendar(), policy: nationalPolicy() },

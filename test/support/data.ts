@@ -4,7 +4,7 @@ import { loadCalendar, loadRegions, loadSlaPolicy } from '../../functions/adapte
 /** The repository's data folder, as shipped. */
 export const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
 
-export const calendar = () => loadCalendar(dataDir);
+export const kalsel = () => loadRegions(dataDir, '63');
+export const calendar = () => loadCalendar(dataDir, kalsel().zone);
 export const nationalPolicy = () => loadSlaPolicy(dataDir, 'permenpanrb-62-2018');
 export const kalselPolicy = () => loadSlaPolicy(dataDir, 'kalsel-2024');
-export const kalsel = () => loadRegions(dataDir, '63');

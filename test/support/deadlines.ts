@@ -45,7 +45,7 @@ export async function deadlineWorld() {
     clock,
   });
   const ingest: IngestDeps = {
-    store: new DynamoComplaintStore(doc, tableName, meter),
+    store: new DynamoComplaintStore(doc, tableName, kalsel().zone, meter),
     regions: kalsel(),
     sla,
     clock,

@@ -291,7 +291,7 @@ export function recountAggregates(snapshots: readonly Snapshot[]): Map<string, R
     counters.set(`${pk}|${sk}`, item);
   };
   for (const s of snapshots) {
-    const c = contributionOf(s);
+    const c = contributionOf(s, kalsel().zone);
     const pk = keys.aggregatePk(c.regencyCode);
     bump(pk, keys.monthSk(c.month), 'received');
     bump(pk, keys.monthSk(c.month), `cls_${c.classification}`);

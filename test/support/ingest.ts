@@ -15,7 +15,7 @@ export async function localIngest(now = '2026-07-01T08:00:00+08:00') {
   const tableName = await freshTable('ingest');
   const doc = createDocumentClient(localDynamoDbClient());
   const meter = new CapacityMeter();
-  const store = new DynamoComplaintStore(doc, tableName, meter);
+  const store = new DynamoComplaintStore(doc, tableName, kalsel().zone, meter);
   const deps: ApiDeps = {
     store,
     clients: await registeredClients(doc, tableName),

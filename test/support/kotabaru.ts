@@ -43,7 +43,7 @@ export function evaluateKotabaru(
   more: { roster?: RosterEntry[]; population?: { value: number; year: number; source: string } } = {},
 ) {
   return evaluateRegency({
-    semester: parseSemester(semester),
+    semester: parseSemester(semester, kalsel().zone),
     regency: kalsel().get('6302') as NonNullable<ReturnType<ReturnType<typeof kalsel>['get']>>,
     snapshots,
     national: nationalPolicy(),

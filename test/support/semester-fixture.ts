@@ -487,7 +487,7 @@ function build(): ProvinceSemester {
     return spec ? [metrics(r, spec, previousId, previousMonths)] : [];
   });
   const ranked = rankProvince({
-    semester: parseSemester(semester),
+    semester: parseSemester(semester, kalsel().zone),
     semesterLabel: 'Semester I 2026 (Januari–Juni)',
     previousSemesterLabel: 'Semester II 2025 (Juli–Desember)',
     province: { code: '63', name: 'Kalimantan Selatan', brand: 'LAPOR Paman' },

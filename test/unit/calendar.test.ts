@@ -1,14 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import {
-  CalendarFileError,
-  endOfWitaDay,
-  parseCalendarCsv,
-  WorkingCalendar,
-  witaDate,
-  witaOffsetMs,
-} from '../../functions/domain/calendar';
-import { calendar } from '../support/data';
+import { CalendarFileError, parseCalendarCsv, WorkingCalendar } from '../../functions/domain/calendar';
+import { calendar, kalsel } from '../support/data';
 
 /** End of a WITA day as a UTC instant, the way due instants are stored. */
 const endOf = (date: string) => new Date(`${date}T23:59:59.999+08:00`).toISOString();
@@ -48,7 +41,7 @@ describe('working-day arithmetic (hand-computed against the SKB calendars)', () 
 
   it('reads an instant in UTC or WIB that is already the next day in WITA as that next day', () => {
     // 16:30 UTC and 23:30 WIB on Mon 16 Mar are 00:30 WITA on Tue 17 Mar.
-    expect(witaDate('2026-03-16T16:30:00Z')).toBe('2026-03-17');
+    expect(cal.date('2026-03-16T16:30:00Z')).toBe('2026-03-17');
     expect(cal.addWorkingDays('2026-03-16T16:30:00Z', 3).value).toBe(endOf('2026-03-27'));
     expect(cal.addWorkingDays('2026-03-16T23:30:00+07:00', 3).value).toBe(endOf('2026-03-27'));
     // One minute earlier it is still Monday in WITA, and day 3 is Thu 26 Mar.
@@ -67,22 +60,26 @@ describe('working-day arithmetic (hand-computed against the SKB calendars)', () 
   });
 
   it('flags a computation that needs a year without a calendar file', () => {
-    const only2026 = new WorkingCalendar(calendar().years.filter((y) => y.year === 2026));
+    const only2026 = new WorkingCalendar(
+      calendar().years.filter((y) => y.year === 2026),
+      kalsel().zone,
+    );
     const due = only2026.addWorkingDays('2026-12-23T09:00:00+08:00', 5);
     expect(due.missingYears).toEqual([2027]);
     expect(only2026.addWorkingDays('2026-06-01T09:00:00+08:00', 5).missingYears).toEqual([]);
   });
 });
 
-describe('the WITA conversion', () => {
+describe("the province's zone conversion", () => {
   it('agrees with luxon and the Asia/Makassar time zone on every day of 2015-2035', () => {
+    const zone = kalsel().zone;
     for (let d = DateTime.fromISO('2015-01-01T00:00:00Z'); d.year < 2036; d = d.plus({ hours: 7 })) {
       const zoned = d.setZone('Asia/Makassar');
       expect(zoned.offset).toBe(480);
-      expect(witaOffsetMs).toBe(zoned.offset * 60_000);
-      expect(witaDate(d.toJSDate())).toBe(zoned.toISODate());
+      expect(zone.offsetMs).toBe(zoned.offset * 60_000);
+      expect(zone.date(d.toJSDate())).toBe(zoned.toISODate());
     }
-    expect(endOfWitaDay('2026-03-27')).toBe(
+    expect(zone.endOfDay('2026-03-27')).toBe(
       DateTime.fromISO('2026-03-27', { zone: 'Asia/Makassar' }).endOf('day').toUTC().toISO(),
     );
   });

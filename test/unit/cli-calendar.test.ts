@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli';
 
 describe('lapor-paman due', () => {
-  it('prints the due instant as JSON, counted in WITA', () => {
+  it("prints the due instant as JSON, counted in the province's zone (WITA for Kalsel)", () => {
     const { status, stdout } = runCli([
       'due',
       '--from',
@@ -13,16 +13,27 @@ describe('lapor-paman due', () => {
     ]);
     expect(status).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
-      fromWitaDate: '2026-03-17',
+      timeZone: 'WITA',
+      fromDate: '2026-03-17',
       due: '2026-03-27T23:59:59.999+08:00',
       missingCalendarYears: [],
     });
   });
 
-  it('refuses an instant without offset and exits non-zero', () => {
-    const { status, stderr } = runCli(['due', '--from', '2026-03-17T10:00', '--days', '3']);
+  it("reads an instant without offset as the province's local time", () => {
+    // 23:30 on Mon 16 Mar: in WITA still Monday, so day 3 is Thu 26 Mar (Nyepi and cuti bersama skipped).
+    const { status, stdout } = runCli(['due', '--from', '2026-03-16T23:30', '--days', '3', '--json']);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      fromDate: '2026-03-16',
+      due: '2026-03-26T23:59:59.999+08:00',
+    });
+  });
+
+  it('refuses what is not an instant and exits non-zero', () => {
+    const { status, stderr } = runCli(['due', '--from', '17 Maret', '--days', '3']);
     expect(status).not.toBe(0);
-    expect(stderr).toContain('--from must be an ISO-8601 instant with its offset');
+    expect(stderr).toContain('--from must be an ISO-8601 instant');
   });
 
   it('warns, and exits 3, when the count reaches a year with no calendar file', () => {

@@ -30,7 +30,7 @@ const item = (n: number, late: number, over: Partial<DigestItem> = {}): DigestIt
   ...over,
 });
 
-const friday = { date: '2026-03-06', nextWorkingDate: '2026-03-09' };
+const friday = { date: '2026-03-06', nextWorkingDate: '2026-03-09', zone: kalsel().zone };
 
 const digest = (items: DigestItem[], listLimit?: number) =>
   regencyDigestEmail({
@@ -130,7 +130,7 @@ describe('the deadline e-mails', () => {
           item(2, 4, { unit: 'Dinas PUPR' }),
           item(3, 3, { unit: 'Dinas Kesehatan' }),
         ],
-        { date: friday.date },
+        { date: friday.date, zone: kalsel().zone },
       ),
       minWorkingDaysLate: 3,
       laporBaseUrl: base,

@@ -3,11 +3,11 @@ import { generateUpdates } from '../../demo/generate';
 import { withDemoInspections } from '../../demo/inspections';
 import { inspectionState } from '../../functions/domain/field-inspection';
 import { parseSemester } from '../../functions/domain/semester';
-import { calendar } from '../support/data';
+import { calendar, kalsel } from '../support/data';
 
 describe('the demo field inspections', () => {
   it('marks a handful of complaints in Kotabaru and Tanah Bumbu, one done late, without moving any update', () => {
-    const semester = parseSemester('2026-H1');
+    const semester = parseSemester('2026-H1', kalsel().zone);
     const updates = generateUpdates({
       semester,
       calendar: calendar(),

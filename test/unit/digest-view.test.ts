@@ -7,6 +7,7 @@ import {
   groupByUnit,
   mostLate,
 } from '../../functions/domain/digest-view';
+import { kalsel } from '../support/data';
 
 const item = (n: number, over: Partial<DigestItem> = {}): DigestItem => ({
   trackingId: `LP-${String(n).padStart(3, '0')}`,
@@ -26,17 +27,19 @@ const item = (n: number, over: Partial<DigestItem> = {}): DigestItem => ({
   ...over,
 });
 // Thursday 5 March 2026; Friday 6 is the next working day; the end of a WITA day is 15:59:59.999Z.
-const thursday = { date: '2026-03-05', nextWorkingDate: '2026-03-06' };
+const thursday = { date: '2026-03-05', nextWorkingDate: '2026-03-06', zone: kalsel().zone };
 const endOf = (date: string) => `${date}T15:59:59.999Z`;
 
 describe('the digest view', () => {
   it('tells late, due today, due tomorrow and due on the next working day after a weekend apart', () => {
     const soon = (date: string) => item(1, { breached: false, workingDaysLate: 0, due: endOf(date) });
-    expect(dueWhen(item(1), thursday.date, thursday.nextWorkingDate)).toBe('late');
-    expect(dueWhen(soon('2026-03-05'), thursday.date, thursday.nextWorkingDate)).toBe('today');
-    expect(dueWhen(soon('2026-03-06'), thursday.date, thursday.nextWorkingDate)).toBe('tomorrow');
+    expect(dueWhen(item(1), thursday.date, thursday.nextWorkingDate, kalsel().zone)).toBe('late');
+    expect(dueWhen(soon('2026-03-05'), thursday.date, thursday.nextWorkingDate, kalsel().zone)).toBe('today');
+    expect(dueWhen(soon('2026-03-06'), thursday.date, thursday.nextWorkingDate, kalsel().zone)).toBe(
+      'tomorrow',
+    );
     // On Friday the next working day is Monday: not "besok".
-    expect(dueWhen(soon('2026-03-09'), '2026-03-06', '2026-03-09')).toBe('next-working-day');
+    expect(dueWhen(soon('2026-03-09'), '2026-03-06', '2026-03-09', kalsel().zone)).toBe('next-working-day');
   });
 
   it('tells the reporter’s clock run out apart from a breach and from due soon', () => {
@@ -48,7 +51,7 @@ describe('the digest view', () => {
       workingDaysLate: 0,
       due: endOf('2026-03-02'),
     });
-    expect(dueWhen(expired, thursday.date, thursday.nextWorkingDate)).toBe('expired');
+    expect(dueWhen(expired, thursday.date, thursday.nextWorkingDate, kalsel().zone)).toBe('expired');
     const view = digestView([expired, item(1)], thursday);
     expect(view.counts).toMatchObject({ total: 2, late: 1, expired: 1, dueSoon: 0, dueToday: 0 });
   });
@@ -138,7 +141,7 @@ describe('the digest view', () => {
         item(2, { workingDaysLate: 25, unit: 'Dinas PUPR' }),
         item(3, { workingDaysLate: 4, unit: 'Dinas PUPR' }),
       ],
-      { date: thursday.date },
+      { date: thursday.date, zone: kalsel().zone },
     );
     expect(view.counts).toMatchObject({ total: 3, late: 3, minLate: 3, maxLate: 25 });
     expect(view.groups.map((g) => [g.unit, g.total])).toEqual([

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { witaDate } from '../../functions/domain/calendar';
 import type { Arrival } from '../../functions/domain/handover';
 import { handoverView, vacancyBreaches } from '../../functions/domain/handover-view';
 import { replaySnapshot, type Snapshot } from '../../functions/domain/snapshot';
 import type { ComplaintUpdate } from '../../functions/domain/update';
-import { calendar, nationalPolicy } from '../support/data';
+import { calendar, kalsel, nationalPolicy } from '../support/data';
 import { anUpdate } from '../support/fixtures';
 
 const ctx = { policy: nationalPolicy(), calendar: calendar() };
@@ -47,7 +46,7 @@ const open = [
 ];
 
 describe('handoverView', () => {
-  const view = handoverView(open, ctx, at, '2026-03-23', arrival, witaDate);
+  const view = handoverView(open, ctx, at, '2026-03-23', arrival, kalsel().zone.date);
 
   it('lists every open complaint once, by unit, the most late first, with stage, age, due and last action', () => {
     expect(view.total).toBe(3);
@@ -78,7 +77,7 @@ describe('vacancyBreaches', () => {
       ctx,
       at,
       { from: '2026-02-28', to: '2026-03-22', ongoing: false },
-      witaDate,
+      kalsel().zone.date,
     );
     expect(breaches.map((b) => [b.trackingId, b.stage])).toEqual([
       ['OLD-1', 'follow-up'],
@@ -88,7 +87,13 @@ describe('vacancyBreaches', () => {
 
   it('lists nothing for a stretch in which no deadline fell', () => {
     expect(
-      vacancyBreaches(open, ctx, at, { from: '2026-01-05', to: '2026-01-09', ongoing: false }, witaDate),
+      vacancyBreaches(
+        open,
+        ctx,
+        at,
+        { from: '2026-01-05', to: '2026-01-09', ongoing: false },
+        kalsel().zone.date,
+      ),
     ).toEqual([]);
   });
 });

@@ -235,7 +235,7 @@ describe('the LAPOR! export mapping', () => {
     ['Senin, 16 Maret 2026', '2026-03-16'],
     ['Jumat, 6 Nov 2026', '2026-11-06'],
   ])('reads the date %s', (text, date) => {
-    expect(parseExportDate(text, mapping)?.toISODate()).toBe(date);
+    expect(parseExportDate(text, mapping, kalsel().zone)?.toISODate()).toBe(date);
   });
 
   it.each([
@@ -244,7 +244,9 @@ describe('the LAPOR! export mapping', () => {
     ['17 Mar 2026 09:12 WIB', '2026-03-17T10:12:00+08:00'],
     ['2026-03-17 09:12:00.000', '2026-03-17T09:12:00+08:00'],
   ])('reads the date and time %s, an Indonesian zone name as its offset', (text, instant) => {
-    expect(parseExportDate(text, mapping)?.toISO({ suppressMilliseconds: true })).toBe(instant);
+    expect(parseExportDate(text, mapping, kalsel().zone)?.toISO({ suppressMilliseconds: true })).toBe(
+      instant,
+    );
   });
 
   it.each([
@@ -252,7 +254,7 @@ describe('the LAPOR! export mapping', () => {
     ['09:12 WITA', { hour: 9, minute: 12, second: 0 }],
     ['09.12.05', { hour: 9, minute: 12, second: 5 }],
   ])('reads the time %s', (text, time) => {
-    expect(parseExportTime(text, mapping)).toEqual(time);
+    expect(parseExportTime(text, mapping, kalsel().zone)).toEqual(time);
   });
 
   it('dates a submission written in another Indonesian zone at its WITA instant, across midnight', () => {
@@ -327,12 +329,12 @@ describe('the LAPOR! export mapping', () => {
   });
 
   it('never reads an impossible date, or a day name alone', () => {
-    expect(parseExportDate('31/02/2026', mapping)).toBeUndefined();
-    expect(parseExportDate('Senin', mapping)).toBeUndefined();
+    expect(parseExportDate('31/02/2026', mapping, kalsel().zone)).toBeUndefined();
+    expect(parseExportDate('Senin', mapping, kalsel().zone)).toBeUndefined();
   });
 
   it('reads "-" and blanks as empty', () => {
-    expect(parseExportDate('-', mapping)).toBeUndefined();
+    expect(parseExportDate('-', mapping, kalsel().zone)).toBeUndefined();
     const mapped = mapExportRow(row({ ...good, Kategori: '-' }), 4, header, mapping, kalsel());
     expect(!mapped.ok && mapped.problems).toEqual([{ column: 'Kategori', message: 'kosong' }]);
   });
@@ -349,7 +351,8 @@ describe('the LAPOR! export mapping', () => {
   });
 
   it('finds the generation time in the preamble, a bare date read as the end of that day', () => {
-    const at = (rows: unknown[][]) => generatedAtOf(rows, mapping)?.toISO({ suppressMilliseconds: true });
+    const at = (rows: unknown[][]) =>
+      generatedAtOf(rows, mapping, kalsel().zone)?.toISO({ suppressMilliseconds: true });
     expect(at([['Laporan'], ['Tanggal Generate', '17 Mar 2026 16:30']])).toBe(
       '2026-03-17T16:30:00.000+08:00'.replace('.000', ''),
     );
@@ -393,8 +396,8 @@ describe('XLSX date cells', () => {
     const content = Buffer.from(writeXlsx([['t'], [{ serial: 46098.416666666664, format: 'datetime' }]]));
     const [, [cell] = []] = (await readSheet(content)) as unknown[][];
     expect(cell).toBeInstanceOf(Date);
-    expect(toInstant(cell)).toBe('2026-03-17T10:00:00+08:00');
-    expect(parseExportDate(cell, mapping)?.toISO({ suppressMilliseconds: true })).toBe(
+    expect(toInstant(cell, kalsel().zone)).toBe('2026-03-17T10:00:00+08:00');
+    expect(parseExportDate(cell, mapping, kalsel().zone)?.toISO({ suppressMilliseconds: true })).toBe(
       '2026-03-17T10:00:00+08:00',
     );
   });

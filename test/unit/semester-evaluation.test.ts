@@ -16,6 +16,7 @@ import {
 } from '../../functions/domain/semester-evaluation';
 import type { RegencyMetrics } from '../../functions/domain/semester-metrics';
 import type { Snapshot } from '../../functions/domain/snapshot';
+import { kalsel } from '../support/data';
 import { evaluateKotabaru, kotabaruComplaint } from '../support/kotabaru';
 
 /** A complaint from its status changes: [instant, status] pairs, in one class and category. */
@@ -150,7 +151,7 @@ describe('the semester evaluation of a regency (hand-computed fixture, Kotabaru 
   });
 
   it('evaluates the previous semester from the same reads', () => {
-    const before = evaluate(previousSemester(parseSemester('2026-H1')).id);
+    const before = evaluate(previousSemester(parseSemester('2026-H1', kalsel().zone), kalsel().zone).id);
     expect(before.received.total).toBe(2); // K5, K7
     expect(before.backlogAtEnd).toBe(1); // K5
   });
@@ -184,7 +185,7 @@ describe('ranking and flags', () => {
   });
 
   it('ranks regencies by score and says what changed since last semester', () => {
-    const semester = parseSemester('2026-H1');
+    const semester = parseSemester('2026-H1', kalsel().zone);
     const province = rankProvince({
       semester,
       semesterLabel: 'Semester I 2026',
@@ -210,7 +211,7 @@ describe('ranking and flags', () => {
 
 describe('a fair score: volume, tiny denominators and the worked example', () => {
   const base = evaluate('2026-H1');
-  const semester = parseSemester('2026-H1');
+  const semester = parseSemester('2026-H1', kalsel().zone);
   /** A regency with n complaints received and the given decided follow-ups and completions. */
   const regency = (
     code: string,

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadCalendar, loadRegions } from '../../functions/adapters/data-files';
+import { parseRegions } from '../../functions/domain/regions';
+import { lastEndedSemester, parseSemester } from '../../functions/domain/semester';
+import { zoneOf } from '../../functions/domain/zone';
+import { scheduledInstant } from '../../functions/use-cases/check-deadlines';
+import { dataDir } from '../support/data';
+
+const profile = (code: string) => loadRegions(dataDir, code);
+const exportZones = JSON.parse(readFileSync(`${dataDir}/import/lapor-export.json`, 'utf8')).zones
+  .offsets as Record<string, number>;
+
+describe('a place profile (data/regions/<code>.json)', () => {
+  it.each([
+    ['61', 'Asia/Pontianak', 'WIB', 7],
+    ['63', 'Asia/Makassar', 'WITA', 8],
+    ['81', 'Asia/Jayapura', 'WIT', 9],
+  ])('gives province %s the zone %s, written %s (UTC+%i)', (code, id, abbreviation, hours) => {
+    const zone = profile(code).zone;
+    expect(zone).toMatchObject({ id, abbreviation, offsetMs: hours * 3_600_000 });
+  });
+
+  it('names each zone as Keppres 41/1987 does, at the offset the export importer reads it with', () => {
+    for (const file of readdirSync(`${dataDir}/regions`).filter((f) => f.endsWith('.json'))) {
+      const { zone } = profile(file.slice(0, -5));
+      expect(exportZones[zone.abbreviation], `${file}: ${zone.abbreviation}`).toBe(zone.offsetMs / 60_000);
+    }
+  });
+
+  it('refuses a zone the runtime does not know, or one with daylight saving, naming the field', () => {
+    const kalsel = JSON.parse(readFileSync(`${dataDir}/regions/63.json`, 'utf8'));
+    const withZone = (timeZone: string) => ({ ...kalsel, province: { ...kalsel.province, timeZone } });
+    expect(() => parseRegions(withZone('Asia/Banjarmasin'), '63.json')).toThrow(
+      /63\.json: province\.timeZone: "Asia\/Banjarmasin" is not an IANA time zone/,
+    );
+    expect(() => parseRegions(withZone('Europe/Amsterdam'), '63.json')).toThrow(
+      /province\.timeZone: Europe\/Amsterdam changes its offset from UTC/,
+    );
+    const noAbbreviation = { ...kalsel, province: { ...kalsel.province, timeZoneAbbreviation: undefined } };
+    expect(() => parseRegions(noAbbreviation, '63.json')).toThrow(/province\.timeZoneAbbreviation/);
+  });
+});
+
+describe("days counted in the province's zone, holidays national", () => {
+  // Thu 26 Mar 2026, 23:30 WIB = Fri 27 Mar 00:30 WITA = 01:30 WIT: one instant, three local days.
+  const instant = '2026-03-26T16:30:00Z';
+
+  it('puts one instant on the local day of each province', () => {
+    expect(profile('61').zone.date(instant)).toBe('2026-03-26');
+    expect(profile('63').zone.date(instant)).toBe('2026-03-27');
+    expect(profile('81').zone.date(instant)).toBe('2026-03-27');
+  });
+
+  it('makes a complaint submitted 23:30 WIB on Thursday due a day earlier in WIB than the same instant in WITA', () => {
+    const wib = loadCalendar(dataDir, profile('61').zone);
+    const wita = loadCalendar(dataDir, profile('63').zone);
+    // WIB: day 0 Thu 26, day 1 Fri 27, day 2 Mon 30, day 3 Tue 31 March, ends 23:59:59.999 WIB.
+    expect(wib.addWorkingDays(instant, 3).value).toBe('2026-03-31T16:59:59.999Z');
+    // WITA: day 0 Fri 27, day 3 Wed 1 April, ends 23:59:59.999 WITA.
+    expect(wita.addWorkingDays(instant, 3).value).toBe('2026-04-01T15:59:59.999Z');
+  });
+
+  it('skips the national holidays in every zone (Nyepi, Thu 19 Mar 2026, and cuti bersama)', () => {
+    for (const code of ['61', '63', '81']) {
+      expect(loadCalendar(dataDir, profile(code).zone).isWorkingDate('2026-03-19')).toBe(false);
+    }
+  });
+
+  it('runs the daily check at 08:00 local time and cuts a semester at local midnight', () => {
+    expect(scheduledInstant('2026-03-02', profile('61').zone).toISOString()).toBe('2026-03-02T01:00:00.000Z');
+    expect(scheduledInstant('2026-03-02', profile('81').zone).toISOString()).toBe('2026-03-01T23:00:00.000Z');
+    expect(parseSemester('2026-H1', profile('61').zone)).toMatchObject({
+      start: '2025-12-31T17:00:00.000Z',
+      end: '2026-06-30T16:59:59.999Z',
+    });
+    expect(parseSemester('2026-H1', profile('81').zone).end).toBe('2026-06-30T14:59:59.999Z');
+    // 1 Jul 2026 00:30 WIT is still 30 June (22:30) in WIB.
+    const at = new Date('2026-06-30T15:30:00Z');
+    expect(lastEndedSemester(at, profile('81').zone).id).toBe('2026-H1');
+    expect(lastEndedSemester(at, profile('61').zone).id).toBe('2025-H2');
+  });
+
+  it('writes an instant with the zone offset', () => {
+    expect(zoneOf('Asia/Jakarta', 'WIB').iso('2026-03-02T01:00:00Z')).toBe('2026-03-02T08:00:00+07:00');
+  });
+});
