@@ -187,7 +187,7 @@ export async function benchBundles(): Promise<string> {
       'mails and PDFs, export date formats) and nodemailer (~140 KB, of which its MIME table ~76 KB, reached by a',
       'relative import that an esbuild alias cannot replace). Cold import is dominated by compiling the',
       'bundle, the first Intl (ICU) use, and the data files.',
-      'Lambda runs nodejs24.x on ARM64; these timings are this machine on Node 20: compare ratios, not milliseconds.',
+      `Lambda runs nodejs24.x on ARM64; these timings are this machine (x64) on Node ${process.versions.node}: compare ratios, not milliseconds.`,
     ].join('\n');
   } finally {
     rmSync(outdir, { recursive: true, force: true });

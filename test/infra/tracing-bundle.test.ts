@@ -18,7 +18,7 @@ async function bundle(xray: boolean): Promise<string> {
     bundle: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     minify: true,
     write: false,
     logLevel: 'silent',
