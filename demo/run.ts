@@ -364,7 +364,11 @@ async function uploadAsDeployed(
   const runs: ReturnType<typeof importStoredFile>[] = [];
   stack.s3.onObjectCreated(importPrefix, (event) => {
     for (const record of event.Records)
-      runs.push(importStoredFile(deps, decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '))));
+      runs.push(
+        importStoredFile(deps, decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')), {
+          uploader: record.userIdentity.principalId,
+        }),
+      );
   });
   // The importer's own field names as the header (it takes them besides the LAPOR! ones).
   // (Fields a file carries in columns of their own, such as the inspection dates, are not among them.)
@@ -397,7 +401,11 @@ async function uploadAsDeployed(
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${n} ${k}`)
       .join(', ');
-    return { key: storedResultKey(key), summary: `${summary || 'nothing imported'} (${bytes} bytes)` };
+    const removed = imported?.status === 'imported' && imported.removed ? '; the upload is deleted' : '';
+    return {
+      key: storedResultKey(key),
+      summary: `${summary || 'nothing imported'} (${bytes} bytes)${removed}`,
+    };
   } finally {
     s3.destroy();
   }

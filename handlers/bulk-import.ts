@@ -34,10 +34,15 @@ async function handle(event: S3Event, context: Context): Promise<void> {
   for (const record of event.Records) {
     // S3 URL-encodes keys in notifications, with "+" for spaces.
     const key = decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '));
+    // Who uploaded it (an IAM user's id, or a role's id and session name), for the log and the result.
+    const uploader = record.userIdentity?.principalId;
+    const version = record.s3.object.versionId;
     const outcome = await importStoredFile(deps, key, {
       timeLeftMs: () => context.getRemainingTimeInMillis(),
+      ...(uploader ? { uploader } : {}),
+      ...(version ? { version } : {}),
     });
-    logger.info('import', { key, ...outcome });
+    logger.info('import', { key, uploader, ...outcome });
     if (outcome.status === 'imported') addUpdateCounts(metrics, outcome.counts);
   }
   metrics.publishStoredMetrics();

@@ -633,12 +633,14 @@ const outcomeLabel: Record<ExportRowResult['outcome'], string> = {
  * The result file. Per-update files: one line per row (line, tracking id, result, reason), then
  * the ignored columns. LAPOR! exports: in the export's own terms (its line numbers, its column
  * names, the labels it could not map) and in Indonesian: a summary, then every row that was new,
- * changed, stale, rejected or failed. Every cell is neutralized against formula injection.
+ * changed, stale, rejected or failed. Every cell is neutralized against formula injection. Times
+ * are written in the province's zone.
+ * @param uploader who uploaded the file (S3's principal id), written as the first line after the header
  */
-/** The result file of an import; its times are written in the province's zone. */
-export function resultCsv(report: ImportReport, zone: Zone): string {
-  if (report.export) return exportResultCsv(report, report.export, zone);
+export function resultCsv(report: ImportReport, zone: Zone, uploader?: string): string {
+  if (report.export) return exportResultCsv(report, report.export, zone, uploader);
   const lines = [csvLine(['line', 'trackingId', 'result', 'reason'])];
+  if (uploader) lines.push(csvLine(['', '', 'uploaded-by', uploader]));
   if (report.stopped) lines.push(csvLine(['', '', 'stopped', report.stopped.message]));
   for (const r of report.results) {
     const trackingId = ('trackingId' in r && r.trackingId) || '';
@@ -658,6 +660,7 @@ function exportResultCsv(
   report: ImportReport,
   info: NonNullable<ImportReport['export']>,
   zone: Zone,
+  uploader?: string,
 ): string {
   const c = info.counts;
   const when = DateTime.fromISO(info.asOf, { zone: luxonZone(zone) })
@@ -668,6 +671,7 @@ function exportResultCsv(
       ? 'waktu ekspor di bagian atas berkas'
       : `waktu ekspor dari ${info.asOfSource}`;
   const lines = [csvLine(['baris', 'Tracking ID', 'hasil', 'Status Laporan', 'keterangan'])];
+  if (uploader) lines.push(csvLine(['', '', 'diunggah oleh', '', uploader]));
   lines.push(
     csvLine([
       '',
@@ -741,8 +745,8 @@ function exportResultCsv(
 }
 
 /** The result of a file that could not be imported at all, as CSV (one explaining line). */
-export function refusedResultCsv(message: string): string {
-  return `${csvLine(['baris', 'Tracking ID', 'hasil', 'Status Laporan', 'keterangan'])}\n${csvLine(['', '', 'ditolak', '', message])}\n`;
+export function refusedResultCsv(message: string, uploader?: string): string {
+  return `${csvLine(['baris', 'Tracking ID', 'hasil', 'Status Laporan', 'keterangan'])}\n${uploader ? `${csvLine(['', '', 'diunggah oleh', '', uploader])}\n` : ''}${csvLine(['', '', 'ditolak', '', message])}\n`;
 }
 
 /** Result files sit next to their input; the importer never imports one. */

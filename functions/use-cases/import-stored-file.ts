@@ -58,13 +58,24 @@ export function scopeOfKey(key: string, regions: Regions): { scope: string } | {
 
 type Outcome =
   | { status: 'skipped' }
-  | { status: 'file-rejected'; reason: string; resultKey: string }
+  | { status: 'file-rejected'; reason: string; resultKey: string; removed: boolean }
   | {
       status: 'imported';
+      resultKey: string;
+      /** Whether the upload was deleted (the store can delete; the CLI's disk cannot). */
+      removed: boolean;
       counts: ImportReport['counts'];
       exportCounts?: NonNullable<ImportReport['export']>['counts'];
       stopped?: string;
     };
+
+/** What the S3 event says of an upload besides its key. */
+export interface UploadEvent {
+  /** Who uploaded it (the event's `userIdentity.principalId`): logged and written in the result file. */
+  uploader?: string;
+  /** The version the event is about: read and deleted exactly (a newer upload of the name is its own event). */
+  version?: string;
+}
 
 /**
  * Imports a file from the store and writes its result file under results/ ({@link storedResultKey}).
@@ -78,35 +89,45 @@ type Outcome =
 export async function importStoredFile(
   deps: ImportDeps,
   key: string,
-  options: Pick<ImportOptions, 'timeLeftMs' | 'batchSize'> = {},
+  options: Pick<ImportOptions, 'timeLeftMs' | 'batchSize'> & UploadEvent = {},
 ): Promise<Outcome> {
   if (key.endsWith(resultSuffix) || key.endsWith(unreadableSuffix)) return { status: 'skipped' };
+  const { uploader, version, ...importOptions } = options;
   const limits = deps.limits ?? defaultImportLimits;
+  // Once answered, the upload goes: it carries reporters' names and texts the table never holds.
+  // Only then: an import that throws (rows to retry) keeps it for Lambda's retry.
+  const remove = async () => {
+    if (!deps.files.remove) return false;
+    await deps.files.remove(key, version);
+    return true;
+  };
   const refuse = async (reason: string, unreadable = false): Promise<Outcome> => {
     const resultKey = storedResultKey(key, unreadable);
-    const text = unreadable ? `${reason}\n` : refusedResultCsv(reason);
+    const text = unreadable
+      ? `${reason}\n${uploader ? `\nDiunggah oleh: ${uploader}\n` : ''}`
+      : refusedResultCsv(reason, uploader);
     await deps.files.write(
       resultKey,
       text,
       unreadable ? 'text/plain; charset=utf-8' : 'text/csv; charset=utf-8',
     );
-    return { status: 'file-rejected', reason, resultKey };
+    return { status: 'file-rejected', reason, resultKey, removed: await remove() };
   };
 
   const scope = scopeOfKey(key, deps.regions);
   if ('refusal' in scope) return refuse(scope.refusal);
-  const info = deps.files.head ? await deps.files.head(key) : undefined;
+  const info = deps.files.head ? await deps.files.head(key, version) : undefined;
   if (info && info.size > limits.maxBytes)
     return refuse(limitMessage('too-large', limits, { size: info.size }));
 
-  const content = deps.files.stream ? await deps.files.stream(key) : await deps.files.read(key);
+  const content = deps.files.stream ? await deps.files.stream(key, version) : await deps.files.read(key);
   const asOf = info?.metadata['as-of'];
   let report: ImportReport;
   try {
     report = await importFile(deps, { name: key, content }, undefined, {
       scope: scope.scope,
       limits,
-      ...options,
+      ...importOptions,
       ...(info ? { size: info.size } : {}),
       ...(asOf ? { asOf, asOfSource: 'metadata S3 "as-of"' } : {}),
     });
@@ -124,9 +145,10 @@ export async function importStoredFile(
       );
     throw error;
   }
+  const resultKey = storedResultKey(key);
   await deps.files.write(
-    storedResultKey(key),
-    resultCsv(report, deps.regions.zone),
+    resultKey,
+    resultCsv(report, deps.regions.zone, uploader),
     'text/csv; charset=utf-8',
   );
   if (report.counts.failed > 0) {
@@ -136,6 +158,8 @@ export async function importStoredFile(
   }
   return {
     status: 'imported',
+    resultKey,
+    removed: await remove(),
     counts: report.counts,
     ...(report.export ? { exportCounts: report.export.counts } : {}),
     ...(report.stopped ? { stopped: report.stopped.message } : {}),

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3FileStore } from '../../functions/adapters/file-store';
@@ -59,6 +59,16 @@ describe('bulk import: the function dies in the middle of a file, then S3 delive
     );
     await importStoredFile(importDeps, keyOf(event as S3Event)).catch(() => undefined);
     dying.remove();
+    // Not answered: the upload stays for the retry.
+    const listed = async () =>
+      (
+        (
+          await s3.send(
+            new ListObjectsV2Command({ Bucket: localResources.importBucket, Prefix: 'imports/6302/crash/' }),
+          )
+        ).Contents ?? []
+      ).map((o) => o.Key);
+    expect(await listed()).toEqual([key]);
     const stored = (await allItems()).filter((i) => i.type === 'event').length;
     expect(stored).toBeGreaterThanOrEqual(20);
     expect(stored).toBeLessThan(rows);
@@ -78,6 +88,9 @@ describe('bulk import: the function dies in the middle of a file, then S3 delive
     );
     const text = (await result.Body?.transformToString()) ?? '';
     expect(text.split(/\r?\n/).filter((l) => l.includes('CRASH-'))).toHaveLength(rows);
+    // Answered: the upload is gone.
+    expect(retry).toMatchObject({ removed: true });
+    expect(await listed()).toEqual([]);
     s3.destroy();
   });
 });

@@ -1,4 +1,4 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storedResultKey } from '../../functions/use-cases/import-stored-file';
@@ -26,6 +26,8 @@ vi.setConfig({ testTimeout: 180_000 });
 let storage: S3AndSqs;
 let domain: string;
 const uploads: Promise<unknown>[] = [];
+/** Who S3 says uploaded each object, by key (as the event names them). */
+const uploaders = new Map<string, string>();
 
 beforeAll(async () => {
   storage = await startS3AndSqs();
@@ -33,6 +35,7 @@ beforeAll(async () => {
   // S3 invokes bulk-import asynchronously for each new object under imports/.
   const { handler } = await import('../../handlers/bulk-import');
   storage.s3.onObjectCreated('imports/', (event: S3Event) => {
+    for (const r of event.Records) uploaders.set(r.s3.object.key, r.userIdentity.principalId);
     uploads.push(handler(event, context));
   });
 });
@@ -44,7 +47,7 @@ afterAll(async () => {
 const s3 = () => localS3Client(storage.s3.endpoint);
 
 describe('the deployed flows on the local emulators', () => {
-  it('imports an uploaded export through the S3 event and writes its result file under results/', async () => {
+  it('imports an uploaded export through the S3 event, writes its result file under results/ naming the uploader, and deletes the upload', async () => {
     const key = 'imports/6302/2026-06/ekspor juni.csv';
     const csv = [
       'ID Tracking;Kode Wilayah;Instansi Terdisposisi;Kategori;Klasifikasi;Status;Waktu Status',
@@ -65,10 +68,31 @@ describe('the deployed flows on the local emulators', () => {
     );
     const text = await result.Body?.transformToString();
     expect(text).toContain('FLOW-1');
+    // The uploader, as the S3 event names them.
+    const uploader = [...uploaders.values()][0];
+    expect(uploader).toBeTruthy();
+    expect(text).toContain(`"","","uploaded-by","${uploader}"`);
+    // The upload (reporters' names in a real export) is gone; only its answer stays.
+    const left = await s3().send(new ListObjectsV2Command({ Bucket: localResources.importBucket }));
+    const keys = (left.Contents ?? []).map((o) => o.Key);
+    expect(keys).not.toContain(key);
+    expect(keys).toContain(storedResultKey(key));
     // The Kotabaru folder may not hold a Banjarmasin row.
     expect(text).toMatch(/FLOW-2[^\n]*(ditolak|rejected)/i);
     // Writing the result file raised an event too; the handler skips its own output.
     await Promise.all(uploads.splice(0));
+  });
+
+  it('answers a refused upload too, and deletes it', async () => {
+    const key = 'imports/6302/surat.pdf';
+    await s3().send(
+      new PutObjectCommand({ Bucket: localResources.importBucket, Key: key, Body: '%PDF-1.4' }),
+    );
+    await Promise.all(uploads.splice(0));
+    const left = await s3().send(new ListObjectsV2Command({ Bucket: localResources.importBucket }));
+    const keys = (left.Contents ?? []).map((o) => o.Key);
+    expect(keys).not.toContain(key);
+    expect(keys).toContain('results/6302/surat.pdf.result.txt');
   });
 
   it('runs the semester job from semester-start through the queue and the worker, each head mailed once', async () => {
