@@ -35,7 +35,7 @@ export async function benchDeadline(
   const zone = loadRegions(dataDir, '63').zone;
   const sla = {
     calendar: loadCalendar(dataDir, zone),
-    policy: loadSlaPolicy(dataDir, 'permenpanrb-62-2018'),
+    policy: loadSlaPolicy(dataDir, 'nasional'),
   };
   const tableName = 'bench-deadline';
   await ensureTable(stack.dynamodb.endpoint, tableName);

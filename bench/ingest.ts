@@ -85,7 +85,7 @@ export async function benchIngest(
     regions: loadRegions(dataDir, '63'),
     sla: {
       calendar: loadCalendar(dataDir, loadRegions(dataDir, '63').zone),
-      policy: loadSlaPolicy(dataDir, 'permenpanrb-62-2018'),
+      policy: loadSlaPolicy(dataDir, 'nasional'),
     },
     clock: () => new Date('2026-07-01T08:00:00+08:00'),
     // The caller's scope is looked up once per minute per warm instance: not metered per update.

@@ -66,7 +66,7 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
     codes.map((code) => [code, { value: 1_000_000, year: 2020, source: 'synthetic' }]),
   );
   const calendar = loadCalendar(dataDir, kalsel.zone);
-  const national = loadSlaPolicy(dataDir, 'permenpanrb-62-2018');
+  const national = loadSlaPolicy(dataDir, 'nasional');
   const semester = parseSemester('2026-H1', kalsel.zone);
   const tableName = 'bench-province';
   await ensureTable(stack.dynamodb.endpoint, tableName);
@@ -170,7 +170,7 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
     regions,
     calendar,
     national,
-    provincial: loadSlaPolicy(dataDir, 'kalsel-2024'),
+    provincial: loadSlaPolicy(dataDir, 'kalsel'),
     population,
     queries: new DynamoComplaintQueries(clients.doc, tableName, meter),
     roster: new RosterStore(clients.doc, tableName, meter),

@@ -39,7 +39,7 @@ export async function benchSemester(
   const dataDir = defaultDataDir();
   const zone = loadRegions(dataDir, '63').zone;
   const calendar = loadCalendar(dataDir, zone);
-  const national = loadSlaPolicy(dataDir, 'permenpanrb-62-2018');
+  const national = loadSlaPolicy(dataDir, 'nasional');
   const semester = parseSemester('2026-H1', zone);
   const tableName = 'bench-semester';
   await ensureTable(stack.dynamodb.endpoint, tableName);
@@ -48,7 +48,7 @@ export async function benchSemester(
     regions: loadRegions(dataDir, '63'),
     calendar,
     national,
-    provincial: loadSlaPolicy(dataDir, 'kalsel-2024'),
+    provincial: loadSlaPolicy(dataDir, 'kalsel'),
     population: loadPopulation(dataDir, '63'),
     queries: new DynamoComplaintQueries(clients.doc, tableName, meter),
     roster: new RosterStore(clients.doc, tableName, meter),

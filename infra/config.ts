@@ -58,11 +58,11 @@ export const deployConfigSchema = z.strictObject({
     .string()
     .regex(/^\d{2}$/, 'must be a two-digit province code')
     .default('63'),
-  /** SLA policy the deadline check measures against; data/policies/<id>.json. @default 'permenpanrb-62-2018' */
+  /** SLA policy the deadline check measures against; data/policies/<policy>/ (its versions). @default 'nasional' */
   slaPolicy: z
     .string()
-    .regex(/^[a-z0-9-]+$/, 'must be a policy id (lower-case letters, digits, hyphens)')
-    .default('permenpanrb-62-2018'),
+    .regex(/^[a-z0-9-]+$/, 'must be a policy name (lower-case letters, digits, hyphens)')
+    .default('nasional'),
   /** Base of complaint links in digests. @default 'https://www.lapor.go.id/laporan/detil' */
   laporBaseUrl: z.url({ protocol: /^https$/ }).default('https://www.lapor.go.id/laporan/detil'),
   /** SES identity that sends: a domain (recommended) or one address. @default 'lapor.kalselprov.go.id' */
@@ -401,14 +401,14 @@ function dataCheck(config: DeployConfig, dataDir: string): string[] {
   need(`regions/${config.provinceCode}.json`, 'provinceCode');
   need(`escalation/${config.provinceCode}.json`, 'provinceCode');
   need(`population/${config.provinceCode}.csv`, 'provinceCode');
-  need(`policies/${config.slaPolicy}.json`, 'slaPolicy');
+  need(`policies/${config.slaPolicy}`, 'slaPolicy');
   const regionsFile = path.join(dataDir, 'regions', `${config.provinceCode}.json`);
   if (existsSync(regionsFile)) {
     const regions = JSON.parse(readFileSync(regionsFile, 'utf8')) as {
       province?: { nationalPolicy?: string; provincialPolicy?: string };
     };
     for (const id of [regions.province?.nationalPolicy, regions.province?.provincialPolicy]) {
-      if (id) need(`policies/${id}.json`, 'provinceCode');
+      if (id) need(`policies/${id}`, 'provinceCode');
     }
   }
   return problems;

@@ -322,7 +322,7 @@ export function provinceFigures(province: ProvinceSemester): ProvinceComparison 
   return province.comparison;
 }
 
-/** The longest completion limit (pengaduan berkadar pengawasan, PermenPANRB 62/2018). */
+/** The longest completion limit (pengaduan berkadar pengawasan, in the national policy's versions). */
 const fieldInspectionLimit = 60;
 /** How far (in share points) below the province a figure must be to be called out. */
 const lagMargin = 0.05;

@@ -32,11 +32,13 @@ export function registerCheckDeadlinesCommand(program: Command): void {
 export function summary(report: DeadlineReport): string {
   if (report.skipped) return `${report.date}: not a working day in Asia/Makassar; nothing checked.\n`;
   const lines = [`Deadline check ${report.date} (${report.policy})`];
+  if (report.policiesApplied.length > 0)
+    lines.push(`  listed complaints judged by: ${report.policiesApplied.join('; ')}`);
   if (report.missingCalendarYears.length > 0)
     lines.push(`  ! no calendar file for ${report.missingCalendarYears.join(', ')}`);
   for (const r of report.regencies) {
     lines.push(
-      `  ${r.code} ${r.name.padEnd(32)} overdue ${String(r.overdue).padStart(4)}  due soon ${String(r.dueSoon).padStart(3)}  digest ${r.digest}${
+      `  ${r.code} ${r.name.padEnd(32)} overdue ${String(r.overdue).padStart(4)}  due soon ${String(r.dueSoon).padStart(3)}  reporter's time up ${String(r.expired).padStart(3)}  digest ${r.digest}${
         r.escalationNotice !== 'nothing-to-send' ? `, head ${r.escalationNotice}` : ''
       }${r.vacant ? '  [no active admin]' : ''}${r.error ? `  ERROR ${r.error}` : ''}`,
     );

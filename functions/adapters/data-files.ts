@@ -13,7 +13,7 @@ import {
 import { type EscalationPolicy, escalationPolicySchema } from '../domain/escalation';
 import type { Population } from '../domain/population';
 import { parseRegions, type Regions } from '../domain/regions';
-import { parseSlaPolicy, type SlaPolicy } from '../domain/sla-policy';
+import { type PolicyHistory, parseSlaPolicy, policyHistory } from '../domain/sla-policy';
 import type { CitizenData } from '../domain/update';
 import type { Zone } from '../domain/zone';
 
@@ -58,20 +58,31 @@ export function loadRegions(dataDir: string, province: string): Regions {
   });
 }
 
-export function loadSlaPolicy(dataDir: string, id: string): SlaPolicy {
+/**
+ * Every version of a policy: data/policies/<id>/<version id>.json, each file one version with its
+ * `effectiveFrom`. Refuses two versions from the same day, a file whose id is not its name, and
+ * (parseSlaPolicy) a limit without a source.
+ */
+export function loadSlaPolicy(dataDir: string, id: string): PolicyHistory {
   return once(`policy:${dataDir}:${id}`, () => {
-    const file = path.join(dataDir, 'policies', `${id}.json`);
-    const policy = parseSlaPolicy(JSON.parse(readFileSync(file, 'utf8')), file);
-    if (policy.id !== id) throw new Error(`${file}: its id is "${policy.id}", not "${id}"`);
-    return policy;
+    const dir = path.join(dataDir, 'policies', id);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const versions = files.sort().map((f) => {
+      const file = path.join(dir, f);
+      const version = parseSlaPolicy(JSON.parse(readFileSync(file, 'utf8')), file);
+      if (`${version.id}.json` !== f)
+        throw new Error(`${file}: its id is "${version.id}", not "${f.slice(0, -5)}"`);
+      return version;
+    });
+    return policyHistory(id, versions);
   });
 }
 
-/** Ids of every policy file shipped. */
+/** Names of every policy shipped (the folders of data/policies/). */
 export function listSlaPolicies(dataDir: string): string[] {
-  return readdirSync(path.join(dataDir, 'policies'))
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => f.slice(0, -5))
+  return readdirSync(path.join(dataDir, 'policies'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
     .sort();
 }
 

@@ -2,7 +2,7 @@ import type { WorkingCalendar } from './calendar';
 import type { Classification, Status } from './complaint';
 import { type EscalationLevel, type EscalationPolicy, levelsReached } from './escalation';
 import { computeSla, type Stage, type StageOwner } from './sla';
-import type { SlaPolicy } from './sla-policy';
+import type { SlaRules } from './sla-policy';
 import type { Snapshot } from './snapshot';
 
 /**
@@ -29,6 +29,8 @@ export interface DigestItem {
   newlyBreached: boolean;
   /** Working days since the last update of any kind. */
   workingDaysSinceUpdate: number;
+  /** The policy version that judged it: the one in force on the day it was submitted. */
+  policyId: string;
 }
 
 /** End of the last working day that counts as "due soon" (the end of today when 0). */
@@ -55,7 +57,7 @@ export function previousCheck(calendar: WorkingCalendar, at: Date): string {
  */
 export function digestItems(
   snapshots: readonly Snapshot[],
-  ctx: { policy: SlaPolicy; calendar: WorkingCalendar },
+  ctx: { policy: SlaRules; calendar: WorkingCalendar },
   at: Date,
   horizon: string,
   lastCheck: string,
@@ -86,6 +88,7 @@ export function digestItems(
       workingDaysLate: current.workingDaysLate,
       newlyBreached: current.breached && current.due >= lastCheck,
       workingDaysSinceUpdate: ctx.calendar.workingDaysBetween(lastKnownAt, at).value,
+      policyId: sla.policyId,
     });
   }
   return items.sort(
@@ -118,6 +121,8 @@ export interface RegencyStanding {
   name: string;
   overdue: number;
   dueSoon: number;
+  /** Tertunda complaints whose reporter's time ran out (to close or archive; not a breach). */
+  expired: number;
   oldestBreachWorkingDays: number;
   /** Of the complaints completed in the window, the share completed within their limit. */
   onTimeShare?: number;

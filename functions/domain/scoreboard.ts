@@ -8,7 +8,13 @@ import { lastEndedSemester, semester as semesterOf } from './semester';
 import { definitions, flagRule, minimumCases, scoreFormula, share } from './semester-evaluation';
 import type { Flag, FlagReason, ProvinceSemester, RankedMetrics, Share } from './semester-metrics';
 import { computeSla } from './sla';
-import type { SlaPolicy } from './sla-policy';
+import {
+  appliedRulesCitation,
+  effectiveUntil,
+  type SlaPolicy,
+  type SlaRules,
+  versionsOf,
+} from './sla-policy';
 import type { Snapshot } from './snapshot';
 import type { Zone } from './zone';
 
@@ -156,6 +162,8 @@ export interface Scoreboard {
       name: string;
       source: string;
       effectiveFrom: string;
+      /** Last day of a version a later one replaced. */
+      effectiveUntil?: string;
       limits: SlaPolicy['limits'];
     }[];
     calendarYears: { year: number; status: string; sources: string[] }[];
@@ -180,9 +188,9 @@ export interface ScoreboardInput {
   /** Every open complaint per regency (the open-by-due index, paused ones included). */
   open: ReadonlyMap<string, readonly Snapshot[]>;
   /** The daily check's policy and calendar. */
-  sla: { policy: SlaPolicy; calendar: WorkingCalendar };
-  /** The policies the semester measures against, for the method page. */
-  policies: readonly SlaPolicy[];
+  sla: { policy: SlaRules; calendar: WorkingCalendar };
+  /** The policies the semester measures against (every version), for the method page. */
+  policies: readonly SlaRules[];
   calendarYears: readonly CalendarYear[];
   roster: readonly RosterEntry[];
   /** Complaints received per month (the ingest counters), per regency: month -> count. */
@@ -252,12 +260,15 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
   const months = twelveMonths(date);
   const p = input.province;
   const ranked = new Map(p?.regencies.map((r) => [r.regencyCode, r]));
+  const applied = new Set<string>();
 
   const regencies: ScoreboardRegency[] = input.regions.regencies.map((regency) => {
     const open = input.open.get(regency.code) ?? [];
-    const stillOpen = open.filter(
-      (s) => computeSla(s.timeline, input.sla.policy, input.sla.calendar, input.at, s.submittedAt).open,
-    );
+    const stillOpen = open.filter((s) => {
+      const sla = computeSla(s.timeline, input.sla.policy, input.sla.calendar, input.at, s.submittedAt);
+      if (sla.open) applied.add(sla.policyId);
+      return sla.open;
+    });
     // The daily check's own decision, so the two can never disagree on "overdue today".
     const items = digestItems(open, input.sla, input.at, input.at.toISOString(), input.at.toISOString());
     const r = ranked.get(regency.code);
@@ -381,15 +392,22 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
     })),
     regencies,
     method: {
-      checkPolicy: `${input.sla.policy.name} (${input.sla.policy.id} v${input.sla.policy.version})`,
-      policies: input.policies.map((x) => ({
-        id: x.id,
-        version: x.version,
-        name: x.name,
-        source: x.source,
-        effectiveFrom: x.effectiveFrom,
-        limits: x.limits,
-      })),
+      // Today's open complaints, each judged by the rule of its submission day.
+      checkPolicy: appliedRulesCitation(input.sla.policy, [...applied], date),
+      policies: input.policies.flatMap((rules) =>
+        versionsOf(rules).map((x) => {
+          const until = effectiveUntil(rules, x);
+          return {
+            id: x.id,
+            version: x.version,
+            name: x.name,
+            source: x.source,
+            effectiveFrom: x.effectiveFrom,
+            ...(until ? { effectiveUntil: until } : {}),
+            limits: x.limits,
+          };
+        }),
+      ),
       calendarYears: input.calendarYears
         .filter((y) => y.year >= running.year - 1 && y.year <= running.year + 1)
         .map((y) => ({ year: y.year, status: y.status, sources: Object.values(y.sources) })),

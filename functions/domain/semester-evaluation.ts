@@ -20,7 +20,7 @@ import {
   type Share,
 } from './semester-metrics';
 import { computeSla, type SlaState, type StageState } from './sla';
-import type { SlaPolicy } from './sla-policy';
+import type { SlaRules } from './sla-policy';
 import type { Snapshot } from './snapshot';
 import type { Zone } from './zone';
 
@@ -34,8 +34,9 @@ export interface EvaluationInput {
   regency: Regency;
   /** Complaints of the regency submitted by the cut-off and not closed before the semester began (or more). */
   snapshots: readonly Snapshot[];
-  national: SlaPolicy;
-  provincial: SlaPolicy;
+  /** Every version of each policy: a complaint is judged by the version of its submission day. */
+  national: SlaRules;
+  provincial: SlaRules;
   calendar: WorkingCalendar;
   roster: readonly RosterEntry[];
   population?: { value: number; year: number; source: string };
@@ -81,7 +82,7 @@ export function distribution(values: readonly number[]): Distribution {
 const decided = (s: StageState | undefined) => s !== undefined && (s.state === 'met' || s.breached);
 const withinLimit = (s: StageState | undefined) => s !== undefined && s.state === 'met' && !s.breached;
 
-function slaAtCutoff(s: Snapshot, policy: SlaPolicy, calendar: WorkingCalendar, cutoff: string): SlaState {
+function slaAtCutoff(s: Snapshot, policy: SlaRules, calendar: WorkingCalendar, cutoff: string): SlaState {
   const known = s.timeline.filter((e) => Date.parse(e.at) <= Date.parse(cutoff));
   // Submitted by the cut-off but its first update came later: it was waiting for verification.
   const timeline =
@@ -162,9 +163,14 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
   const fieldDone = fieldCases.filter((c) => !c.open).map((c) => c.workingDays);
 
   const total = cohort.length;
+  const applied = (pick: (x: (typeof states)[number]) => string) => [...new Set(states.map(pick))].sort();
   return {
     semester: semester.id,
     regencyCode: input.regency.code,
+    policiesApplied: {
+      national: applied((x) => x.national.policyId),
+      provincial: applied((x) => x.provincial.policyId),
+    },
     regencyName: regencyDisplayName(input.regency),
     headTitle: input.regency.headTitle,
     ...(input.population ? { population: input.population } : {}),

@@ -105,6 +105,11 @@ export interface CitizenFigures {
 export interface RegencyMetrics extends Partial<CitizenFigures> {
   semester: string;
   regencyCode: string;
+  /**
+   * Ids of the policy versions that judged this regency's complaints (each by its submission day);
+   * absent in metrics stored before policies were versioned.
+   */
+  policiesApplied?: { national: string[]; provincial: string[] };
   /** "Kabupaten Tanah Laut" */
   regencyName: string;
   headTitle: 'Bupati' | 'Wali Kota';

@@ -7,11 +7,12 @@ import {
   statusRank,
 } from './complaint';
 import { type InspectionMark, inspectionClass } from './field-inspection';
-import type { SlaPolicy } from './sla-policy';
+import { policyInForce, type SlaRules } from './sla-policy';
 
 /**
  * The SLA state of a complaint, computed from its event history alone (pure, clock injected), so a
- * calendar or policy correction recomputes everything. Rules (PermenPANRB 62/2018 Bab VI):
+ * calendar or policy correction recomputes everything. Limits come from the version of the policy in
+ * force on the day the complaint was submitted (data/policies/<policy>/, sources cited there):
  *
  * | stage        | limit (policy)            | clock starts          | met when                        |
  * |--------------|---------------------------|-----------------------|---------------------------------|
@@ -190,11 +191,13 @@ function replay(timeline: readonly TimelineEntry[]) {
 /**
  * Computes the SLA state of a complaint at `now`.
  * @param timeline every known update, in any order
+ * @param rules the policy's versions; the one in force on the submission day (local date) applies,
+ *   whatever day the state is computed on
  * @param submittedAt the submission instant when the source gives it (else the earliest update)
  */
 export function computeSla(
   timeline: readonly TimelineEntry[],
-  policy: SlaPolicy,
+  rules: SlaRules,
   calendar: WorkingCalendar,
   now: Instant,
   submittedAt?: string,
@@ -207,6 +210,7 @@ export function computeSla(
   if (known.length === 0) throw new Error(`no update of this complaint is known at ${at}`);
   const r = replay(known);
   const submitted = earliest(submittedAt, r.sorted[0]?.at) as string;
+  const policy = policyInForce(rules, witaDate(submitted));
   const classification = r.classification as Classification;
   const gaps = new Set<number>();
 

@@ -3,7 +3,7 @@ import type { CitizenFacts } from './citizens';
 import type { Classification, Status } from './complaint';
 import { type FieldInspection, inspectionOf } from './field-inspection';
 import { computeSla, type SlaState, type Stage, sortTimeline, type TimelineEntry } from './sla';
-import type { SlaPolicy } from './sla-policy';
+import type { SlaRules } from './sla-policy';
 import type { ComplaintUpdate } from './update';
 import type { Zone } from './zone';
 
@@ -41,7 +41,7 @@ export interface Snapshot extends CitizenFacts {
 export type FoldOutcome = 'created' | 'applied' | 'stale' | 'duplicate';
 
 export interface SlaContext {
-  policy: SlaPolicy;
+  policy: SlaRules;
   calendar: WorkingCalendar;
 }
 

@@ -15,7 +15,7 @@ import type { EscalationPolicy } from '../domain/escalation';
 import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
-import type { SlaPolicy } from '../domain/sla-policy';
+import { policyCitation, policyInForce, type SlaRules, versionsOf } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
 import type { Zone } from '../domain/zone';
 import type { CommitmentDirectory } from '../ports/commitments';
@@ -27,7 +27,7 @@ import type { RosterDirectory } from '../ports/roster';
 
 export interface DeadlineDeps {
   regions: Regions;
-  sla: { policy: SlaPolicy; calendar: WorkingCalendar };
+  sla: { policy: SlaRules; calendar: WorkingCalendar };
   escalation: EscalationPolicy;
   queries: Pick<ComplaintQueries, 'openDueBy' | 'completions' | 'allOpen' | 'closedSince'>;
   roster: RosterDirectory;
@@ -54,8 +54,12 @@ export type SendStatus =
 export interface RegencyOutcome {
   code: string;
   name: string;
+  /** Listed because the admin's or the unit's deadline passed (breached). */
   overdue: number;
+  /** Listed because the deadline falls within the horizon, not yet passed. */
   dueSoon: number;
+  /** Listed because the reporter's time to answer ran out while Tertunda: to close or archive, not a breach. */
+  expired: number;
   vacant: boolean;
   digest: SendStatus;
   escalationNotice: SendStatus;
@@ -67,7 +71,10 @@ export interface DeadlineReport {
   at: string;
   date: string;
   skipped?: 'non-working-day';
+  /** The national policy version in force on the check's day (what a complaint submitted that day gets). */
   policy: string;
+  /** Every version that judged a listed complaint, each complaint by the version of its submission day. */
+  policiesApplied: string[];
   missingCalendarYears: number[];
   regencies: RegencyOutcome[];
   province: {
@@ -134,7 +141,8 @@ export async function checkDeadlines(
   const report: DeadlineReport = {
     at: at.toISOString(),
     date,
-    policy: `${policy.name} (${policy.id} v${policy.version})`,
+    policy: policyCitation(policyInForce(policy, date)),
+    policiesApplied: [],
     missingCalendarYears,
     regencies: [],
     province: { digest: 'nothing-to-send', lagging: [], escalations: 0, untouched: 0 },
@@ -153,6 +161,7 @@ export async function checkDeadlines(
   const provinceEscalations: { item: DigestItem; key: LedgerKey }[] = [];
   const untouchedItems: DigestItem[] = [];
   const failures: { code: string; message: string }[] = [];
+  const applied = new Set<string>();
 
   /**
    * One e-mail through the ledger. `carries`: escalation keys the e-mail delivers, filed as pending
@@ -210,7 +219,9 @@ export async function checkDeadlines(
       const items = digestItems(candidates, deps.sla, at, horizon, lastCheck);
       const people = recipientsOn(roster, regency.code, date);
       outcome.overdue = items.filter((i) => i.breached).length;
-      outcome.dueSoon = items.length - outcome.overdue;
+      outcome.expired = items.filter((i) => i.expired).length;
+      outcome.dueSoon = items.filter((i) => !i.breached && !i.expired).length;
+      for (const i of items) applied.add(i.policyId);
       outcome.vacant = people.vacant;
 
       if (items.length > 0) {
@@ -231,7 +242,11 @@ export async function checkDeadlines(
                     date,
                     view: digestView(items, { date, nextWorkingDate, zone }),
                     laporBaseUrl: deps.laporBaseUrl,
-                    policyName: report.policy,
+                    // Each listed complaint is judged by the version of its own submission day.
+                    policyName: versionsOf(policy)
+                      .filter((v) => items.some((i) => i.policyId === v.id))
+                      .map(policyCitation)
+                      .join('; '),
                     vacant: people.vacant,
                   }),
                   headers: { 'X-Lapor-Paman-Ledger': `DIGEST#${date}#${regency.code}` },
@@ -264,6 +279,7 @@ export async function checkDeadlines(
         name: outcome.name,
         overdue: outcome.overdue,
         dueSoon: outcome.dueSoon,
+        expired: outcome.expired,
         oldestBreachWorkingDays: Math.max(0, ...items.map((i) => i.workingDaysLate)),
         ...(done.completed > 0 ? { onTimeShare: done.onTime / done.completed } : {}),
         closedInWindow: done.completed,
@@ -282,6 +298,7 @@ export async function checkDeadlines(
     name: regencyDisplayName(regency),
     overdue: 0,
     dueSoon: 0,
+    expired: 0,
     vacant: false,
     digest: 'nothing-to-send',
     escalationNotice: 'nothing-to-send',
@@ -295,6 +312,9 @@ export async function checkDeadlines(
     }),
   );
   standings.sort((a, b) => a.code.localeCompare(b.code));
+  report.policiesApplied = versionsOf(policy)
+    .filter((v) => applied.has(v.id))
+    .map(policyCitation);
 
   // Each complaint once in the province's e-mail: one escalated today is not listed again as untouched.
   const escalatedToday = new Set(provinceEscalations.map((e) => e.item.trackingId));

@@ -9,7 +9,7 @@ import {
   twelveMonths,
 } from '../domain/scoreboard';
 import type { ProvinceSemester } from '../domain/semester-metrics';
-import type { SlaPolicy } from '../domain/sla-policy';
+import type { SlaRules } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
 import type { ComplaintQueries } from '../ports/complaint-queries';
 import type { RosterDirectory } from '../ports/roster';
@@ -19,9 +19,9 @@ import type { SiteView } from '../ports/site-view';
 export interface SiteDeps {
   regions: Regions;
   /** The daily check's policy and calendar. */
-  sla: { policy: SlaPolicy; calendar: WorkingCalendar };
+  sla: { policy: SlaRules; calendar: WorkingCalendar };
   /** The policies the semester evaluation measures against (method page). */
-  policies: readonly SlaPolicy[];
+  policies: readonly SlaRules[];
   calendarYears: readonly CalendarYear[];
   population: ReadonlyMap<string, { value: number; year: number; source: string }>;
   queries: Pick<ComplaintQueries, 'allOpen' | 'receivedByMonth'>;

@@ -24,7 +24,7 @@ import {
   workedScoreExample,
 } from '../domain/semester-evaluation';
 import type { ProvinceSemester, RankedMetrics, RegencyMetrics } from '../domain/semester-metrics';
-import { policyCitation, type SlaPolicy } from '../domain/sla-policy';
+import { appliedRulesCitation, type SlaRules } from '../domain/sla-policy';
 import type { CitizenData } from '../domain/update';
 import type { CommitmentDirectory } from '../ports/commitments';
 import type { ComplaintQueries } from '../ports/complaint-queries';
@@ -39,8 +39,8 @@ import type { SemesterViews } from '../ports/semester-views';
 export interface SemesterDeps {
   regions: Regions;
   calendar: WorkingCalendar;
-  national: SlaPolicy;
-  provincial: SlaPolicy;
+  national: SlaRules;
+  provincial: SlaRules;
   population: ReadonlyMap<string, Population>;
   queries: Pick<ComplaintQueries, 'closedSince'>;
   roster: RosterDirectory;
@@ -132,7 +132,12 @@ export async function provinceSemester(deps: SemesterDeps, semesterId: string): 
     previous: new Map(
       stored.flatMap((m) => (m.previous ? [[m.current.regencyCode, m.previous] as const] : [])),
     ),
-    method: methodOf(deps, semester, years),
+    method: methodOf(
+      deps,
+      semester,
+      years,
+      stored.map((m) => m.current),
+    ),
   });
   const withCitizens = await withOutreach(deps, semester, {
     ...ranked,
@@ -198,11 +203,15 @@ function methodOf(
   deps: SemesterDeps,
   semester: Semester,
   years: readonly CalendarYear[],
+  metrics: readonly RegencyMetrics[],
 ): ProvinceSemester['method'] {
   const population = [...deps.population.values()][0];
+  // Each complaint is judged by the rule of its submission day: name every rule that judged one.
+  const applied = (which: 'national' | 'provincial') =>
+    metrics.flatMap((m) => m.policiesApplied?.[which] ?? []);
   return {
-    nationalPolicy: policyCitation(deps.national),
-    provincialPolicy: policyCitation(deps.provincial),
+    nationalPolicy: appliedRulesCitation(deps.national, applied('national'), semester.lastDate),
+    provincialPolicy: appliedRulesCitation(deps.provincial, applied('provincial'), semester.lastDate),
     calendarYears: years.map((y) => ({ year: y.year, status: y.status, sources: Object.values(y.sources) })),
     cutoff: semester.end,
     generatedAt: deps.clock().toISOString(),

@@ -10,7 +10,7 @@ export interface AppConfig {
   tableName: string;
   /** Two-digit province code; selects data/regions/<code>.json. */
   province: string;
-  /** SLA policy id; selects data/policies/<id>.json. */
+  /** SLA policy; selects data/policies/<policy>/ (every version, each complaint judged by its submission day's). */
   slaPolicy: string;
   /** Folder holding regions/, calendar/, policies/, population/ (shipped beside the bundle in Lambda). */
   dataDir: string;
@@ -33,7 +33,7 @@ export class ConfigError extends Error {
 }
 
 const defaults = {
-  SLA_POLICY: 'permenpanrb-62-2018',
+  SLA_POLICY: 'nasional',
   LAPOR_BASE_URL: 'https://www.lapor.go.id/laporan/detil',
 } as const;
 

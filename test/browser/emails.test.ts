@@ -105,6 +105,7 @@ function cutDigest(): ReadEmail {
     newlyBreached: n === 109,
     workingDaysSinceUpdate: 12,
     expired: false,
+    policyId: 'permenpanrb-5-2025',
   }));
   const email = regencyDigestEmail({
     province: kalsel().province,
@@ -112,7 +113,7 @@ function cutDigest(): ReadEmail {
     date: '2026-03-05',
     view: digestView(items, { date: '2026-03-05', nextWorkingDate: '2026-03-06', zone: kalsel().zone }),
     laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
-    policyName: 'Peraturan Menteri PANRB Nomor 62 Tahun 2018 (permenpanrb-62-2018 v1)',
+    policyName: 'Batas waktu nasional PermenPANRB 5/2025 (permenpanrb-5-2025 v1)',
     vacant: true,
   });
   return { file: 'cut digest', kind: 'digest', subject: email.subject, text: email.text, html: email.html };

@@ -10,7 +10,7 @@ describe('the deployment configuration', () => {
       region: 'ap-southeast-3',
       stackPrefix: 'LaporPaman',
       provinceCode: '63',
-      slaPolicy: 'permenpanrb-62-2018',
+      slaPolicy: 'nasional',
       laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
       sesIdentity: 'lapor.kalselprov.go.id',
       senderAddress: 'LAPOR Paman <no-reply@lapor.kalselprov.go.id>',
@@ -43,14 +43,14 @@ describe('the deployment configuration', () => {
       stage: 'production',
       'laporPaman.sesMaxSendRate': '14',
       'laporPaman.manageSesIdentity': 'false',
-      'laporPaman.slaPolicy': 'kalsel-2024',
+      'laporPaman.slaPolicy': 'kalsel',
       'laporPaman.alarmEmail': 'devops@kalselprov.go.id',
     };
     const config = loadDeployConfig((key) => context[key]);
     expect(config).toMatchObject({
       sesMaxSendRate: 14,
       manageSesIdentity: false,
-      slaPolicy: 'kalsel-2024',
+      slaPolicy: 'kalsel',
       alarmEmail: 'devops@kalselprov.go.id',
       region: 'ap-southeast-3',
     });
@@ -59,7 +59,7 @@ describe('the deployment configuration', () => {
   it.each([
     [{ provinceCode: '6' }, 'laporPaman.provinceCode: must be a two-digit province code'],
     [{ provinceCode: '64' }, 'laporPaman.provinceCode: data/regions/64.json does not exist'],
-    [{ slaPolicy: 'strict' }, 'laporPaman.slaPolicy: data/policies/strict.json does not exist'],
+    [{ slaPolicy: 'strict' }, 'laporPaman.slaPolicy: data/policies/strict does not exist'],
     [{ sesMaxSendRate: '0' }, 'laporPaman.sesMaxSendRate: must be a positive number'],
     [{ alarmEmail: 'devops' }, 'laporPaman.alarmEmail: must be an e-mail address'],
     [{ logRetentionDays: 100 }, 'laporPaman.logRetentionDays: must be one of 1, 3, 5'],

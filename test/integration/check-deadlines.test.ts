@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Status } from '../../functions/domain/complaint';
 import type { OutgoingEmail } from '../../functions/ports/mailer';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { recordUpdate } from '../../functions/use-cases/ingest-updates';
@@ -76,6 +77,36 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     // On Friday the horizon is the end of Monday 30 March: C, due then, is due soon in Kotabaru's digest.
     const kotabaru = await mailTo(world.domain, 'a.6302');
     expect(kotabaru.map((m) => m.body.text?.includes('C-6302'))).toEqual([true]);
+  });
+
+  it('counts a Tertunda complaint whose reporter ran out of time as expired, not as due soon', async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([world.person('6303', 'admin', 'a'), world.person('63', 'province', 'p')]);
+    const step = async (at: string, status: Status, n: number) => {
+      world.setNow(at);
+      await recordUpdate(
+        world.ingest,
+        anUpdate({
+          trackingId: 'HOLD-6303',
+          regencyCode: '6303',
+          occurredAt: at,
+          status,
+          sourceUpdateId: `HOLD-${n}`,
+        }),
+        'test',
+      );
+    };
+    await step('2026-05-04T09:00:00+08:00', 'belum-terverifikasi', 1);
+    await step('2026-05-04T10:00:00+08:00', 'terdisposisi-belum-ditindaklanjuti', 2);
+    await step('2026-05-05T10:00:00+08:00', 'terdisposisi-sedang-diproses', 3);
+    // Waiting for the reporter from Wed 6 May: the unit's clocks stop, the reporter's 10 HK run out by June.
+    await step('2026-05-06T10:00:00+08:00', 'tertunda', 4);
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-06-02'), dryRun: true });
+    expect(report.regencies.find((r) => r.code === '6303')).toMatchObject({
+      overdue: 0,
+      dueSoon: 0,
+      expired: 1,
+    });
   });
 
   it('sends to the admin in office that day: the new one from the day of the change, the old one no longer', async () => {

@@ -6,5 +6,5 @@ export const dataDir = fileURLToPath(new URL('../../data', import.meta.url));
 
 export const kalsel = () => loadRegions(dataDir, '63');
 export const calendar = () => loadCalendar(dataDir, kalsel().zone);
-export const nationalPolicy = () => loadSlaPolicy(dataDir, 'permenpanrb-62-2018');
-export const kalselPolicy = () => loadSlaPolicy(dataDir, 'kalsel-2024');
+export const nationalPolicy = () => loadSlaPolicy(dataDir, 'nasional');
+export const kalselPolicy = () => loadSlaPolicy(dataDir, 'kalsel');

@@ -9,6 +9,7 @@ import { Ledger } from '../../functions/adapters/ledger';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
 import type { RosterEntry } from '../../functions/domain/roster';
+import type { SlaRules } from '../../functions/domain/sla-policy';
 import type { Mailer } from '../../functions/ports/mailer';
 import type { DeadlineDeps } from '../../functions/use-cases/check-deadlines';
 import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
@@ -20,12 +21,12 @@ import { freshTable, localDynamoDbClient, localSesClient } from './local-aws';
  * A deadline-check world against a fresh table in DynamoDB Local and the SES emulator. Every
  * address ends in a domain unique to the test, so tests can find their own mail in the store.
  */
-export async function deadlineWorld() {
+export async function deadlineWorld(options: { policy?: SlaRules } = {}) {
   const tableName = await freshTable('deadline');
   const doc = createDocumentClient(localDynamoDbClient());
   const meter = new CapacityMeter();
   const domain = `t${randomUUID().slice(0, 8)}.example`;
-  const sla = { calendar: calendar(), policy: nationalPolicy() };
+  const sla = { calendar: calendar(), policy: options.policy ?? nationalPolicy() };
   const realMailer = new SesMailer(localSesClient(), { maxPerSecond: Number.POSITIVE_INFINITY });
   let mailer: Mailer = realMailer;
   let now = new Date('2026-03-02T08:00:00+08:00');
@@ -68,6 +69,7 @@ export async function deadlineWorld() {
   return {
     tableName,
     doc,
+    sla,
     meter,
     domain,
     deps,

@@ -495,9 +495,9 @@ function build(): ProvinceSemester {
     previous: new Map(before.map((m) => [m.regencyCode, m])),
     method: {
       nationalPolicy:
-        'Batas waktu nasional PermenPANRB 62/2018 (Peraturan Menteri PANRB Nomor 62 Tahun 2018 tentang Pedoman Sistem Pengelolaan Pengaduan Pelayanan Publik Nasional, Bab VI): verifikasi 3 HK, tindak lanjut pertama 5 HK, penyelesaian 5/14/60 HK menurut klasifikasi, penutupan 10 HK.',
+        'Batas waktu nasional PermenPANRB 62/2018 (sampai 30 April 2025; diganti PermenPANRB 5/2025) (permenpanrb-62-2018 v3), untuk laporan yang diajukan sampai 30 April 2025; Batas waktu nasional PermenPANRB 5/2025 (permenpanrb-5-2025 v1), untuk laporan yang diajukan sejak 1 Mei 2025',
       provincialPolicy:
-        'Target Provinsi Kalimantan Selatan (kalsel-2024, versi 1): tindak lanjut pertama dalam 3 hari kerja; batas lain mengikuti PermenPANRB 62/2018.',
+        'Target Provinsi Kalimantan Selatan: tindak lanjut dalam 3 hari kerja (kalsel-2025 v1), untuk laporan yang diajukan sejak 1 Mei 2025',
       calendarYears: [
         { year: 2023, status: 'missing', sources: [] },
         {

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
 
   it('applies defaults for the optional values', () => {
     const config = loadConfig(complete);
-    expect(config.slaPolicy).toBe('permenpanrb-62-2018');
+    expect(config.slaPolicy).toBe('nasional');
     expect(config.dataDir).toMatch(/data$/);
   });
 });

@@ -27,6 +27,7 @@ const item = (n: number, late: number, over: Partial<DigestItem> = {}): DigestIt
   workingDaysLate: late,
   newlyBreached: late === 1,
   workingDaysSinceUpdate: late + 5,
+  policyId: 'permenpanrb-5-2025',
   ...over,
 });
 
@@ -182,6 +183,7 @@ describe('the deadline e-mails', () => {
           name: 'Kabupaten Tapin',
           overdue: 12,
           dueSoon: 2,
+          expired: 0,
           oldestBreachWorkingDays: 25,
           onTimeShare: 0.72,
           closedInWindow: 25,

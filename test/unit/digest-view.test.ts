@@ -24,6 +24,7 @@ const item = (n: number, over: Partial<DigestItem> = {}): DigestItem => ({
   newlyBreached: false,
   workingDaysSinceUpdate: 3,
   expired: false,
+  policyId: 'permenpanrb-5-2025',
   ...over,
 });
 // Thursday 5 March 2026; Friday 6 is the next working day; the end of a WITA day is 15:59:59.999Z.

@@ -8,6 +8,7 @@ import {
   inspectionsForDigest,
 } from '../../functions/domain/field-inspection';
 import { computeSla } from '../../functions/domain/sla';
+import { policyInForce } from '../../functions/domain/sla-policy';
 import type { Snapshot } from '../../functions/domain/snapshot';
 import { replaySnapshot } from '../../functions/domain/snapshot';
 import { validateUpdate } from '../../functions/domain/update';
@@ -171,7 +172,7 @@ describe('an update carrying a field inspection', () => {
     });
     const sla = computeSla(snapshot?.timeline ?? [], ctx.policy, ctx.calendar, now, snapshot?.submittedAt);
     expect(sla.stages.find((s) => s.stage === 'completion')?.limit).toBe(
-      ctx.policy.limits.completion['pengaduan-berkadar-pengawasan'],
+      policyInForce(ctx.policy, '2026-03-03').limits.completion['pengaduan-berkadar-pengawasan'],
     );
   });
 

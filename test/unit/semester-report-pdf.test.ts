@@ -147,8 +147,14 @@ describe('semesterReportPdf', () => {
   it('states the policies, the SKB decrees, the cut-off and the score rule on the method page', () => {
     const method = page(7);
     expect(method).toContain('Metode dan Definisi');
-    expect(method).toContain('PermenPANRB 62/2018');
-    expect(method).toContain('Target Provinsi Kalimantan Selatan (kalsel-2024, versi 1)');
+    // A semester whose backlog spans the change of rule names both, each with the days it covers.
+    expect(method).toContain(
+      'PermenPANRB 5/2025 (permenpanrb-5-2025 v1), untuk laporan yang diajukan sejak 1 Mei 2025',
+    );
+    expect(method).toContain('untuk laporan yang diajukan sampai 30 April 2025');
+    expect(method).toContain(
+      'Target Provinsi Kalimantan Selatan: tindak lanjut dalam 3 hari kerja (kalsel-2025 v1)',
+    );
     expect(method).toContain('Nomor 1497 Tahun 2025, Nomor 2 Tahun 2025, Nomor 5 Tahun 2025');
     expect(method).toContain('Nomor 933 Tahun 2025');
     expect(method).toContain('2023 tidak tersedia');

@@ -279,7 +279,7 @@ describe('the SLA state of a complaint', () => {
     expect(followUp(nationalPolicy())).toMatchObject({ breached: false, workingDaysUsed: 4 });
     expect(followUp(kalselPolicy())).toMatchObject({ breached: true, workingDaysLate: 1 });
     expect(computeSla(timeline, kalselPolicy(), calendar(), '2026-06-30T00:00:00+08:00').policyId).toBe(
-      'kalsel-2024',
+      'kalsel-2025',
     );
   });
 
