@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { computeSla } from '../../functions/domain/sla';
+import { policyInForce } from '../../functions/domain/sla-policy';
 import { importFile, resultCsv } from '../../functions/use-cases/import-file';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
 import { kalsel } from '../support/data';
@@ -152,7 +153,7 @@ describe('field inspections', () => {
     expect(closure(after)).toBe(closure(before));
     expect(closure(after)).toBe('2026-06-02T02:00:00.000Z');
     expect(stages(after).find((x) => x.stage === 'completion')?.limit).toBe(
-      deps.sla.policy.limits.completion['pengaduan-berkadar-pengawasan'],
+      policyInForce(deps.sla.policy, '2026-06-01').limits.completion['pengaduan-berkadar-pengawasan'],
     );
 
     const again = await importFile(deps, file);
