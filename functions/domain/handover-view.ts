@@ -2,7 +2,7 @@ import type { WorkingCalendar } from './calendar';
 import type { Classification, Status } from './complaint';
 import type { Arrival, VacancyPeriod } from './handover';
 import { computeSla, type Stage, stageOwners } from './sla';
-import type { SlaPolicy } from './sla-policy';
+import type { SlaRules } from './sla-policy';
 import type { Snapshot } from './snapshot';
 
 /**
@@ -54,7 +54,7 @@ export interface HandoverView {
   all: HandoverItem[];
 }
 
-type SlaContext = { policy: SlaPolicy; calendar: WorkingCalendar };
+type SlaContext = { policy: SlaRules; calendar: WorkingCalendar };
 
 const byLateThenAge = (a: HandoverItem, b: HandoverItem) =>
   b.workingDaysLate - a.workingDaysLate ||
