@@ -210,7 +210,7 @@ export function computeSla(
   if (known.length === 0) throw new Error(`no update of this complaint is known at ${at}`);
   const r = replay(known);
   const submitted = earliest(submittedAt, r.sorted[0]?.at) as string;
-  const policy = policyInForce(rules, witaDate(submitted));
+  const policy = policyInForce(rules, calendar.date(submitted));
   const classification = r.classification as Classification;
   const gaps = new Set<number>();
 
