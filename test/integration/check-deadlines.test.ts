@@ -101,7 +101,10 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     await step('2026-05-05T10:00:00+08:00', 'terdisposisi-sedang-diproses', 3);
     // Waiting for the reporter from Wed 6 May: the unit's clocks stop, the reporter's 10 HK run out by June.
     await step('2026-05-06T10:00:00+08:00', 'tertunda', 4);
-    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-06-02', kalsel().zone), dryRun: true });
+    const report = await checkDeadlines(world.deps(), {
+      at: scheduledInstant('2026-06-02', kalsel().zone),
+      dryRun: true,
+    });
     expect(report.regencies.find((r) => r.code === '6303')).toMatchObject({
       overdue: 0,
       dueSoon: 0,

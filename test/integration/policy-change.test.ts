@@ -46,14 +46,20 @@ describe('a policy that changes mid-semester', () => {
     // A replay of Tue 3 Mar, the day before the change: BEFORE under rule A (3 HK) is due Wed 4,
     // within the one-day horizon. Under rule B it would be due Fri 6 and not listed.
     w.setNow('2026-03-05T10:00:00+08:00');
-    const replay = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-03', kalsel().zone), dryRun: true });
+    const replay = await checkDeadlines(w.deps(), {
+      at: scheduledInstant('2026-03-03', kalsel().zone),
+      dryRun: true,
+    });
     expect(replay.policy).toBe('Aturan uji rule-a (rule-a v1)');
     expect(replay.policiesApplied).toEqual(['Aturan uji rule-a (rule-a v1)']);
     expect(replay.regencies.find((r) => r.code === '6302')).toMatchObject({ overdue: 0, dueSoon: 1 });
 
     // Thu 5 Mar: BEFORE is a day past rule A's 3 HK; AFTER is due on Wed 11 under rule B (not listed).
     // Judged by the day's rule (B), BEFORE would be due soon instead; by rule A, AFTER would be due Mon 9.
-    const today = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-05', kalsel().zone), dryRun: true });
+    const today = await checkDeadlines(w.deps(), {
+      at: scheduledInstant('2026-03-05', kalsel().zone),
+      dryRun: true,
+    });
     expect(today.policy).toBe('Aturan uji rule-b (rule-b v1)');
     expect(today.policiesApplied).toEqual(['Aturan uji rule-a (rule-a v1)']);
     expect(today.regencies.find((r) => r.code === '6302')).toMatchObject({
