@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { LocalFileStore } from '../functions/adapters/file-store';
+import { spreadsheetRows } from '../functions/adapters/spreadsheet';
 import { importLimitsFrom } from '../functions/domain/import-limits';
 import { type ImportDeps, importStoredFile } from '../functions/use-cases/import-stored-file';
 import { calendar, kalsel, nationalPolicy } from '../test/support/data';
@@ -14,6 +15,7 @@ import { calendar, kalsel, nationalPolicy } from '../test/support/data';
 const [dir, key] = process.argv.slice(2) as [string, string];
 let written = 0;
 const deps: ImportDeps = {
+  readRows: spreadsheetRows,
   regions: kalsel(),
   sla: { calendar: calendar(), policy: nationalPolicy() },
   clock: () => new Date('2026-07-01T08:00:00+08:00'),

@@ -13,6 +13,7 @@ import { SqsWorkQueue } from '../functions/adapters/queue';
 import { RosterStore } from '../functions/adapters/roster-store';
 import { composeRawEmail, sendEmail } from '../functions/adapters/ses-mailer';
 import { DirectorySiteTarget } from '../functions/adapters/site-target';
+import { spreadsheetRows } from '../functions/adapters/spreadsheet';
 import { handleApiRequest } from '../functions/api/ingest-routes';
 import { parseCommitmentsCsv } from '../functions/domain/commitments';
 import { type ImportField, importColumns } from '../functions/domain/import-rows';
@@ -360,7 +361,11 @@ async function uploadAsDeployed(
   updates: readonly ComplaintUpdate[],
 ): Promise<{ key: string; summary: string }> {
   const s3 = localS3Client(stack.s3.endpoint);
-  const deps: ImportDeps = { ...ingest, files: new S3FileStore(s3, stack.s3.bucket) };
+  const deps: ImportDeps = {
+    ...ingest,
+    readRows: spreadsheetRows,
+    files: new S3FileStore(s3, stack.s3.bucket),
+  };
   const runs: ReturnType<typeof importStoredFile>[] = [];
   stack.s3.onObjectCreated(importPrefix, (event) => {
     for (const record of event.Records)

@@ -4,7 +4,7 @@ import { S3FileStore } from '../functions/adapters/file-store';
 import { traceClient, traced } from '../functions/adapters/tracing';
 import { importLimitsFrom } from '../functions/domain/import-limits';
 import { type ImportDeps, importStoredFile } from '../functions/use-cases/import-stored-file';
-import { ingestDeps } from './support/compose';
+import { importDeps } from './support/compose';
 import { loadConfig } from './support/config';
 import { createLogger, createMetrics } from './support/observability';
 import { addUpdateCounts } from './support/ops-metrics';
@@ -20,7 +20,7 @@ const config = loadConfig();
 const bucket = process.env.IMPORT_BUCKET;
 if (!bucket) throw new Error('missing environment variable(s): IMPORT_BUCKET');
 const deps: ImportDeps = {
-  ...ingestDeps(config),
+  ...importDeps(config),
   // Path-style only where S3_FORCE_PATH_STYLE says so: the local stack's s3rver (the SDK reads no variable for it).
   files: new S3FileStore(
     traceClient(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' })),

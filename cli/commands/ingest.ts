@@ -4,7 +4,7 @@ import { LocalFileStore } from '../../functions/adapters/file-store';
 import { ImportLimitError, importLimitsFrom } from '../../functions/domain/import-limits';
 import { ImportFileError } from '../../functions/domain/import-rows';
 import { importFile, refusedResultCsv, resultCsv, resultKeyFor } from '../../functions/use-cases/import-file';
-import { ingestDeps } from '../../handlers/support/compose';
+import { importDeps } from '../../handlers/support/compose';
 import { loadConfig } from '../../handlers/support/config';
 import { CliError } from '../errors';
 import { tableEnv } from '../local-env';
@@ -47,7 +47,7 @@ export function registerIngestCommand(program: Command): void {
       } catch (error) {
         throw new CliError((error as Error).message);
       }
-      const deps = ingestDeps(loadConfig(env));
+      const deps = importDeps(loadConfig(env));
       if (opts.regency && opts.regency !== deps.regions.province.code && !deps.regions.has(opts.regency)) {
         throw new CliError(
           `--regency ${opts.regency}: not a regency or province code of ${deps.regions.province.name}`,

@@ -4,12 +4,7 @@ import { strFromU8, Unzip, UnzipInflate, zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { ImportLimitError, type ImportLimits } from '../domain/import-limits';
 import { UnreadableFileError } from '../domain/import-rows';
-
-/** One row of a file: its line as a spreadsheet shows it (1-based) and its cells. */
-export interface FileRow {
-  line: number;
-  cells: unknown[];
-}
+import type { FileRow, RowReader } from '../ports/row-reader';
 
 // relax_quotes: a quote inside an unquoted cell is text, as Excel reads it.
 const csvOptions = {
@@ -362,3 +357,6 @@ async function collect(stream: Readable): Promise<Buffer> {
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
   return Buffer.concat(chunks);
 }
+
+/** The CSV/XLSX reader as the import use case takes it. */
+export const spreadsheetRows: RowReader = readRows;

@@ -1,8 +1,18 @@
 import * as z from 'zod';
+import type {
+  Commitment,
+  CommitmentResult,
+  CommitmentStanding,
+  CommitmentTargets,
+  TargetKind,
+  TargetResult,
+} from './commitment-result';
 import { readCsvRecords } from './csv-records';
 import type { Regions } from './regions';
-import { minimumCases } from './semester-evaluation';
+import { minimumCases } from './semester-method';
 import type { ProvinceSemester, RegencyMetrics, Share } from './semester-metrics';
+
+export type { Commitment, CommitmentResult, CommitmentStanding, CommitmentTargets, TargetKind, TargetResult };
 
 /**
  * The written commitments of the regency heads (Bupati / Wali Kota) on handling LAPOR! complaints,
@@ -11,32 +21,6 @@ import type { ProvinceSemester, RegencyMetrics, Share } from './semester-metrics
  * replaces it), and sets targets. Whether a target was met, and by how much, is judged here once and
  * shared by the PDFs, the daily province digest and the public site.
  */
-export interface CommitmentTargets {
-  /** First follow-up within `days` working days for at least `percent`% of complaints. */
-  followUp?: { days: number; percent: number };
-  /** Open complaints at the end of the semester: at most this many. */
-  maxBacklog?: number;
-  /** A liaison admin and a backup in office (roster) on every day of the semester. */
-  liaisonAlwaysInOffice?: boolean;
-  /** At least this many complaints received per 100,000 inhabitants in the semester. */
-  minPerHundredThousand?: number;
-}
-
-export interface Commitment {
-  /** Regency code. */
-  code: string;
-  /** The signing office, e.g. "Bupati Tanah Laut", "Pj. Wali Kota Banjarbaru". */
-  signatory: string;
-  /** Date signed (YYYY-MM-DD). */
-  signed: string;
-  /** Document number, or a link to the published document. */
-  document: string;
-  /** First day in force (YYYY-MM-DD, WITA). */
-  from: string;
-  /** Last day in force, inclusive; absent: until a newer commitment replaces it. */
-  to?: string;
-  targets: CommitmentTargets;
-}
 
 /** Largest N (working days) a follow-up target may name: the semester figures carry 1..N. */
 export const maxFollowUpTargetDays = 10;
@@ -182,12 +166,6 @@ export function parseCommitmentsCsv(text: string, regions: Regions, fileName = '
   return commitments;
 }
 
-/** Where a regency stands on a date: a commitment in force, one that ended, or none ever. */
-export type CommitmentStanding =
-  | { status: 'in-force'; commitment: Commitment }
-  | { status: 'expired'; commitment: Commitment }
-  | { status: 'none' };
-
 /**
  * The commitment of a regency in force on a WITA date: of those started by then and not ended, the
  * newest (a newer one replaces the older). Without one, the last that ended ("expired"), or none.
@@ -205,42 +183,6 @@ export function commitmentOn(
   // A newer commitment replaces an older one even if the older had no end date.
   if (newest.to === undefined || newest.to >= date) return { status: 'in-force', commitment: newest };
   return { status: 'expired', commitment: newest };
-}
-
-export type TargetKind = 'follow-up' | 'backlog' | 'liaison' | 'volume';
-
-/** One target judged: what was promised, what was achieved, met or not, and by how much. */
-export interface TargetResult {
-  kind: TargetKind;
-  /** Indonesian, e.g. "Tindak lanjut pertama dalam 3 HK untuk sedikitnya 80% laporan". */
-  label: string;
-  /** The promised figure (percent for follow-up, a count, days, or per 100,000). */
-  committed: number;
-  /** The achieved figure in the same unit; absent when there is no evidence to judge. */
-  achieved?: number;
-  /** For shares: the cases behind `achieved`. */
-  parts?: { numerator: number; denominator: number };
-  /** Met, not met, or not judged (too little evidence). */
-  met?: boolean;
-  /** achieved − committed in the target's unit, signed so that positive is better. */
-  margin?: number;
-  /** Indonesian: "Terpenuhi, lebih baik 4,2 poin", "Tidak terpenuhi, kurang 12 laporan", ... */
-  verdict: string;
-  /** By how much alone: "lebih baik 4,2 poin", "kurang 12 laporan", "tepat pada target". */
-  byHowMuch?: string;
-}
-
-/** A regency's commitment judged against a semester. */
-export interface CommitmentResult {
-  status: CommitmentStanding['status'];
-  commitment?: Commitment;
-  targets: TargetResult[];
-  /** Every judged target met (and at least one judged); false when one was missed. */
-  kept?: boolean;
-  met: number;
-  judged: number;
-  /** "3 dari 4 target terpenuhi", "Tidak ada komitmen", "Komitmen berakhir 31 Desember 2025". */
-  summary: string;
 }
 
 const number = (v: number, decimals = 0) =>

@@ -6,6 +6,7 @@ import type { Regency } from './regions';
 import { regencyDisplayName } from './regions';
 import { daysWithoutAdmin, daysWithoutBackup, type RosterEntry } from './roster';
 import type { Semester } from './semester';
+import { evaluationMethod, lowVolumeRatio, minimumCases } from './semester-method';
 import {
   type Distribution,
   type Flag,
@@ -248,23 +249,7 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
   };
 }
 
-/**
- * Fewer decided cases than this and a share is not evidence: 1 of 1 on time says little. Such a
- * share is printed as its count ("1 dari 1"), not a percentage, and earns 0 in the score. Five
- * follows official statistics' small-number practice (the UK Housing Ombudsman reports a share only
- * from 5 decisions; OECD glossary, "minimum cell size"). A regency that received fewer complaints
- * than this in the semester cannot be evaluated: it is flagged MERAH for volume and ranked after
- * every regency that can.
- *
- * Why a threshold and not a Wilson lower bound or shrinkage toward the province: the score must be
- * recomputable by a Bupati's staff from the printed figures, and a printed "90,0% (90 dari 100)"
- * must be the T that enters the formula. A threshold keeps both true; its cliff (4 of 4 earns 0, 5 of
- * 5 earns 1) only touches regencies with so few cases that the volume rule already flags them.
- */
-export const minimumCases = 5;
-
-/** Per 100,000 inhabitants below this fraction of the province's figure: MERAH for volume. */
-export const lowVolumeRatio = 0.25;
+export { lowVolumeRatio, minimumCases } from './semester-method';
 
 /** A share with its parts; `value` only from `minimumCases` cases on. */
 export function share(numerator: number, denominator: number): Share {
@@ -275,7 +260,7 @@ export function share(numerator: number, denominator: number): Share {
   };
 }
 
-const weights = { T: 0.35, S: 0.35, K: 0.15, V: 0.15 } as const;
+const { weights } = evaluationMethod;
 
 /** The composite score, as printed on every report's method page. */
 export const scoreFormula = [

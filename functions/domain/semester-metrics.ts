@@ -1,4 +1,4 @@
-import type { CommitmentResult } from './commitments';
+import type { CommitmentResult } from './commitment-result';
 import type { Classification } from './complaint';
 import type { InspectionFigures } from './field-inspection';
 import type { OutreachEffect } from './outreach';

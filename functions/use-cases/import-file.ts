@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import laporExport from '../../data/import/lapor-export.json';
-import { type FileRow, readRows } from '../adapters/spreadsheet';
 import { csvLine } from '../domain/csv-cell';
 import { inspectionClass, inspectionProblem } from '../domain/field-inspection';
 import {
@@ -42,7 +41,13 @@ import {
 import { regencyDisplayName } from '../domain/regions';
 import type { Zone } from '../domain/zone';
 import { luxonZone } from '../domain/zone-luxon';
+import type { FileRow, RowReader } from '../ports/row-reader';
 import { type BatchOptions, type IngestDeps, type ItemResult, ingestBatch } from './ingest-updates';
+
+/** What importing a file needs beyond recording updates: a reader of its rows (CSV, XLSX). */
+export interface FileImportDeps extends IngestDeps {
+  readRows: RowReader;
+}
 
 /** The LAPOR! export mapping shipped in data/import/ (bundled: it is part of the importer). */
 export const laporExportMapping: ExportMapping = parseExportMapping(
@@ -142,7 +147,7 @@ const maxPreambleRows = 50;
  * (refused whole) before anything is written; a limit hit mid-file ends the import with `stopped`.
  */
 export async function importFile(
-  deps: IngestDeps,
+  deps: FileImportDeps,
   file: { name: string; content: Buffer | Readable },
   onProgress?: (done: number, total: number) => void,
   options: ImportOptions = {},
@@ -153,7 +158,7 @@ export async function importFile(
   if (size !== undefined && size > limits.maxBytes)
     throw new ImportLimitError('too-large', limitMessage('too-large', limits, { size }));
 
-  const rows = readRows(file.name, file.content, limits)[Symbol.asyncIterator]();
+  const rows = deps.readRows(file.name, file.content, limits)[Symbol.asyncIterator]();
   let head: Head;
   try {
     head = await findHeader(rows, file.name, mapping, deps.regions.zone);

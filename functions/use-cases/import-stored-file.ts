@@ -8,6 +8,7 @@ import { ImportFileError, UnreadableFileError } from '../domain/import-rows';
 import type { Regions } from '../domain/regions';
 import type { FileStore } from '../ports/file-store';
 import {
+  type FileImportDeps,
   type ImportOptions,
   type ImportReport,
   importFile,
@@ -16,9 +17,8 @@ import {
   resultSuffix,
   unreadableSuffix,
 } from './import-file';
-import type { IngestDeps } from './ingest-updates';
 
-export interface ImportDeps extends IngestDeps {
+export interface ImportDeps extends FileImportDeps {
   files: FileStore;
   /** @default defaultImportLimits */
   limits?: ImportLimits;

@@ -22,6 +22,7 @@ import { OutreachStore } from '../../functions/adapters/outreach-store';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
+import { spreadsheetRows } from '../../functions/adapters/spreadsheet';
 import type { ApiDeps } from '../../functions/api/ingest-routes';
 import type { DeadlineViews } from '../../functions/ports/deadline-views';
 import type { Mailer } from '../../functions/ports/mailer';
@@ -30,6 +31,7 @@ import type { SemesterViews } from '../../functions/ports/semester-views';
 import type { CdnInvalidator, SiteTarget } from '../../functions/ports/site-target';
 import type { SiteView } from '../../functions/ports/site-view';
 import type { DeadlineDeps } from '../../functions/use-cases/check-deadlines';
+import type { FileImportDeps } from '../../functions/use-cases/import-file';
 import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
 import type { SiteDeps } from '../../functions/use-cases/publish-site';
 import {
@@ -80,6 +82,11 @@ export function ingestDeps(
     clients: new DynamoClientRegistry(doc, config.tableName, options.meter),
     clock: options.clock ?? (() => new Date()),
   };
+}
+
+/** Dependencies of a file import (the bulk import, `lapor-paman ingest`): the ingest's, with the CSV/XLSX reader. */
+export function importDeps(config: AppConfig, options: WiringOptions = {}): FileImportDeps {
+  return { ...ingestDeps(config, options), readRows: spreadsheetRows };
 }
 
 /** The mailer from configuration: SES at the configured sending rate, through the stage's sink if it has one. */

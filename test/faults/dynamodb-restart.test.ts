@@ -4,10 +4,11 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
-import { readRows } from '../../functions/adapters/spreadsheet';
+import { readRows, spreadsheetRows } from '../../functions/adapters/spreadsheet';
 import { defaultImportLimits } from '../../functions/domain/import-limits';
 import { mapImportRows } from '../../functions/domain/import-rows';
 import { type ComplaintUpdate, validateUpdate } from '../../functions/domain/update';
+import type { FileImportDeps } from '../../functions/use-cases/import-file';
 import { importFile } from '../../functions/use-cases/import-file';
 import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
 import { type DynamoDbLocal, startDynamoDbLocal } from '../../local/dynamodb-local';
@@ -81,7 +82,8 @@ async function updatesOf(file: { name: string; content: Buffer }): Promise<Compl
 function ingestDeps(endpoint: string, maxAttempts?: number) {
   const client = dynamoDbClientFor(endpoint, maxAttempts);
   const doc = createDocumentClient(client);
-  const deps: IngestDeps = {
+  const deps: IngestDeps & FileImportDeps = {
+    readRows: spreadsheetRows,
     store: new DynamoComplaintStore(doc, tableName, kalsel().zone),
     regions: kalsel(),
     sla,

@@ -21,6 +21,7 @@ import {
 } from '../../functions/use-cases/semester-fanout';
 import {
   deadlineDeps,
+  importDeps,
   ingestDeps,
   semesterDeliveryDeps,
   semesterDeps,
@@ -117,7 +118,7 @@ beforeAll(async () => {
 
   // bulk-import: the same file twice (created, then duplicates).
   const bulk = recordingDocumentClient();
-  const bulkDeps = ingestDeps(config, { doc: bulk.doc, clock: () => new Date('2026-06-30T08:00:00+08:00') });
+  const bulkDeps = importDeps(config, { doc: bulk.doc, clock: () => new Date('2026-06-30T08:00:00+08:00') });
   const csv = Buffer.from(
     [
       'ID Tracking;Kode Wilayah;Instansi Terdisposisi;Kategori;Klasifikasi;Status;Waktu Status',

@@ -8,10 +8,12 @@ import { loadEscalationPolicy } from '../../functions/adapters/data-files';
 import { Ledger } from '../../functions/adapters/ledger';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
+import { spreadsheetRows } from '../../functions/adapters/spreadsheet';
 import type { RosterEntry } from '../../functions/domain/roster';
 import type { SlaRules } from '../../functions/domain/sla-policy';
 import type { Mailer } from '../../functions/ports/mailer';
 import type { DeadlineDeps } from '../../functions/use-cases/check-deadlines';
+import type { FileImportDeps } from '../../functions/use-cases/import-file';
 import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
 import { deadlineViews } from '../../templates/deadline-emails';
 import { calendar, dataDir, kalsel, nationalPolicy } from './data';
@@ -45,7 +47,8 @@ export async function deadlineWorld(options: { policy?: SlaRules } = {}) {
     laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
     clock,
   });
-  const ingest: IngestDeps = {
+  const ingest: IngestDeps & FileImportDeps = {
+    readRows: spreadsheetRows,
     store: new DynamoComplaintStore(doc, tableName, kalsel().zone, meter),
     regions: kalsel(),
     sla,

@@ -4,7 +4,9 @@ import { DynamoClientRegistry } from '../../functions/adapters/client-registry';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import { keys } from '../../functions/adapters/keys';
+import { spreadsheetRows } from '../../functions/adapters/spreadsheet';
 import type { ApiDeps } from '../../functions/api/ingest-routes';
+import type { FileImportDeps } from '../../functions/use-cases/import-file';
 import { localKeys, registerLocalClients } from '../../local/clients';
 import { calendar, kalsel, nationalPolicy } from './data';
 import { scanAll } from './faults';
@@ -16,7 +18,8 @@ export async function localIngest(now = '2026-07-01T08:00:00+08:00') {
   const doc = createDocumentClient(localDynamoDbClient());
   const meter = new CapacityMeter();
   const store = new DynamoComplaintStore(doc, tableName, kalsel().zone, meter);
-  const deps: ApiDeps = {
+  const deps: ApiDeps & FileImportDeps = {
+    readRows: spreadsheetRows,
     store,
     clients: await registeredClients(doc, tableName),
     regions: kalsel(),
