@@ -527,7 +527,11 @@ function chartsPages(province: ProvinceSemester): Content[] {
  * The province summary PDF of a semester.
  * @param province the province's semester, regencies ranked best first
  */
-export function provinceSummaryPdf(province: ProvinceSemester): TDocumentDefinitions {
+export function provinceSummaryPdf(
+  province: ProvinceSemester,
+  /** Pages laid out elsewhere (templates/citizens-pdf.ts), placed before the charts. */
+  extraPages: Content[] = [],
+): TDocumentDefinitions {
   return documentFrame({
     province,
     title: `Ringkasan Evaluasi Pengelolaan Pengaduan SP4N-LAPOR! Provinsi ${province.province.name}, ${province.semesterLabel}`,
@@ -547,6 +551,7 @@ export function provinceSummaryPdf(province: ProvinceSemester): TDocumentDefinit
       ...rankingPage(province),
       ...attentionPage(province),
       ...commitmentsPage(province),
+      ...extraPages,
       ...chartsPages(province),
       ...methodSection(province),
     ],

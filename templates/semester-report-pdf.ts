@@ -556,6 +556,14 @@ export function methodSection(province: ProvinceSemester): Content[] {
           ],
           margin: [0, 5, 0, 0],
         },
+        ...(m.outreachRule
+          ? [
+              {
+                text: [{ text: 'Penjangkauan: ', bold: true }, m.outreachRule],
+                margin: [0, 3, 0, 0],
+              } as Content,
+            ]
+          : []),
       ],
       fontSize: 8.5,
       lineHeight: 1.1,
@@ -1245,10 +1253,14 @@ function detailPage(report: RankedMetrics): Content[] {
  * @param input.report the regency's ranked metrics
  * @param input.province the province's semester (for comparisons, the method and generatedAt)
  */
-export function semesterReportPdf(input: {
-  report: RankedMetrics;
-  province: ProvinceSemester;
-}): TDocumentDefinitions {
+export function semesterReportPdf(
+  input: {
+    report: RankedMetrics;
+    province: ProvinceSemester;
+  },
+  /** Pages laid out elsewhere (templates/citizens-pdf.ts), placed before the method. */
+  extraPages: Content[] = [],
+): TDocumentDefinitions {
   const { report, province } = input;
   return documentFrame({
     province,
@@ -1270,6 +1282,7 @@ export function semesterReportPdf(input: {
       ...chartsPage(report, province),
       ...comparisonPage(report, province),
       ...detailPage(report),
+      ...extraPages,
       ...methodSection(province),
     ],
   });

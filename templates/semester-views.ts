@@ -1,12 +1,13 @@
 import type { SemesterViews } from '../functions/ports/semester-views';
+import { citizensComparison, citizensPage } from './citizens-pdf';
 import { provinceSummaryPdf } from './province-summary-pdf';
 import { provinceSummaryEmail, regencyReportEmail } from './semester-email';
 import { semesterReportPdf } from './semester-report-pdf';
 
 /** The semester job's documents, as the semester use case asks for them (the port it is given). */
 export const semesterViews: SemesterViews = {
-  regencyReport: semesterReportPdf,
+  regencyReport: (input) => semesterReportPdf(input, citizensPage(input.report)),
   regencyLetter: regencyReportEmail,
-  provinceSummary: provinceSummaryPdf,
+  provinceSummary: (province) => provinceSummaryPdf(province, citizensComparison(province)),
   provinceLetter: provinceSummaryEmail,
 };

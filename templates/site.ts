@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { PublicCitizenFigures, PublicRow } from '../functions/domain/citizen-figures';
 import { csvLine } from '../functions/domain/csv-cell';
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
 import type { Flag, FlagReason } from '../functions/domain/semester-metrics';
@@ -532,9 +533,43 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
         `<p class="note">Sebagian angka menyentuh tahun tanpa kalender hari kerja (${m.calendarGaps.join(', ')}); hari kerja pada tahun itu dihitung Senin–Jumat saja.</p>`,
       );
   }
+  if (s && m?.citizens) parts.push(citizensSection(m.citizens, s.label, s.period));
   if (r.commitment)
     parts.push(`<h2 id="komitmen">Komitmen ${esc(r.headTitle)}</h2><p>${esc(r.commitment.summary)}</p>`);
   return page(board, { title: r.name, depth: 1, current: 'regency', body: parts.join('\n') });
+}
+
+/** Channels and what reporters thought: aggregates, values under the minimum folded and shown as "< 5". */
+function citizensSection(c: PublicCitizenFigures, label: string, period: string): string {
+  const shown = (x: PublicRow): ShownShare => ({ ...x.share, small: x.small });
+  const rows = (list: readonly PublicRow[]) =>
+    list.map((x) => ({
+      cells: [esc(x.label), x.small ? '&lt; 5' : num(x.count), x.small ? '–' : shareCell(shown(x))],
+    }));
+  const small = (s: PublicCitizenFigures['rated']): ShownShare => ({ ...s, small: s.value === undefined });
+  return [
+    `<h2 id="warga">Kanal dan penilaian pelapor, ${esc(period)}</h2>`,
+    c.channelsKnown > 0
+      ? table({
+          caption: `Laporan menurut kanal, ${label} (${num(c.channelsKnown)} laporan yang menyebut kanalnya)`,
+          head: [{ text: 'Kanal' }, { text: 'Laporan', numeric: true }, { text: 'Bagian', numeric: true }],
+          rows: rows(c.channels),
+        })
+      : '<p>Kanal laporan tidak tercatat pada semester ini.</p>',
+    `<p>Laporan selesai yang dinilai pelapor: ${shareText(small(c.rated))}. Pelapor menanggapi tindak lanjut: ${shareText(small(c.reporterAnswered))}.</p>`,
+    c.ratings.length
+      ? table({
+          caption: `Penilaian pelapor seperti tertulis di LAPOR!, ${label}`,
+          head: [
+            { text: 'Penilaian' },
+            { text: 'Laporan', numeric: true },
+            { text: 'Bagian', numeric: true },
+          ],
+          rows: rows(c.ratings),
+        })
+      : '',
+    '<p class="note">Kanal atau nilai dengan kurang dari 5 laporan digabung; jumlah di bawah 5 tidak ditampilkan. Penilaian dan tanggapan pelapor tidak masuk skor.</p>',
+  ].join('\n');
 }
 
 // --- method page --------------------------------------------------------------------------------
@@ -577,6 +612,9 @@ function methodPage(board: Scoreboard): string {
     `<p>${esc(m.flagRule)}</p>`,
     `<p>Persentase ditulis hanya bila ada sedikitnya ${m.minimumCasesForShare} laporan yang dinilai; di bawah itu ditulis jumlahnya (misalnya "1 dari 1"), karena persentase dari beberapa laporan saja menyesatkan.</p>`,
     m.populationSource ? `<p>Penduduk: ${esc(m.populationSource)}.</p>` : '',
+    '<h2 id="penjangkauan">Kanal, kecamatan, dan penjangkauan</h2>',
+    '<p>Kanal dan kecamatan dibaca dari ekspor LAPOR! (kolom Sumber Laporan, Kanal Aduan Setwapres, Kecamatan); kecamatan adalah tempat masalah, bukan tempat tinggal pelapor. Nilai yang tidak dikenal dihitung sebagai "lainnya".</p>',
+    `<p>${esc(m.outreachRule)}</p>`,
     '<h2 id="waktu">Kapan angka diperbarui</h2>',
     '<p>Angka "hari ini" diperbarui setiap hari kerja setelah pemeriksaan batas waktu pukul 08.00 WITA. Peringkat, skor, dan status diperbarui setelah evaluasi semester (1 Januari dan 1 Juli) untuk semester yang baru berakhir, sama dengan laporan PDF yang dikirim kepada kepala daerah.</p>',
   ];

@@ -13,6 +13,7 @@ import type {
   DistrictFigures,
   RatingFigures,
   ReporterReplyFigures,
+  Share,
 } from './semester-metrics';
 import type { Snapshot } from './snapshot';
 
@@ -187,4 +188,66 @@ export function foldSmall<T extends { count: number }>(
   const kept = rows.filter((r) => r.count >= minimumCases);
   const small = rows.filter((r) => r.count > 0 && r.count < minimumCases);
   return small.length > 0 ? [...kept, fold(small)] : kept;
+}
+
+/** A public row: a count and its share, `small` when fewer than `minimumCases` (shown as "< 5", no share). */
+export interface PublicRow {
+  label: string;
+  count: number;
+  share: Share;
+  small: boolean;
+  /** The row that folds the categories under `minimumCases`. */
+  folded?: true;
+}
+
+/** What the public scoreboard shows of a regency's citizens' side: aggregates, small numbers folded. */
+export interface PublicCitizenFigures {
+  /** Complaints whose channel is known. */
+  channelsKnown: number;
+  channels: PublicRow[];
+  /** Of the completed complaints, the share rated. */
+  rated: Share;
+  ratings: PublicRow[];
+  /** Of the followed-up complaints, the share whose reporter answered. */
+  reporterAnswered: Share;
+}
+
+function publicRows(rows: readonly { label: string; count: number }[], total: number): PublicRow[] {
+  const withCounts = rows.filter((r) => r.count > 0);
+  return foldSmall(withCounts, (small) => ({
+    label: 'lainnya (digabung)',
+    count: small.reduce((n, r) => n + r.count, 0),
+  })).map((r) => ({
+    label: r.label,
+    count: r.count,
+    share: share(r.count, total),
+    small: r.count < minimumCases,
+    ...(r.label === 'lainnya (digabung)' && withCounts.some((x) => x.count < minimumCases)
+      ? { folded: true as const }
+      : {}),
+  }));
+}
+
+/**
+ * The public view of a regency's channels and ratings: every channel or rating value with fewer than
+ * `minimumCases` complaints folded into one row, which itself shows no number under `minimumCases`;
+ * no share of fewer than `minimumCases` cases (the scoreboard's small-number rule).
+ */
+export function publicCitizenFigures(
+  r: Pick<CitizenFigures, 'channels' | 'ratings' | 'reporterReplies'>,
+): PublicCitizenFigures {
+  const ratedTotal = r.ratings.distribution.reduce((n, x) => n + x.count, 0);
+  return {
+    channelsKnown: r.channels.known,
+    channels: publicRows(
+      r.channels.byChannel.map((c) => ({ label: c.label, count: c.count })),
+      r.channels.known,
+    ),
+    rated: r.ratings.rated,
+    ratings: publicRows(
+      r.ratings.distribution.map((x) => ({ label: x.value, count: x.count })),
+      ratedTotal,
+    ),
+    reporterAnswered: r.reporterReplies.answered,
+  };
 }

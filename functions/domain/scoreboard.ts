@@ -1,7 +1,9 @@
 import type { CalendarYear, WorkingCalendar } from './calendar';
+import { type PublicCitizenFigures, publicCitizenFigures } from './citizen-figures';
 import { commitmentOutcome } from './commitments';
 import { type Classification, classificationLabels, classifications } from './complaint';
 import { digestItems } from './deadlines';
+import { outreachRule } from './outreach';
 import { type Regency, type Regions, regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry, recipientsOn } from './roster';
 import { lastEndedSemester, semester as semesterOf } from './semester';
@@ -95,6 +97,8 @@ export interface ScoreboardRegency {
     /** Most frequent first, at most 10. */
     byCategory: { category: string; count: number }[];
     calendarGaps: number[];
+    /** Channels and ratings, small numbers folded (functions/domain/citizen-figures.ts). */
+    citizens?: PublicCitizenFigures;
   };
   /** At the instant of the daily check. */
   today: {
@@ -172,6 +176,8 @@ export interface Scoreboard {
     definitions: { term: string; meaning: string }[];
     minimumCasesForShare: number;
     populationSource?: string;
+    /** How an outreach event's effect is judged, with its settings (functions/domain/outreach.ts). */
+    outreachRule: string;
   };
   licence: { name: string; url: string };
   /** True while no commitment outcome is known for any regency (the hook above is unfed). */
@@ -311,6 +317,15 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
               })),
               byCategory: r.received.byCategory.map((c) => ({ category: c.category, count: c.count })),
               calendarGaps: r.calendarGaps,
+              ...(r.channels && r.ratings && r.reporterReplies
+                ? {
+                    citizens: publicCitizenFigures({
+                      channels: r.channels,
+                      ratings: r.ratings,
+                      reporterReplies: r.reporterReplies,
+                    }),
+                  }
+                : {}),
             },
           }
         : {}),
@@ -418,6 +433,7 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
       ...(populationSource
         ? { populationSource: `${populationSource.source} (tahun ${populationSource.year})` }
         : {}),
+      outreachRule: p?.method.outreachRule ?? outreachRule(),
     },
     licence: input.licence ?? { ...defaultLicence },
     commitmentsRecorded: regencies.some((r) => r.commitment !== undefined),

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import type { ProvinceSemester, RankedMetrics } from '../../functions/domain/sem
 import { runCli } from '../support/cli';
 import { localCliEnv } from '../support/cli-env';
 import { freshTable } from '../support/local-aws';
+import { readPdf } from '../support/pdf-text';
 
 /**
  * An export with every citizens' column (Sumber Laporan, the Setwapres column, Kecamatan, Kelurahan,
@@ -186,6 +187,45 @@ describe('an export with the citizens columns, read back from semester-report --
   }, 120_000);
 });
 
+describe('the citizens figures where people see them', () => {
+  it("prints a page in Tapin's PDF: channels, silent kecamatan, reporters", async () => {
+    const pdfDir = path.join(dir, 'pdf');
+    const run = runCli(
+      ['semester-report', '--semester', '2026-H1', '--regency', '6305', '--out', pdfDir],
+      withEnv,
+      180_000,
+    );
+    expect(run.stderr).not.toContain('Error');
+    const file = readdirSync(pdfDir).find((f) => f.includes('6305')) as string;
+    const text = (await readPdf(readFileSync(path.join(pdfDir, file)))).pages.join('\n');
+    expect(text).toContain('Suara Warga: Kanal, Kecamatan, Penjangkauan');
+    expect(text).toContain('Situs web');
+    expect(text).toMatch(/Laporan datang dari 3 dari 12 kecamatan/);
+    expect(text).toMatch(/Tanpa laporan semester ini: [^.]*Hatungun/);
+    expect(text).toMatch(/Laporan selesai yang dinilai pelapor: 100,0% \(7 dari 7\)/);
+    expect(text).toMatch(/Pelapor menanggapi tindak lanjut: 27,3% \(3 dari 11\)/);
+    expect(text).not.toContain('Pelapor Fiktif');
+  }, 240_000);
+
+  it("shows Tapin's channels and ratings on the scoreboard, folding values under 5", () => {
+    const siteDir = path.join(dir, 'site');
+    const run = runCli(['site', '--at', '2026-07-01T08:00:00+08:00', '--out', siteDir], withEnv, 180_000);
+    expect(run.status, run.stderr).toBe(0);
+    const page = readdirSync(path.join(siteDir, 'daerah')).find((f) => f.startsWith('6305')) as string;
+    const html = readFileSync(path.join(siteDir, 'daerah', page), 'utf8');
+    expect(html).toContain('Kanal dan penilaian pelapor');
+    expect(html).toMatch(/Situs web<\/t[hd]>\s*<td[^>]*>6<\/td>/);
+    // SMS (3), Setwapres (1) and lainnya (1): folded into one row of 5.
+    expect(html).toMatch(/lainnya \(digabung\)<\/t[hd]>\s*<td[^>]*>5<\/td>/);
+    expect(html).not.toContain('SMS 1708');
+    // Ratings: "5" six times; "4" once, folded and shown as "< 5".
+    expect(html).toMatch(/Pelapor menanggapi tindak lanjut: 27,3% \(3 dari 11\)/);
+    expect(html).toContain('&lt; 5');
+    const method = readFileSync(path.join(siteDir, 'metode.html'), 'utf8');
+    expect(method).toContain('terlalu sedikit untuk disimpulkan');
+  }, 240_000);
+});
+
 describe('the same export without the citizens columns', () => {
   it('imports as before: the same figures, and no channel, kecamatan or rating known', () => {
     expect(runCli(['ingest', withoutFile], withoutEnv).stderr).toBe('');
@@ -200,6 +240,7 @@ describe('the same export without the citizens columns', () => {
     expect(channels?.known).toBe(0);
     expect(districts).toMatchObject({ known: 0, silent: [] });
     expect(ratings?.rated).toEqual({ numerator: 0, denominator: 7, value: 0 });
-    expect(reporterReplies?.answered.numerator).toBe(0);
+    // The reply is a status (Ditanggapi oleh Pelapor), not one of the dropped columns: still counted.
+    expect(reporterReplies).toEqual(withCitizens.reporterReplies);
   }, 300_000);
 });
