@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { type ClientScope, describeScope, mayWrite, principalKey } from '../domain/client-scope';
+import { type ClientScope, mayWrite, principalKey } from '../domain/client-scope';
 import { computeSla } from '../domain/sla';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { ComplaintStore } from '../ports/complaint-store';
@@ -152,13 +152,10 @@ export function summarize(results: readonly ItemResult[]) {
 
 async function getComplaint(deps: ApiDeps, trackingId: string, scope: ClientScope) {
   const { snapshot, events } = await deps.store.getHistory(trackingId);
-  if (!snapshot) return problem(404, 'complaint-not-found', `no complaint with tracking id "${trackingId}"`);
-  if (!mayWrite(scope, snapshot.regencyCode)) {
-    return problem(
-      403,
-      'outside-client-scope',
-      `complaint ${trackingId} belongs to regency ${snapshot.regencyCode}; this client may read ${describeScope(scope)} only`,
-    );
+  // Another regency's complaint is answered exactly as a missing one: whether a tracking id exists,
+  // and whose it is, is not this client's to learn.
+  if (!snapshot || !mayWrite(scope, snapshot.regencyCode)) {
+    return problem(404, 'complaint-not-found', `no complaint with tracking id "${trackingId}"`);
   }
   const sla = computeSla(
     snapshot.timeline,

@@ -1,3 +1,4 @@
+import type { Reassignment } from '../domain/reassignment';
 import type { Snapshot } from '../domain/snapshot';
 import type { ComplaintUpdate } from '../domain/update';
 
@@ -6,8 +7,10 @@ import type { ComplaintUpdate } from '../domain/update';
 /** An update as stored: the event, with when and how it arrived. */
 export interface StoredEvent extends ComplaintUpdate {
   receivedAt: string;
-  /** "api", or "import:<file name>". */
+  /** "api", "import:<file name>", or "reassign" (the province's command). */
   source: string;
+  /** Set on the event that moved the complaint to another regency: not a status update (not in the timeline). */
+  reassignment?: Reassignment;
 }
 
 export type CommitResult = 'committed' | 'duplicate' | 'conflict' | 'throttled';

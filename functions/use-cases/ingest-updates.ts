@@ -1,4 +1,5 @@
 import { type ClientScope, describeScope, mayWrite, OutOfScopeError } from '../domain/client-scope';
+import { backdatingProblem, defaultBackdateWindowDays, isRegencyScoped } from '../domain/ingest-bounds';
 import type { Regions } from '../domain/regions';
 import { type FoldOutcome, foldUpdate, type SlaContext } from '../domain/snapshot';
 import { type CitizenData, type ComplaintUpdate, validateUpdate } from '../domain/update';
@@ -13,6 +14,8 @@ export interface IngestDeps {
   citizens?: CitizenData;
   /** Complaints recorded at once within a batch. @default 4 */
   concurrency?: number;
+  /** How far back a regency-scoped writer may date an update. @default defaultBackdateWindowDays */
+  backdateWindowDays?: number;
 }
 
 /** The answer for one item of a request or one row of a file. */
@@ -56,14 +59,26 @@ export async function recordUpdate(
   for (let attempt = 1; ; attempt++) {
     const previous = await deps.store.getSnapshot(update.trackingId);
     // A client may not take over (or move into its own regency) another regency's complaint.
+    // (Without naming the owner: which regency a tracking id belongs to is not this client's business.)
     if (scope && previous && !mayWrite(scope, previous.regencyCode)) {
       throw new OutOfScopeError(
         'trackingId',
-        `complaint ${update.trackingId} belongs to regency ${previous.regencyCode}; this client may write ${describeScope(scope)} only`,
+        `complaint ${update.trackingId} is not one this client may write (it may write ${describeScope(scope)} only); if it is, the province moves it to its regency (lapor-paman complaints reassign)`,
         previous.regencyCode,
       );
     }
     const now = deps.clock();
+    // A regency's writer may not date a history months back, nor before the complaint's submission.
+    if (isRegencyScoped(scope)) {
+      const problem = backdatingProblem(
+        update,
+        previous,
+        now,
+        deps.backdateWindowDays ?? defaultBackdateWindowDays,
+        deps.regions.zone,
+      );
+      if (problem) throw new OutOfScopeError(problem.path, problem.message);
+    }
     const { outcome, snapshot } = foldUpdate(previous, update, deps.sla, now);
     if (outcome === 'duplicate') return outcome;
     const event: StoredEvent = { ...update, receivedAt: now.toISOString(), source };

@@ -81,6 +81,7 @@ export function ingestDeps(
     store: new DynamoComplaintStore(doc, config.tableName, data.regions.zone, options.meter),
     clients: new DynamoClientRegistry(doc, config.tableName, options.meter),
     clock: options.clock ?? (() => new Date()),
+    ...(config.backdateWindowDays ? { backdateWindowDays: config.backdateWindowDays } : {}),
   };
 }
 

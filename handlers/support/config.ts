@@ -26,6 +26,8 @@ export interface AppConfig {
   mailSink?: string;
   /** The deployment stage, named in the subject of sink mail. */
   stage?: string;
+  /** Setting: how far back a regency-scoped writer may date an update (domain/ingest-bounds.ts). */
+  backdateWindowDays?: number;
 }
 
 export class ConfigError extends Error {
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: { email?
     sesMaxSendRate: Number(env.SES_MAX_SEND_RATE ?? 1),
     ...(env.MAIL_SINK?.trim() ? { mailSink: env.MAIL_SINK.trim() } : {}),
     ...(env.STAGE?.trim() ? { stage: env.STAGE.trim() } : {}),
+    ...(env.BACKDATE_WINDOW_DAYS?.trim() ? { backdateWindowDays: Number(env.BACKDATE_WINDOW_DAYS) } : {}),
   };
   if (missing.length > 0) {
     throw new ConfigError(`missing environment variable(s): ${missing.join(', ')}`);
@@ -67,6 +70,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, needs: { email?
   if (!(config.sesMaxSendRate > 0)) {
     throw new ConfigError(
       `SES_MAX_SEND_RATE must be a positive number of messages a second, got "${env.SES_MAX_SEND_RATE}"`,
+    );
+  }
+  if (
+    config.backdateWindowDays !== undefined &&
+    !(Number.isInteger(config.backdateWindowDays) && config.backdateWindowDays > 0)
+  ) {
+    throw new ConfigError(
+      `BACKDATE_WINDOW_DAYS must be a whole number of days above 0, got "${env.BACKDATE_WINDOW_DAYS}"`,
     );
   }
   if (!/^\d{2}$/.test(config.province)) {

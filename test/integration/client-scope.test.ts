@@ -82,7 +82,7 @@ describe('an ingest client scoped to one regency', () => {
       errors: [
         {
           path: 'trackingId',
-          message: `complaint ${theirs.trackingId} belongs to regency 6301; this client may write regency 6302 only`,
+          message: `complaint ${theirs.trackingId} is not one this client may write (it may write regency 6302 only); if it is, the province moves it to its regency (lapor-paman complaints reassign)`,
         },
       ],
     });
@@ -90,8 +90,8 @@ describe('an ingest client scoped to one regency', () => {
     const read = await signedRequest(`${api.url}/v1/complaints/${theirs.trackingId}`, {
       credentials: kotabaru,
     });
-    expect(read.status).toBe(403);
-    expect(await read.json()).toMatchObject({ error: 'outside-client-scope' });
+    expect(read.status).toBe(404);
+    expect(await read.json()).toMatchObject({ error: 'complaint-not-found' });
   });
 
   it('keeps its own updates in a mixed batch and rejects only the others', async () => {
