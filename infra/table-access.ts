@@ -97,7 +97,8 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
       },
       { sid: 'ReadEscalations', actions: ['Query'], leadingKeys: [p.escalation] },
     ],
-    indexQueries: ['open-by-due'],
+    // inspection-by-plan: the field inspections coming and overdue, listed in the digest.
+    indexQueries: ['open-by-due', 'inspection-by-plan'],
   },
   // Only records which regencies the run expects; the workers do the rest.
   'semester-start': {

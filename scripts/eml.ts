@@ -13,6 +13,8 @@ export const emailKinds = {
   digest: 'daily digest to a regency’s liaison admins',
   escalation: 'escalation to the regency head',
   province: 'daily province digest',
+  handover: 'handover digest to a liaison admin who took over the seat',
+  'handover-notice': 'handover line to the outgoing admin and the regency head',
   report: 'semester report to the regency head',
   'province-report': 'semester province summary to the province team',
 } as const;
@@ -70,6 +72,7 @@ export function decodeHeader(value: string): string {
 const kindOf = (ledger: string, subject: string): ReadEmail['kind'] => {
   const head = ledger.split('#')[0]?.toLowerCase() ?? '';
   if (head === 'report' && /Ringkasan Evaluasi/.test(subject)) return 'province-report';
+  if (head === 'handover' && ledger.endsWith('#notice')) return 'handover-notice';
   return head in emailKinds ? (head as EmailKind) : 'other';
 };
 

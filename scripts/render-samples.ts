@@ -83,6 +83,8 @@ export const emailSampleNames: Record<EmailKind, string> = {
   digest: 'email-digest-admin',
   escalation: 'email-eskalasi-bupati',
   province: 'email-ringkasan-harian-provinsi',
+  handover: 'email-serah-terima-admin',
+  'handover-notice': 'email-serah-terima-pemberitahuan',
   report: 'email-laporan-semester',
   'province-report': 'email-ringkasan-semester-provinsi',
 };

@@ -1,5 +1,10 @@
 import { csvCell } from '../functions/domain/csv-cell';
-import type { DigestView, ListedComplaint, UnitGroup } from '../functions/domain/digest-view';
+import {
+  type DigestView,
+  type ListedComplaint,
+  provinceListLimit,
+  type UnitGroup,
+} from '../functions/domain/digest-view';
 import { regencyDisplayName } from '../functions/domain/regions';
 import type {
   DeadlineViews,
@@ -24,6 +29,7 @@ import {
   whenWords,
 } from './email-layout';
 import { footerText, longDate, numberId, percentId, shortDate, shortDateTime, stageLabels } from './format';
+import { handoverDigestEmail, handoverNoticeEmail } from './handover-emails';
 
 export type { EmailContent };
 
@@ -137,6 +143,34 @@ function dueSoonLabel(view: DigestView): string {
   return `jatuh tempo ${next}`;
 }
 
+/** Field inspections past their planned date with no date done, then those planned by the horizon. */
+function inspectionSection(input: RegencyDigestInput): { html: Html[]; text: string[] } {
+  const html: Html[] = [];
+  const text: string[] = [];
+  const { coming = [], overdue = [] } = input.inspections ?? {};
+  const list = (title: string, items: typeof coming, words: (i: (typeof coming)[number]) => string) => {
+    if (items.length === 0) return;
+    html.push(heading(title, `(${numberId(items.length)})`));
+    text.push('', '', `${title.toUpperCase()} (${numberId(items.length)})`);
+    for (const i of items) {
+      html.push(itemRow(`${i.trackingId} — ${i.unit}`, words(i)));
+      text.push('', `${i.trackingId} - ${i.unit}`, words(i), link(input.laporBaseUrl, i.trackingId));
+    }
+  };
+  list(
+    'Pemeriksaan lapangan lewat jadwal',
+    overdue,
+    (i) =>
+      `dijadwalkan ${longDate(i.plannedOn)}, lewat ${numberId(i.workingDays)} HK tanpa tanggal pelaksanaan; catat tanggalnya bila sudah dilaksanakan`,
+  );
+  list('Pemeriksaan lapangan terjadwal', coming, (i) =>
+    i.workingDays === 0
+      ? `hari ini, ${longDate(i.plannedOn)}`
+      : `${longDate(i.plannedOn)} (${numberId(i.workingDays)} HK lagi)`,
+  );
+  return { html, text };
+}
+
 /**
  * The daily digest for a regency's liaison admins. The first screen: how many are late, newly late
  * and due soon, then the newly late and the most late complaints; then the rest by unit (the dinas
@@ -184,6 +218,7 @@ export function regencyDigestEmail(input: RegencyDigestInput): EmailContent {
         : 'Paling lama terlambat';
   const first = rows(view.first, options);
   const rest = unitSections(view.groups, options);
+  const inspections = inspectionSection(input);
   const fileName = `daftar-laporan-${input.regency.code}-${input.date}.csv`;
   const cut =
     view.omitted > 0
@@ -207,6 +242,7 @@ export function regencyDigestEmail(input: RegencyDigestInput): EmailContent {
       ...(input.vacant ? ['', `Catatan: ${vacancy}`] : []),
       ...(view.first.length > 0 ? ['', firstHeading, ...first.text] : []),
       ...(view.groups.length > 0 ? ['', '', restHeading, ...rest.text] : []),
+      ...inspections.text,
       ...(cut ? ['', cut] : []),
     ],
     html: [
@@ -222,6 +258,7 @@ export function regencyDigestEmail(input: RegencyDigestInput): EmailContent {
       ...(view.groups.length > 0
         ? [heading('Per perangkat daerah', `(${numberId(view.grouped)} laporan)`), ...rest.html]
         : []),
+      ...inspections.html,
       cut && notice([paragraph(cut)]),
     ],
     closing: [note, footerText(input.province)],
@@ -350,6 +387,26 @@ export function provinceDigestEmail(input: ProvinceDigestInput): EmailContent {
       lines(input.commitmentGaps.map((g) => g.sentence)),
     );
   }
+  // Vacant seats (issue 28): what went past a deadline while no admin was in office.
+  for (const v of input.vacancies ?? []) {
+    const name = input.regencyName(v.regencyCode);
+    const period = v.vacancy.ongoing
+      ? `kosong sejak ${longDate(v.vacancy.from)}`
+      : `kosong ${longDate(v.vacancy.from)} sampai ${longDate(v.vacancy.to)}`;
+    const shown = v.breaches.slice(0, provinceListLimit);
+    const intro =
+      v.breaches.length === 0
+        ? 'Tidak ada batas waktu yang terlewat selama kursi admin kosong.'
+        : `${numberId(v.breaches.length)} laporan melewati batas waktu selama kursi admin kosong${v.breaches.length > shown.length ? `; ditampilkan ${numberId(shown.length)} yang paling lama terlambat` : ''}.`;
+    const items = shown.map((b) => ({
+      title: `${b.trackingId} — ${b.unit}`,
+      facts: `${stageLabels[b.stage]}, batas ${shortDate(b.due)}, terlambat ${numberId(b.workingDaysLate)} HK${b.open ? '' : ' (kini sudah ditutup)'}`,
+    }));
+    section(`${name}: admin penghubung ${period}`, `(${numberId(v.breaches.length)})`, {
+      html: [paragraph(intro), ...items.map((i) => itemRow(i.title, i.facts))],
+      text: [intro, ...items.flatMap((i) => ['', i.title, `  ${i.facts}`])],
+    });
+  }
   const complaints = (list: ProvinceList, title: string) => {
     if (list.total === 0) return;
     const listed = rows(list.items, {
@@ -407,4 +464,6 @@ export const deadlineViews: DeadlineViews = {
   regencyDigest: regencyDigestEmail,
   escalationNotice: escalationNoticeEmail,
   provinceDigest: provinceDigestEmail,
+  handoverDigest: handoverDigestEmail,
+  handoverNotice: handoverNoticeEmail,
 };

@@ -35,6 +35,15 @@ export const ledgerKeys = {
     sk: `${due}#${trackingId}#${stage}#${level}`,
   }),
   escalationPartition: (regencyCode: string) => `ESC#${regencyCode}`,
+  /** One per arrival on a regency's liaison seat: the handover digest, and the line to the outgoing admin and head. */
+  handover: (regencyCode: string, since: string, recipient: string): LedgerKey => ({
+    pk: `LEDGER#HANDOVER#${regencyCode}`,
+    sk: `${since}#${recipient.toLowerCase()}`,
+  }),
+  handoverNotice: (regencyCode: string, since: string, recipient: string): LedgerKey => ({
+    pk: `LEDGER#HANDOVER#${regencyCode}`,
+    sk: `${since}#${recipient.toLowerCase()}#notice`,
+  }),
   report: (semester: string, regencyCode: string, recipient: string): LedgerKey => ({
     pk: `LEDGER#REPORT#${semester}`,
     sk: `${regencyCode}#${recipient.toLowerCase()}`,

@@ -4,6 +4,11 @@ import type { Snapshot } from '../domain/snapshot';
 export interface ComplaintQueries {
   /** Open complaints of a regency whose stored due instant is at or before `until`. */
   openDueBy(regencyCode: string, until: string): Promise<Snapshot[]>;
+  /**
+   * Open complaints of a regency with a field inspection planned on or before a date (YYYY-MM-DD)
+   * and not done: the overdue ones and those coming by the digest's horizon.
+   */
+  inspectionsPlannedBy(regencyCode: string, untilDate: string): Promise<Snapshot[]>;
   /** Every open complaint of a regency. */
   allOpen(regencyCode: string): Promise<Snapshot[]>;
   /** Complaints of a regency closed since an instant (and, with `includeOpen`, the open ones). */

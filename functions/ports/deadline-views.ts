@@ -1,6 +1,9 @@
 import type { CommitmentGap } from '../domain/commitments';
 import type { RegencyStanding } from '../domain/deadlines';
 import type { DigestView, EscalationView, ListedComplaint } from '../domain/digest-view';
+import type { InspectionItem } from '../domain/field-inspection';
+import type { VacancyPeriod } from '../domain/handover';
+import type { HandoverView, VacancyBreach } from '../domain/handover-view';
 import type { Regency, RegionData } from '../domain/regions';
 import type { EmailContent } from './mailer';
 
@@ -17,6 +20,32 @@ export interface RegencyDigestInput {
   laporBaseUrl: string;
   policyName: string;
   vacant: boolean;
+  /** Field inspections planned by the horizon, and those past their planned date with no date done. */
+  inspections?: { coming: readonly InspectionItem[]; overdue: readonly InspectionItem[] };
+}
+
+/** The arriving admin's first digest: every open complaint of the regency (serah terima). */
+export interface HandoverDigestInput {
+  province: Province;
+  regency: Regency;
+  view: HandoverView;
+  laporBaseUrl: string;
+  policyName: string;
+}
+
+/** One line to the outgoing admin and the head: who took over on which date, how many complaints. */
+export interface HandoverNoticeInput {
+  province: Province;
+  regency: Regency;
+  view: HandoverView;
+}
+
+/** A vacant liaison seat, as the province digest reports it. */
+export interface VacancyReport {
+  regencyCode: string;
+  vacancy: VacancyPeriod;
+  /** Deadlines of the admin or a unit missed while the seat was vacant, most late first. */
+  breaches: readonly VacancyBreach[];
 }
 
 /** A regency head's escalation notice. */
@@ -50,10 +79,14 @@ export interface ProvinceDigestInput {
   failures: readonly { code: string; message: string }[];
   /** Lagging regencies without a head's commitment in force (sentences from the domain). */
   commitmentGaps?: readonly CommitmentGap[];
+  /** Vacant liaison seats (running, or ended since the last check) and what went late meanwhile. */
+  vacancies?: readonly VacancyReport[];
 }
 
 export interface DeadlineViews {
   regencyDigest(input: RegencyDigestInput): EmailContent;
   escalationNotice(input: EscalationNoticeInput): EmailContent;
   provinceDigest(input: ProvinceDigestInput): EmailContent;
+  handoverDigest(input: HandoverDigestInput): EmailContent;
+  handoverNotice(input: HandoverNoticeInput): EmailContent;
 }

@@ -12,15 +12,19 @@ import {
 } from '../domain/deadlines';
 import { digestView, escalationView, mostLate, provinceListLimit } from '../domain/digest-view';
 import type { EscalationPolicy } from '../domain/escalation';
+import { inspectionOf, inspectionsForDigest } from '../domain/field-inspection';
+import { arrivalsBetween, vacanciesToReport } from '../domain/handover';
+import { handoverView, vacancyBreaches } from '../domain/handover-view';
 import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
+import { computeSla } from '../domain/sla';
 import { policyCitation, policyInForce, type SlaRules, versionsOf } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
 import type { Zone } from '../domain/zone';
 import type { CommitmentDirectory } from '../ports/commitments';
 import type { ComplaintQueries } from '../ports/complaint-queries';
-import type { DeadlineViews } from '../ports/deadline-views';
+import type { DeadlineViews, VacancyReport } from '../ports/deadline-views';
 import type { DeliveryLedger } from '../ports/ledger';
 import type { Mailer, OutgoingEmail } from '../ports/mailer';
 import type { RosterDirectory } from '../ports/roster';
@@ -29,7 +33,10 @@ export interface DeadlineDeps {
   regions: Regions;
   sla: { policy: SlaRules; calendar: WorkingCalendar };
   escalation: EscalationPolicy;
-  queries: Pick<ComplaintQueries, 'openDueBy' | 'completions' | 'allOpen' | 'closedSince'>;
+  queries: Pick<
+    ComplaintQueries,
+    'openDueBy' | 'completions' | 'allOpen' | 'closedSince' | 'inspectionsPlannedBy'
+  >;
   roster: RosterDirectory;
   /** The heads' commitments: the province digest names lagging regencies without one in force. */
   commitments?: CommitmentDirectory;
@@ -63,6 +70,16 @@ export interface RegencyOutcome {
   vacant: boolean;
   digest: SendStatus;
   escalationNotice: SendStatus;
+  /** Field inspections listed in the digest: planned by the horizon, and past their date with none done. */
+  inspections?: { coming: number; overdue: number };
+  /** Serah terima: each arrival on the liaison seat since the last check, its digest and the notice to the outgoing admin and head. */
+  handovers?: {
+    since: string;
+    kind: 'admin' | 'backup';
+    complaints: number;
+    digest: SendStatus;
+    notice: SendStatus;
+  }[];
   /** Set when the regency could not be checked at all; the others still were. */
   error?: string;
 }
@@ -84,6 +101,8 @@ export interface DeadlineReport {
     untouched: number;
     /** Lagging regencies without a commitment in force (none, or expired). */
     commitmentGaps?: CommitmentGap[];
+    /** Vacant liaison seats (running, or ended since the last check) and the deadlines missed meanwhile. */
+    vacancies?: { code: string; from: string; to: string; ongoing: boolean; breaches: number }[];
   };
   emailsSent: number;
   failures: number;
@@ -162,6 +181,9 @@ export async function checkDeadlines(
   const untouchedItems: DigestItem[] = [];
   const failures: { code: string; message: string }[] = [];
   const applied = new Set<string>();
+  const vacancyReports: VacancyReport[] = [];
+  const lastCheckDate = zone.date(lastCheck);
+  const horizonDate = zone.date(horizon);
 
   /**
    * One e-mail through the ledger. `carries`: escalation keys the e-mail delivers, filed as pending
@@ -223,13 +245,89 @@ export async function checkDeadlines(
       outcome.dueSoon = items.filter((i) => !i.breached && !i.expired).length;
       for (const i of items) applied.add(i.policyId);
       outcome.vacant = people.vacant;
+      // The whole open set, read only on the days that need it (a handover, a vacancy), as known at `at`.
+      let openSet: Snapshot[] | undefined;
+      const openAt = async () => {
+        openSet ??= knownAt(
+          replay
+            ? await replayCandidates(deps.queries, regency.code, at)
+            : await deps.queries.allOpen(regency.code),
+          deps.sla,
+          at,
+        );
+        return openSet;
+      };
 
-      if (items.length > 0) {
-        const to = (people.vacant ? people.backups : people.admins).map(mailbox);
-        const cc = people.vacant ? [] : people.backups.map(mailbox);
+      // Serah terima: whoever took over the seat since the last check gets every open complaint, once.
+      const arrivals = arrivalsBetween(roster, regency.code, lastCheckDate, date);
+      for (const arrival of arrivals) {
+        const view = handoverView(await openAt(), deps.sla, at, date, arrival, zone.date);
+        const digest = await send(
+          ledgerKeys.handover(regency.code, arrival.since, arrival.person.email),
+          {
+            from: deps.senderAddress,
+            to: [mailbox(arrival.person)],
+            ...deps.views.handoverDigest({
+              province,
+              regency,
+              view,
+              laporBaseUrl: deps.laporBaseUrl,
+              policyName: report.policy,
+            }),
+            headers: { 'X-Lapor-Paman-Ledger': `HANDOVER#${regency.code}#${arrival.since}` },
+          },
+          { kind: 'handover', regencyCode: regency.code, date, since: arrival.since, complaints: view.total },
+        );
+        const told = [...people.heads, ...arrival.outgoing];
+        const notice =
+          told.length === 0
+            ? 'no-recipient'
+            : await send(
+                ledgerKeys.handoverNotice(regency.code, arrival.since, arrival.person.email),
+                {
+                  from: deps.senderAddress,
+                  to: told.map(mailbox),
+                  ...deps.views.handoverNotice({ province, regency, view }),
+                  headers: { 'X-Lapor-Paman-Ledger': `HANDOVER#${regency.code}#${arrival.since}#notice` },
+                },
+                { kind: 'handover-notice', regencyCode: regency.code, date, since: arrival.since },
+              );
+        outcome.handovers = [
+          ...(outcome.handovers ?? []),
+          { since: arrival.since, kind: arrival.kind, complaints: view.total, digest, notice },
+        ];
+      }
+      for (const vacancy of vacanciesToReport(roster, regency.code, lastCheckDate, date)) {
+        vacancyReports.push({
+          regencyCode: regency.code,
+          vacancy,
+          breaches: vacancyBreaches(await openAt(), deps.sla, at, vacancy, zone.date),
+        });
+      }
+
+      // Field inspections coming by the horizon or past their date (the sparse inspection index).
+      const inspections = inspectionsForDigest(
+        replay ? await openAt() : await deps.queries.inspectionsPlannedBy(regency.code, horizonDate),
+        deps.sla.calendar,
+        date,
+        horizonDate,
+      );
+      const inspectionCount = inspections.coming.length + inspections.overdue.length;
+      if (inspectionCount > 0)
+        outcome.inspections = { coming: inspections.coming.length, overdue: inspections.overdue.length };
+
+      if (items.length > 0 || inspectionCount > 0) {
+        // An admin who had the handover today needs no second list.
+        const handedOver = new Set(arrivals.map((a) => a.person.email));
+        const to = (people.vacant ? people.backups : people.admins)
+          .filter((p) => !handedOver.has(p.email))
+          .map(mailbox);
+        const cc = people.vacant ? [] : people.backups.filter((p) => !handedOver.has(p.email)).map(mailbox);
         outcome.digest =
           to.length === 0
-            ? 'no-recipient'
+            ? arrivals.length > 0
+              ? 'nothing-to-send'
+              : 'no-recipient'
             : await send(
                 ledgerKeys.digest(date, regency.code),
                 {
@@ -248,10 +346,17 @@ export async function checkDeadlines(
                       .map(policyCitation)
                       .join('; '),
                     vacant: people.vacant,
+                    ...(inspectionCount > 0 ? { inspections } : {}),
                   }),
                   headers: { 'X-Lapor-Paman-Ledger': `DIGEST#${date}#${regency.code}` },
                 },
-                { kind: 'digest', regencyCode: regency.code, date, complaints: items.length },
+                {
+                  kind: 'digest',
+                  regencyCode: regency.code,
+                  date,
+                  complaints: items.length,
+                  inspections: inspectionCount,
+                },
               );
       }
 
@@ -327,8 +432,21 @@ export async function checkDeadlines(
     escalations: provinceEscalations.length,
     untouched: untouchedOnce.length,
     ...(gaps.length > 0 ? { commitmentGaps: gaps } : {}),
+    ...(vacancyReports.length > 0
+      ? {
+          vacancies: vacancyReports.map((v) => ({
+            code: v.regencyCode,
+            from: v.vacancy.from,
+            to: v.vacancy.to,
+            ongoing: v.vacancy.ongoing,
+            breaches: v.breaches.length,
+          })),
+        }
+      : {}),
   };
+  vacancyReports.sort((a, b) => a.regencyCode.localeCompare(b.regencyCode));
   const worthSending =
+    vacancyReports.length > 0 ||
     lagging.length > 0 ||
     provinceEscalations.length > 0 ||
     missingCalendarYears.length > 0 ||
@@ -361,6 +479,7 @@ export async function checkDeadlines(
                 onTimeWindowDays: deps.escalation.onTimeWindowDays,
                 failures,
                 commitmentGaps: gaps,
+                vacancies: vacancyReports,
               }),
               headers: { 'X-Lapor-Paman-Ledger': `PROVINCE#${date}` },
             },
@@ -456,4 +575,31 @@ async function notifyHead(
 /** The instant the scheduled check runs on a date: 08:00 in the province's zone (its schedule's zone). */
 export function scheduledInstant(date: string, zone: Zone): Date {
   return zone.at(date, '08:00');
+}
+
+/**
+ * Complaints as they stood at `at`: the updates known then, their inspection, and only those open
+ * then (a replay reads today's data; a scheduled run changes nothing).
+ */
+function knownAt(
+  snapshots: readonly Snapshot[],
+  sla: { policy: SlaRules; calendar: WorkingCalendar },
+  at: Date,
+): Snapshot[] {
+  const atMs = at.getTime();
+  const known: Snapshot[] = [];
+  for (const s of snapshots) {
+    const timeline = s.timeline.filter((e) => Date.parse(e.at) <= atMs);
+    if (timeline.length === 0) continue;
+    if (timeline.length === s.timeline.length) {
+      if (s.open) known.push(s);
+      continue;
+    }
+    const state = computeSla(timeline, sla.policy, sla.calendar, at, s.submittedAt);
+    if (!state.open) continue;
+    const fieldInspection = inspectionOf(timeline);
+    const { fieldInspection: _later, ...rest } = s;
+    known.push({ ...rest, timeline, open: true, ...(fieldInspection ? { fieldInspection } : {}) });
+  }
+  return known;
 }

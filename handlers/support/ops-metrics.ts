@@ -17,6 +17,8 @@ export const opsMetrics = {
     'digest',
     'escalation-notice',
     'province-digest',
+    'handover',
+    'handover-notice',
     'semester-report',
     'province-summary',
   ] as const,
@@ -40,6 +42,11 @@ export function deadlineMailCounts(
     { kind: 'digest', ...tally(report.regencies.map((r) => r.digest)) },
     { kind: 'escalation-notice', ...tally(report.regencies.map((r) => r.escalationNotice)) },
     { kind: 'province-digest', ...tally([report.province.digest]) },
+    { kind: 'handover', ...tally(report.regencies.flatMap((r) => (r.handovers ?? []).map((h) => h.digest))) },
+    {
+      kind: 'handover-notice',
+      ...tally(report.regencies.flatMap((r) => (r.handovers ?? []).map((h) => h.notice))),
+    },
   ];
 }
 

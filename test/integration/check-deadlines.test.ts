@@ -125,10 +125,14 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-12', kalsel().zone) });
     const old = await mailTo(world.domain, 'old.6303');
     const fresh = await mailTo(world.domain, 'new.6303');
-    expect(old.map((m) => m.subject)).toEqual([expect.stringContaining('Selasa, 10 Maret 2026')]);
+    // The new admin's first digest is the handover (serah terima); the old one hears who took over.
+    expect(old.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining('Selasa, 10 Maret 2026'),
+      expect.stringContaining('Serah terima admin penghubung'),
+    ]);
     expect(fresh.map((m) => m.subject).sort()).toEqual([
       expect.stringContaining('Kamis, 12 Maret 2026'),
-      expect.stringContaining('Rabu, 11 Maret 2026'),
+      expect.stringMatching(/Serah terima: 1 laporan terbuka .*Rabu, 11 Maret 2026/),
     ]);
   });
 

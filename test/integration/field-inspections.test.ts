@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { computeSla } from '../../functions/domain/sla';
 import { policyInForce } from '../../functions/domain/sla-policy';
+import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { importFile, resultCsv } from '../../functions/use-cases/import-file';
-import { ingestBatch } from '../../functions/use-cases/ingest-updates';
+import { ingestBatch, recordUpdate } from '../../functions/use-cases/ingest-updates';
 import { kalsel } from '../support/data';
+import { deadlineWorld } from '../support/deadlines';
+import { anUpdate } from '../support/fixtures';
 import { localIngest } from '../support/ingest';
+import { receivedMail } from '../support/local-aws';
 
 /** A complaint of Kotabaru disposed on 2 June 2026, being handled. */
 async function knownComplaint(trackingId: string) {
@@ -174,5 +178,46 @@ describe('field inspections', () => {
     expect(done.results[0]?.result).toBe('applied');
     expect((await store.getSnapshot('INSP-CSV'))?.fieldInspection).toMatchObject({ doneOn: '2026-06-16' });
     expect(await queries.inspectionsPlannedBy('6302', '2026-12-31')).toEqual([]);
+  });
+});
+
+describe('the daily digest', () => {
+  it('lists the inspections planned for the next working days and those past their date with none done', {
+    timeout: 120_000,
+  }, async () => {
+    const world = await deadlineWorld();
+    await world.roster.replace([world.person('6302', 'admin', 'a'), world.person('63', 'province', 'p')]);
+    const mark = async (trackingId: string, plannedOn: string) => {
+      world.setNow('2026-03-03T09:00:00+08:00');
+      for (const [i, status, at] of [
+        [1, 'belum-terverifikasi', '2026-03-02T09:00:00+08:00'],
+        [2, 'terdisposisi-sedang-diproses', '2026-03-03T09:00:00+08:00'],
+      ] as const) {
+        await recordUpdate(
+          world.ingest,
+          anUpdate({
+            trackingId,
+            regencyCode: '6302',
+            status,
+            occurredAt: at,
+            sourceUpdateId: `${trackingId}-${i}`,
+            ...(i === 2 ? { fieldInspection: { plannedOn } } : {}),
+          }),
+          'test',
+        );
+      }
+    };
+    await mark('LEWAT', '2026-03-09');
+    await mark('BESOK', '2026-03-12');
+    await mark('NANTI', '2026-04-20');
+    world.setNow('2026-03-11T08:00:00+08:00');
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel().zone) });
+    expect(report.regencies.find((r) => r.code === '6302')?.inspections).toEqual({ coming: 1, overdue: 1 });
+    const [digest] = await receivedMail(`a.6302@${world.domain}`);
+    const text = digest?.body.text?.replace(/\s+/g, ' ') ?? '';
+    expect(text).toContain('PEMERIKSAAN LAPANGAN LEWAT JADWAL (1) LEWAT - Dinas');
+    expect(text).toContain('dijadwalkan Senin, 9 Maret 2026, lewat 2 HK tanpa tanggal pelaksanaan');
+    expect(text).toContain('PEMERIKSAAN LAPANGAN TERJADWAL (1) BESOK - Dinas');
+    expect(text).not.toContain('NANTI');
   });
 });

@@ -1,0 +1,194 @@
+import { statusLabels } from '../functions/domain/complaint';
+import { csvCell } from '../functions/domain/csv-cell';
+import type { HandoverItem, HandoverView } from '../functions/domain/handover-view';
+import { regencyDisplayName } from '../functions/domain/regions';
+import type { HandoverDigestInput, HandoverNoticeInput } from '../functions/ports/deadline-views';
+import type { EmailContent } from '../functions/ports/mailer';
+import { figures, type Html, heading, itemRow, letter, notice, paragraph, subheading } from './email-layout';
+import { footerText, longDate, numberId, shortDate, shortDateTime, stageLabels } from './format';
+
+/**
+ * Serah terima: the arriving admin's first digest lists every open complaint of the regency by unit,
+ * what arrived while the seat was vacant, and attaches the whole list; the outgoing admin and the
+ * head get one line. The judgement (stage, age, deadline, lateness) is the domain's (handover-view.ts).
+ */
+
+/** At most this many complaints written out in the e-mail; the attachment always has all. */
+const listLimit = 60;
+
+const link = (base: string, trackingId: string) =>
+  `${base.replace(/\/$/, '')}/${encodeURIComponent(trackingId)}`;
+
+/** "Tindak lanjut pertama, terlambat 4 HK, batas 2 Mar 2026" */
+function itemDetails(item: HandoverItem): string {
+  const stage = item.stage ? stageLabels[item.stage] : 'Tidak ada tahap berjalan';
+  const when = item.breached
+    ? `terlambat ${numberId(item.workingDaysLate)} HK`
+    : item.due
+      ? `batas ${shortDate(item.due)}`
+      : 'tertunda (menunggu pelapor)';
+  const due = item.breached && item.due ? `, batas ${shortDate(item.due)}` : '';
+  return `${stage}, ${when}${due}; umur ${numberId(item.ageWorkingDays)} HK; terakhir: ${statusLabels[item.lastAction.status]}, ${shortDate(item.lastAction.at)}`;
+}
+
+function handoverCsv(view: HandoverView, laporBaseUrl: string): Buffer {
+  const header = [
+    'ID Tracking',
+    'Instansi',
+    'Tahap',
+    'Batas waktu',
+    'Terlambat (HK)',
+    'Umur (HK)',
+    'Status terakhir',
+    'Waktu tindakan terakhir',
+    'Masuk saat kursi kosong',
+    'Tautan',
+  ];
+  const lines = view.all.map((i) =>
+    [
+      i.trackingId,
+      i.unit,
+      i.stage ? stageLabels[i.stage] : '',
+      i.due ? shortDateTime(i.due) : '',
+      i.breached ? String(i.workingDaysLate) : '0',
+      String(i.ageWorkingDays),
+      statusLabels[i.lastAction.status],
+      shortDateTime(i.lastAction.at),
+      i.duringVacancy ? 'ya' : '',
+      link(laporBaseUrl, i.trackingId),
+    ]
+      .map((cell) => csvCell(cell, 'when-needed'))
+      .join(','),
+  );
+  return Buffer.from(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, 'utf8');
+}
+
+function vacancyWords(view: HandoverView): string {
+  const v = view.arrival.vacancy;
+  if (!v) return '';
+  return v.ongoing
+    ? `Kursi admin penghubung kosong sejak ${longDate(v.from)}.`
+    : `Kursi admin penghubung kosong dari ${longDate(v.from)} sampai ${longDate(v.to)}.`;
+}
+
+/** The arriving admin's handover digest. */
+export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
+  const { view } = input;
+  const name = regencyDisplayName(input.regency);
+  const role = view.arrival.kind === 'backup' ? 'admin cadangan yang mengambil alih' : 'admin penghubung';
+  const subject = `[${input.province.brand}] Serah terima: ${numberId(view.total)} laporan terbuka — ${name}, ${longDate(view.date)}`;
+  const lead = `Selamat bertugas sebagai ${role} LAPOR! ${name} sejak ${longDate(view.arrival.since)}. Ada ${numberId(view.total)} laporan terbuka yang kini menjadi tanggung jawab Anda; ${numberId(view.late)} di antaranya melewati batas waktu${view.fromVacancy.length > 0 ? `, dan ${numberId(view.fromVacancy.length)} masuk saat kursi admin kosong` : ''}.`;
+  const fileName = `serah-terima-${input.regency.code}-${view.date}.csv`;
+  let budget = listLimit;
+  const html: Html[] = [];
+  const text: string[] = [];
+  const listed = (items: readonly HandoverItem[]) => {
+    const shown = items.slice(0, Math.max(0, budget));
+    budget -= shown.length;
+    return shown;
+  };
+  if (view.fromVacancy.length > 0) {
+    const shown = listed(view.fromVacancy);
+    html.push(heading('Masuk saat kursi kosong', `(${numberId(view.fromVacancy.length)})`));
+    text.push('', `MASUK SAAT KURSI KOSONG (${numberId(view.fromVacancy.length)})`);
+    for (const item of shown) {
+      html.push(itemRow(`${item.trackingId} — ${item.unit}`, itemDetails(item)));
+      text.push(
+        '',
+        `${item.trackingId} - ${item.unit}`,
+        itemDetails(item),
+        link(input.laporBaseUrl, item.trackingId),
+      );
+    }
+  }
+  html.push(heading('Semua laporan terbuka per perangkat daerah', `(${numberId(view.total)})`));
+  text.push('', '', `SEMUA LAPORAN TERBUKA PER PERANGKAT DAERAH (${numberId(view.total)})`);
+  let omitted = 0;
+  for (const group of view.groups) {
+    const shown = listed(group.items);
+    omitted += group.items.length - shown.length;
+    const aside = `${numberId(group.total)} laporan${group.late > 0 ? `, ${numberId(group.late)} terlambat` : ''}`;
+    html.push(subheading(group.unit, aside));
+    text.push('', `== ${group.unit} (${aside}) ==`);
+    for (const item of shown) {
+      html.push(itemRow(item.trackingId, itemDetails(item)));
+      text.push('', item.trackingId, itemDetails(item), link(input.laporBaseUrl, item.trackingId));
+    }
+  }
+  const cut =
+    omitted > 0
+      ? `${numberId(omitted)} laporan tidak ditulis di pesan ini agar tetap terbaca di ponsel; daftar lengkap terlampir.`
+      : '';
+  const { text: body, html: page } = letter({
+    title: subject,
+    preview: `${numberId(view.total)} laporan terbuka, ${numberId(view.late)} terlambat.`,
+    greeting: `Yth. ${view.arrival.person.name},`,
+    lead,
+    text: [
+      '',
+      `- Laporan terbuka: ${numberId(view.total)}`,
+      `- Terlambat: ${numberId(view.late)}`,
+      ...(view.arrival.vacancy ? [`- Masuk saat kursi kosong: ${numberId(view.fromVacancy.length)}`] : []),
+      ...(view.arrival.vacancy ? ['', vacancyWords(view)] : []),
+      ...text,
+      ...(cut ? ['', cut] : []),
+      '',
+      `Daftar lengkap terlampir (${fileName}). Mulai hari kerja berikutnya Anda menerima ringkasan harian seperti biasa.`,
+    ],
+    html: [
+      figures([
+        { value: numberId(view.total), label: 'laporan terbuka', tone: 'plain' },
+        { value: numberId(view.late), label: 'terlambat', tone: 'late' },
+        ...(view.arrival.vacancy
+          ? [
+              {
+                value: numberId(view.fromVacancy.length),
+                label: 'masuk saat kursi kosong',
+                tone: 'due' as const,
+              },
+            ]
+          : []),
+      ]),
+      view.arrival.vacancy ? notice([paragraph(vacancyWords(view))]) : '',
+      ...html,
+      cut ? notice([paragraph(cut)]) : '',
+      paragraph(
+        `Daftar lengkap terlampir (${fileName}). Mulai hari kerja berikutnya Anda menerima ringkasan harian seperti biasa.`,
+      ),
+    ],
+    closing: [
+      `Batas waktu dihitung dalam hari kerja (HK), tidak termasuk libur nasional dan cuti bersama, menurut: ${input.policyName}.`,
+      footerText(input.province),
+    ],
+  });
+  return {
+    subject,
+    text: body,
+    html: page,
+    attachments: [
+      {
+        filename: fileName,
+        content: handoverCsv(view, input.laporBaseUrl),
+        contentType: 'text/csv; charset=utf-8',
+      },
+    ],
+  };
+}
+
+/** One line to the outgoing admin and the head. */
+export function handoverNoticeEmail(input: HandoverNoticeInput): EmailContent {
+  const { view } = input;
+  const name = regencyDisplayName(input.regency);
+  const who = view.arrival.person;
+  const line = `${who.name} mulai bertugas sebagai ${view.arrival.kind === 'backup' ? 'admin cadangan yang mengambil alih kursi kosong' : 'admin penghubung'} LAPOR! ${name} sejak ${longDate(view.arrival.since)}; ${numberId(view.total)} laporan terbuka telah diserahterimakan (${numberId(view.late)} melewati batas waktu).`;
+  const subject = `[${input.province.brand}] Serah terima admin penghubung — ${name}`;
+  const { text, html } = letter({
+    title: subject,
+    greeting: 'Yth. Bapak/Ibu,',
+    lead: line,
+    text: [],
+    html: [],
+    closing: [footerText(input.province)],
+  });
+  return { subject, text, html };
+}
