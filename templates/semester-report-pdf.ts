@@ -628,6 +628,32 @@ function scoreSection(province: ProvinceSemester): Content[] {
       : []),
     { text: 'Status (penanda)', style: 'h2' },
     { text: m.flagRule || noValue, fontSize: 9.5 },
+    ...lawAndSettingsSection(m.lawAndSettings),
+  ];
+}
+
+/** "Peraturan dan pengaturan": which numbers are law and which are the province's or the product's. */
+function lawAndSettingsSection(law: ProvinceSemester['method']['lawAndSettings']): Content[] {
+  if (!law) return [];
+  return [
+    { text: 'Peraturan dan pengaturan', style: 'h2' },
+    {
+      text: [law.judgedBy, ...(law.unverified ? [' ', { text: law.unverified, italics: true }] : [])],
+      fontSize: 8.5,
+      margin: [0, 0, 0, 3],
+    },
+    {
+      table: {
+        headerRows: 1,
+        widths: [80, 110, 52, '*'],
+        body: [
+          [th('Hal'), th('Nilai'), th('Jenis'), th('Dasar')],
+          ...law.notes.map((n): TableCell[] => [{ text: n.subject, bold: true }, n.value, n.kind, n.basis]),
+        ],
+      },
+      layout: compactTableLayout,
+      fontSize: 7.5,
+    },
   ];
 }
 

@@ -593,7 +593,7 @@ function methodPage(board: Scoreboard): string {
     '<h2 id="batas">Batas waktu dan sumbernya</h2>',
     ...m.policies.map((p) =>
       table({
-        caption: `${p.name} (${p.id} versi ${p.version}, berlaku sejak ${dayText(p.effectiveFrom)}). Sumber: ${p.source}`,
+        caption: `${p.name} (${p.id} versi ${p.version}, untuk laporan yang diajukan sejak ${dayText(p.effectiveFrom)}${p.effectiveUntil ? ` sampai ${dayText(p.effectiveUntil)}` : ''}). Sumber: ${p.source}`,
         head: [{ text: 'Tahap' }, { text: 'Batas', numeric: true }],
         rows: limitRows(p).map(([stage, days]) => ({
           cells: [esc(String(stage)), `${num(Number(days))} HK`],
@@ -615,6 +615,16 @@ function methodPage(board: Scoreboard): string {
     '<h2 id="penjangkauan">Kanal, kecamatan, dan penjangkauan</h2>',
     '<p>Kanal dan kecamatan dibaca dari ekspor LAPOR! (kolom Sumber Laporan, Kanal Aduan Setwapres, Kecamatan); kecamatan adalah tempat masalah, bukan tempat tinggal pelapor. Nilai yang tidak dikenal dihitung sebagai "lainnya".</p>',
     `<p>${esc(m.outreachRule)}</p>`,
+    '<h2 id="aturan">Peraturan dan pengaturan</h2>',
+    `<p>${esc(m.lawAndSettings.judgedBy)}${m.lawAndSettings.unverified ? ` ${esc(m.lawAndSettings.unverified)}` : ''}</p>`,
+    table({
+      caption:
+        'Hanya batas waktu yang berasal dari peraturan; angka lain adalah pengaturan provinsi atau produk ini, bukan kewajiban hukum.',
+      head: [{ text: 'Hal' }, { text: 'Nilai' }, { text: 'Jenis' }, { text: 'Dasar' }],
+      rows: m.lawAndSettings.notes.map((n) => ({
+        cells: [esc(n.subject), esc(n.value), esc(n.kind), esc(n.basis)],
+      })),
+    }),
     '<h2 id="waktu">Kapan angka diperbarui</h2>',
     '<p>Angka "hari ini" diperbarui setiap hari kerja setelah pemeriksaan batas waktu pukul 08.00 WITA. Peringkat, skor, dan status diperbarui setelah evaluasi semester (1 Januari dan 1 Juli) untuk semester yang baru berakhir, sama dengan laporan PDF yang dikirim kepada kepala daerah.</p>',
   ];

@@ -3,6 +3,7 @@ import { type PublicCitizenFigures, publicCitizenFigures } from './citizen-figur
 import { commitmentOutcome } from './commitments';
 import { type Classification, classificationLabels, classifications } from './complaint';
 import { digestItems } from './deadlines';
+import { type LawAndSettings, lawAndSettings } from './law-and-settings';
 import { outreachRule } from './outreach';
 import { type Regency, type Regions, regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry, recipientsOn } from './roster';
@@ -178,6 +179,8 @@ export interface Scoreboard {
     populationSource?: string;
     /** How an outreach event's effect is judged, with its settings (functions/domain/outreach.ts). */
     outreachRule: string;
+    /** Which numbers are law and which are settings, and how a complaint's rule is chosen. */
+    lawAndSettings: LawAndSettings;
   };
   licence: { name: string; url: string };
   /** True while no commitment outcome is known for any regency (the hook above is unfed). */
@@ -430,6 +433,7 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
       flagRule: p?.method.flagRule ?? flagRule,
       definitions: p?.method.definitions ?? definitions(input.regions.zone),
       minimumCasesForShare,
+      lawAndSettings: p?.method.lawAndSettings ?? lawAndSettings({ national: input.sla.policy }),
       ...(populationSource
         ? { populationSource: `${populationSource.source} (tahun ${populationSource.year})` }
         : {}),

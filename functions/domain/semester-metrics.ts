@@ -1,6 +1,7 @@
 import type { CommitmentResult } from './commitment-result';
 import type { Classification } from './complaint';
 import type { InspectionFigures } from './field-inspection';
+import type { LawAndSettings } from './law-and-settings';
 import type { OutreachEffect } from './outreach';
 import type { SlaState, Stage } from './sla';
 
@@ -290,6 +291,8 @@ export interface ProvinceSemester {
     /** The outreach rule with its settings, and the kecamatan list's source (when the figures exist). */
     outreachRule?: string;
     districtSource?: string;
+    /** Which numbers are law and which are settings, and how a complaint's rule is chosen. */
+    lawAndSettings?: LawAndSettings;
   };
 }
 

@@ -3,6 +3,8 @@ import type { CalendarYear, WorkingCalendar } from '../domain/calendar';
 import { citizenFigures, withProvinceChannels } from '../domain/citizen-figures';
 import type { DistrictPopulation } from '../domain/citizens';
 import { withCommitments } from '../domain/commitments';
+import type { EscalationPolicy } from '../domain/escalation';
+import { lawAndSettings } from '../domain/law-and-settings';
 import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import {
   type MonthlyCounts,
@@ -41,6 +43,8 @@ export interface SemesterDeps {
   calendar: WorkingCalendar;
   national: SlaRules;
   provincial: SlaRules;
+  /** The escalation settings, named on the method page as settings (optional: left out when absent). */
+  escalation?: EscalationPolicy;
   population: ReadonlyMap<string, Population>;
   queries: Pick<ComplaintQueries, 'closedSince'>;
   roster: RosterDirectory;
@@ -210,6 +214,10 @@ function methodOf(
   const applied = (which: 'national' | 'provincial') =>
     metrics.flatMap((m) => m.policiesApplied?.[which] ?? []);
   return {
+    lawAndSettings: lawAndSettings({
+      national: deps.national,
+      ...(deps.escalation ? { escalation: deps.escalation } : {}),
+    }),
     nationalPolicy: appliedRulesCitation(deps.national, applied('national'), semester.lastDate),
     provincialPolicy: appliedRulesCitation(deps.provincial, applied('provincial'), semester.lastDate),
     calendarYears: years.map((y) => ({ year: y.year, status: y.status, sources: Object.values(y.sources) })),

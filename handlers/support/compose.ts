@@ -135,6 +135,7 @@ export function semesterDeps(config: AppConfig, options: WiringOptions = {}): Se
     calendar: loadCalendar(config.dataDir, regions.zone),
     national: loadSlaPolicy(config.dataDir, regions.province.nationalPolicy),
     provincial: loadSlaPolicy(config.dataDir, regions.province.provincialPolicy),
+    escalation: loadEscalationPolicy(config.dataDir, config.province),
     population: loadPopulation(config.dataDir, config.province),
     queries: new DynamoComplaintQueries(doc, config.tableName, options.meter),
     roster: new RosterStore(doc, config.tableName, options.meter),

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../../demo/generate';
+import { loadEscalationPolicy } from '../../functions/adapters/data-files';
 import { parseCommitmentsCsv, withCommitments } from '../../functions/domain/commitments';
 import type { Classification } from '../../functions/domain/complaint';
+import { lawAndSettings } from '../../functions/domain/law-and-settings';
 import { parseSemester } from '../../functions/domain/semester';
 import {
   flagRule,
@@ -19,7 +21,7 @@ import type {
   RegencyMetrics,
 } from '../../functions/domain/semester-metrics';
 import type { Stage } from '../../functions/domain/sla';
-import { kalsel } from './data';
+import { dataDir, kalsel, nationalPolicy } from './data';
 
 /**
  * A hand-built, internally consistent semester of South Kalimantan (2026-H1, with 2025-H2 before
@@ -498,6 +500,10 @@ function build(): ProvinceSemester {
         'Batas waktu nasional PermenPANRB 62/2018 (sampai 30 April 2025; diganti PermenPANRB 5/2025) (permenpanrb-62-2018 v3), untuk laporan yang diajukan sampai 30 April 2025; Batas waktu nasional PermenPANRB 5/2025 (permenpanrb-5-2025 v1), untuk laporan yang diajukan sejak 1 Mei 2025',
       provincialPolicy:
         'Target Provinsi Kalimantan Selatan: tindak lanjut dalam 3 hari kerja (kalsel-2025 v1), untuk laporan yang diajukan sejak 1 Mei 2025',
+      lawAndSettings: lawAndSettings({
+        national: nationalPolicy(),
+        escalation: loadEscalationPolicy(dataDir, '63'),
+      }),
       calendarYears: [
         { year: 2023, status: 'missing', sources: [] },
         {

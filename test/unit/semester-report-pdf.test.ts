@@ -167,6 +167,14 @@ describe('semesterReportPdf', () => {
     expect(score).toContain('Skor = 100 × jumlah 84,6');
     expect(score).toContain('Satu dari satu laporan tepat waktu bukan bukti 100%');
     expect(score).toContain('Merah (volume): kurang dari 5 laporan diterima');
+    // Which numbers are law and which are settings, with what each is based on.
+    expect(score).toContain('Peraturan dan pengaturan');
+    expect(score).toContain(
+      'Setiap laporan dinilai menurut versi kebijakan yang berlaku pada hari laporan itu diajukan',
+    );
+    expect(score).toContain('3 HK: kepala daerah; 10 HK: tim provinsi');
+    expect(score).toContain('pengaturan produk');
+    expect(score).toContain('Housing Ombudsman Inggris');
   });
 
   it('writes the metadata and declares the document Indonesian', () => {
