@@ -98,19 +98,21 @@ const dayText = (date: string) => wita(`${date}T12:00:00+08:00`).toFormat('d LLL
 const monthText = (month: string) => wita(`${month}-15T12:00:00+08:00`).toFormat('LLLL yyyy');
 
 /**
- * A share as people should read it: "72,0% (18 dari 25)"; below the small-number threshold only
- * the count ("1 dari 1"); with no case "tidak ada data".
+ * A share as people should read it: "72,0% (18 dari 25)"; below the small-number minimum neither
+ * the count nor the percentage ("kurang dari 5 kasus": the domain leaves both out); with no case
+ * "tidak ada data".
  */
 export function shareText(s: ShownShare): string {
   if (s.denominator === 0) return 'tidak ada data';
+  if (s.small || s.numerator === undefined) return `kurang dari ${numberId(s.minimum ?? 0)} kasus`;
   const parts = `${numberId(s.numerator)} dari ${numberId(s.denominator)}`;
-  // The domain leaves out `value` below the minimum of cases: the count is the figure.
-  return s.small || s.value === undefined ? parts : `${percentId(s.value)} (${parts})`;
+  return s.value === undefined ? parts : `${percentId(s.value)} (${parts})`;
 }
 
 /** The same in a table cell: the percentage, and its count on a line of its own. */
 function shareCell(s: ShownShare): string {
-  if (s.denominator === 0 || s.value === undefined || s.small) return shareText(s);
+  if (s.denominator === 0 || s.value === undefined || s.small || s.numerator === undefined)
+    return shareText(s);
   return `${percentId(s.value)} <span class="parts">(${numberId(s.numerator)} dari ${numberId(s.denominator)})</span>`;
 }
 
@@ -299,7 +301,7 @@ function provincePage(board: Scoreboard): string {
       ),
       '</div>',
       `<h2 id="tepat-waktu">Ketepatan waktu, ${esc(s.period)}</h2>`,
-      `<p>Persentase hanya ditulis bila ada sedikitnya ${board.method.minimumCasesForShare} laporan yang dinilai; di bawah itu ditulis jumlahnya saja.</p>`,
+      `<p>Persentase hanya ditulis bila ada sedikitnya ${board.method.minimumCasesForShare} laporan yang dinilai; di bawah itu hanya ditulis "kurang dari ${board.method.minimumCasesForShare} kasus".</p>`,
       table({
         caption: `Tindak lanjut pertama dan penyelesaian dalam batas waktu, ${s.period}`,
         head: [
@@ -541,12 +543,12 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
 
 /** Channels and what reporters thought: aggregates, values under the minimum folded and shown as "< 5". */
 function citizensSection(c: PublicCitizenFigures, label: string, period: string): string {
-  const shown = (x: PublicRow): ShownShare => ({ ...x.share, small: x.small });
+  const shown = (x: PublicRow): ShownShare => x.share;
   const rows = (list: readonly PublicRow[]) =>
     list.map((x) => ({
       cells: [esc(x.label), x.small ? '&lt; 5' : num(x.count), x.small ? '–' : shareCell(shown(x))],
     }));
-  const small = (s: PublicCitizenFigures['rated']): ShownShare => ({ ...s, small: s.value === undefined });
+  const small = (s: PublicCitizenFigures['rated']): ShownShare => s;
   return [
     `<h2 id="warga">Kanal dan penilaian pelapor, ${esc(period)}</h2>`,
     c.channelsKnown > 0
@@ -610,7 +612,7 @@ function methodPage(board: Scoreboard): string {
     '<h2 id="skor">Skor dan status</h2>',
     `<ul class="formula">${m.scoreFormula.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`,
     `<p>${esc(m.flagRule)}</p>`,
-    `<p>Persentase ditulis hanya bila ada sedikitnya ${m.minimumCasesForShare} laporan yang dinilai; di bawah itu ditulis jumlahnya (misalnya "1 dari 1"), karena persentase dari beberapa laporan saja menyesatkan.</p>`,
+    `<p>Persentase ditulis hanya bila ada sedikitnya ${m.minimumCasesForShare} laporan yang dinilai; di bawah itu tidak ditulis angka tepat waktunya, hanya "kurang dari ${m.minimumCasesForShare} kasus": persentase dari beberapa laporan saja menyesatkan, dan angka dari satu laporan menceritakan nasib laporan satu orang. Kategori dengan kurang dari ${m.minimumCasesForShare} laporan digabung menjadi "Lainnya" (yang sendiri tidak pernah kurang dari ${m.minimumCasesForShare}).</p>`,
     m.populationSource ? `<p>Penduduk: ${esc(m.populationSource)}.</p>` : '',
     '<h2 id="penjangkauan">Kanal, kecamatan, dan penjangkauan</h2>',
     '<p>Kanal dan kecamatan dibaca dari ekspor LAPOR! (kolom Sumber Laporan, Kanal Aduan Setwapres, Kecamatan); kecamatan adalah tempat masalah, bukan tempat tinggal pelapor. Nilai yang tidak dikenal dihitung sebagai "lainnya".</p>',
@@ -769,7 +771,7 @@ function dataPage(board: Scoreboard): string {
     '</ul>',
     `<p>Lisensi: <a href="${esc(board.licence.url)}" rel="license">${esc(board.licence.name)}</a>. Sebutkan sumbernya: "${esc(board.province.brand)}, Pemerintah Provinsi ${esc(board.province.name)}".</p>`,
     '<p>Berkas CSV memakai koma sebagai pemisah kolom, titik sebagai tanda desimal, dan UTF-8. Sel kosong berarti angkanya tidak ada (misalnya belum ada evaluasi semester atau tidak ada laporan yang dinilai). Bagi persentase, hitung <code>…_tepat_waktu / …_dinilai</code>; di bawah ' +
-      `${board.method.minimumCasesForShare} laporan yang dinilai, halaman ini menulis jumlahnya saja.</p>`,
+      `${board.method.minimumCasesForShare} laporan yang dinilai, <code>…_tepat_waktu</code> kosong dan halaman ini hanya menulis "kurang dari ${board.method.minimumCasesForShare} kasus".</p>`,
     '<p>Tidak ada data pribadi: tanpa nama atau kontak pelapor, tanpa nomor laporan, tanpa isi laporan, tanpa nama pejabat.</p>',
     table({
       caption: 'Kolom daerah.csv',

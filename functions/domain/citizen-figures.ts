@@ -15,6 +15,7 @@ import type {
   ReporterReplyFigures,
   Share,
 } from './semester-metrics';
+import { type ShownShare, shownShare } from './small-numbers';
 import type { Snapshot } from './snapshot';
 
 export type { ChannelFigures, CitizenFigures, DistrictFigures, RatingFigures, ReporterReplyFigures };
@@ -194,7 +195,7 @@ export function foldSmall<T extends { count: number }>(
 export interface PublicRow {
   label: string;
   count: number;
-  share: Share;
+  share: ShownShare;
   small: boolean;
   /** The row that folds the categories under `minimumCases`. */
   folded?: true;
@@ -206,10 +207,10 @@ export interface PublicCitizenFigures {
   channelsKnown: number;
   channels: PublicRow[];
   /** Of the completed complaints, the share rated. */
-  rated: Share;
+  rated: ShownShare;
   ratings: PublicRow[];
   /** Of the followed-up complaints, the share whose reporter answered. */
-  reporterAnswered: Share;
+  reporterAnswered: ShownShare;
 }
 
 function publicRows(rows: readonly { label: string; count: number }[], total: number): PublicRow[] {
@@ -220,7 +221,7 @@ function publicRows(rows: readonly { label: string; count: number }[], total: nu
   })).map((r) => ({
     label: r.label,
     count: r.count,
-    share: share(r.count, total),
+    share: shownShare(share(r.count, total)),
     small: r.count < minimumCases,
     ...(r.label === 'lainnya (digabung)' && withCounts.some((x) => x.count < minimumCases)
       ? { folded: true as const }
@@ -243,11 +244,11 @@ export function publicCitizenFigures(
       r.channels.byChannel.map((c) => ({ label: c.label, count: c.count })),
       r.channels.known,
     ),
-    rated: r.ratings.rated,
+    rated: shownShare(r.ratings.rated),
     ratings: publicRows(
       r.ratings.distribution.map((x) => ({ label: x.value, count: x.count })),
       ratedTotal,
     ),
-    reporterAnswered: r.reporterReplies.answered,
+    reporterAnswered: shownShare(r.reporterReplies.answered),
   };
 }

@@ -18,6 +18,7 @@ import {
   type SlaRules,
   versionsOf,
 } from './sla-policy';
+import { publicCategories, roundFigures, type ShownShare, shownShare } from './small-numbers';
 import type { Snapshot } from './snapshot';
 import type { Zone } from './zone';
 
@@ -35,9 +36,8 @@ import type { Zone } from './zone';
 export const scoreboardSchema = { id: 'lapor-paman-papan-skor', version: 1 } as const;
 
 /**
- * Below this many decided cases a share is shown as a count ("1 dari 1"), never as a percentage:
- * the small-number practice of official statistics (the UK Housing Ombudsman reports shares only
- * from 5 decisions).
+ * Below this many decided cases a share is published without its count or percentage (only "fewer
+ * than 5 cases"): the small-number rule of small-numbers.ts, the evaluation's own minimum.
  */
 export const minimumCasesForShare = minimumCases;
 
@@ -46,11 +46,6 @@ export const defaultLicence = {
   name: 'Creative Commons Atribusi 4.0 Internasional (CC BY 4.0)',
   url: 'https://creativecommons.org/licenses/by/4.0/deed.id',
 } as const;
-
-/** A share with its parts; `small` when the denominator is too small to print as a percentage. */
-export interface ShownShare extends Share {
-  small: boolean;
-}
 
 /**
  * HOOK for the heads' commitments (issue 18, section 3): when the commitments domain lands, the
@@ -209,9 +204,7 @@ export interface ScoreboardInput {
   licence?: { name: string; url: string };
 }
 
-export function shownShare(share: Share): ShownShare {
-  return { ...share, small: share.denominator < minimumCasesForShare };
-}
+export { type ShownShare, shownShare } from './small-numbers';
 
 /** "tanah-laut", "kota-banjarmasin" */
 export function regencySlug(regency: Regency): string {
@@ -318,7 +311,7 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
                 label: classificationLabels[c],
                 count: r.received.byClassification[c] ?? 0,
               })),
-              byCategory: r.received.byCategory.map((c) => ({ category: c.category, count: c.count })),
+              byCategory: publicCategories(r.received.byCategory),
               calendarGaps: r.calendarGaps,
               ...(r.channels && r.ratings && r.reporterReplies
                 ? {
@@ -351,7 +344,8 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
   const flags: Record<Flag, number> = { hijau: 0, kuning: 0, merah: 0 };
   for (const r of p?.regencies ?? []) flags[r.flag] += 1;
   const populationSource = [...input.population.values()][0];
-  return {
+  // Published: fractions rounded (small-numbers.ts).
+  return roundFigures({
     schema: scoreboardSchema.id,
     version: scoreboardSchema.version,
     province: {
@@ -441,7 +435,7 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
     },
     licence: input.licence ?? { ...defaultLicence },
     commitmentsRecorded: regencies.some((r) => r.commitment !== undefined),
-  };
+  });
 }
 
 /** The semester whose evaluation the scoreboard shows at an instant: the last one that ended. */

@@ -265,7 +265,7 @@ const { weights } = evaluationMethod;
 /** The composite score, as printed on every report's method page. */
 export const scoreFormula = [
   'Skor = 100 × (0,35 × T + 0,35 × S + 0,15 × K + 0,15 × V). T: bagian tindak lanjut pertama tepat waktu (batas nasional); S: bagian penyelesaian dalam batas waktu klasifikasinya; K: bagian tunggakan akhir semester yang belum melewati batas (1 bila tidak ada tunggakan); V: laporan per 100.000 penduduk dibagi angka provinsi, paling tinggi 1.',
-  `Bukti minimum: bagian dari kurang dari ${minimumCases} laporan ditampilkan sebagai jumlah (mis. "1 dari 1"), bukan persen, dan bernilai 0; daerah yang menerima kurang dari ${minimumCases} laporan mendapat K = 0. Komponen tanpa laporan tidak pernah menambah skor.`,
+  `Bukti minimum: bagian dari kurang dari ${minimumCases} laporan tidak ditulis sebagai persen (laporan pejabat menulis jumlahnya, halaman publik hanya "kurang dari ${minimumCases} kasus") dan bernilai 0; daerah yang menerima kurang dari ${minimumCases} laporan mendapat K = 0. Komponen tanpa laporan tidak pernah menambah skor.`,
 ];
 
 export const flagRule = `Merah (volume): kurang dari ${minimumCases} laporan diterima, atau laporan per 100.000 penduduk kurang dari seperempat angka provinsi; daerah ini diperingkat setelah semua daerah lain (yang kurang dari ${minimumCases} laporan paling akhir). Selebihnya menurut skor: hijau 75 atau lebih, kuning 50 sampai di bawah 75, merah di bawah 50. Daerah dengan 30 hari atau lebih tanpa admin penghubung aktif paling tinggi berstatus kuning.`;
@@ -428,7 +428,7 @@ export function workedScoreExample(): ScoreExample {
     flag: flagFor(score, 0),
     notes: [
       `Tanpa laporan sama sekali: T = S = K = V = 0, skor 0, status MERAH (volume), di bawah semua daerah lain.`,
-      `Satu dari satu laporan tepat waktu bukan bukti 100%: tertulis "1 dari 1", T = 0 (bukti minimum ${minimumCases}).`,
+      `Satu dari satu laporan tepat waktu bukan bukti 100%: tidak ditulis sebagai persen, T = 0 (bukti minimum ${minimumCases}).`,
       `${minimumCases - 1} laporan diterima, semuanya tepat waktu: T = S = K = 0, status MERAH (volume), diperingkat setelah daerah yang menerima ${minimumCases} laporan atau lebih.`,
     ],
   };

@@ -20,11 +20,13 @@ describe('the scoreboard figures', () => {
       const shown = board.regencies.find((x) => x.code === r.regencyCode);
       expect(shown?.semester).toMatchObject({
         rank: r.rank,
-        score: r.score,
+        // Published figures are rounded to four decimals (small-numbers.ts).
+        score: Math.round(r.score * 10_000) / 10_000,
         flag: r.flag,
         received: r.received.total,
       });
-      expect(shown?.semester?.followUpNational).toMatchObject(r.followUpWithinLimit.national);
+      const { numerator, denominator } = r.followUpWithinLimit.national;
+      expect(shown?.semester?.followUpNational).toMatchObject({ numerator, denominator });
     }
     expect(board.semester?.totals.received).toBe(province.totals.received);
   });
@@ -62,10 +64,11 @@ describe('the scoreboard figures', () => {
     expect(board.months[0]?.received).toBe(13 * 10 + (12 * 13) / 2);
   });
 
-  it('marks shares below the small-number threshold, which the pages print as counts', () => {
+  it('marks shares below the small-number threshold, which the pages print without count or percentage', () => {
     expect(shownShare(share(1, 1)).small).toBe(true);
     expect(shownShare(share(4, minimumCasesForShare)).small).toBe(false);
-    expect(shareText(shownShare(share(1, 1)))).toBe('1 dari 1');
+    expect(shareText(shownShare(share(1, 1)))).toBe('kurang dari 5 kasus');
+    expect(shownShare(share(1, 1))).toEqual({ denominator: 1, small: true, minimum: 5 });
     expect(shareText(shownShare(share(18, 25)))).toBe('72,0% (18 dari 25)');
     expect(shareText(shownShare(share(0, 0)))).toBe('tidak ada data');
   });
