@@ -50,6 +50,7 @@ import { deadlineViews } from '../templates/deadline-emails';
 import { semesterViews } from '../templates/semester-views';
 import { siteView } from '../templates/site';
 import { generateUpdates } from './generate';
+import { withDemoInspections } from './inspections';
 
 export interface DemoOptions {
   stack: LocalStack;
@@ -194,7 +195,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       ...(districts ? { districts } : {}),
     });
   const before = generate(previous, 'LP', semester.start);
-  const during = generate(semester, 'LP', until.toISOString());
+  // A handful of complaints in Kotabaru and Tanah Bumbu carry field inspections, one done late.
+  const during = withDemoInspections(generate(semester, 'LP', until.toISOString()), deadlines.sla.calendar);
   log(`Ingesting ${previous.id} through the ingest API handler: ${before.length} updates...`);
   now = new Date(semester.start);
   await post(ingest, before);
