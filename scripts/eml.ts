@@ -135,8 +135,10 @@ export function largestOfEachKind(mailDir: string): ReadEmail[] {
     byKind.set(head, list);
   }
   for (const [head, list] of byKind) {
-    // Reports carry a PDF: their size says nothing about the letter, so read them all.
-    const candidates = head === 'report' ? list : list.sort((a, b) => b.size - a.size).slice(0, 5);
+    // Reports carry a PDF and handovers a CSV: their size says nothing about the letter, and a handover's
+    // short notice shares its file prefix. Both are few: read them all.
+    const candidates =
+      head === 'report' || head === 'handover' ? list : list.sort((a, b) => b.size - a.size).slice(0, 5);
     for (const { file } of candidates) {
       const email = readEml(file);
       const size = email.html.length;
