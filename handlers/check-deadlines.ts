@@ -6,11 +6,19 @@ import { deadlineViews } from '../templates/deadline-emails';
 import { deadlineDeps } from './support/compose';
 import { loadConfig } from './support/config';
 import { createLogger, createMetrics } from './support/observability';
-import { deadlineMailCounts, opsMetrics, publishKindCount } from './support/ops-metrics';
+import {
+  checkCompleted,
+  claimsInProgress,
+  deadlineMailCounts,
+  opsMetrics,
+  publishKindCount,
+} from './support/ops-metrics';
 
 /**
  * Lambda entry point of the daily deadline check (EventBridge Scheduler, 08:00 Asia/Makassar,
- * Monday to Friday; the use case itself skips holidays). Input `{ "at": "<ISO instant>" }` replays
+ * every day; the use case itself skips weekends and holidays). Each completed run of today's check,
+ * working day or not, is reported (`deadline_check_completed`): the missed-check alarm fires when
+ * none came. Input `{ "at": "<ISO instant>" }` replays
  * any day, judged as of that instant (README, "Replaying a day"); `{ "dryRun": true }` sends nothing.
  */
 const logger = createLogger('check-deadlines');
@@ -43,6 +51,19 @@ async function handle(event: { at?: string; dryRun?: boolean } | undefined, cont
       escalationNotice: r.escalationNotice,
     });
   if (report.province.digest === 'failed') logger.error('province digest not sent', { date: report.date });
+  const held = claimsInProgress(report);
+  if (held > 0)
+    logger.error('e-mail claim held by another attempt', {
+      date: report.date,
+      digests: report.regencies.filter((r) => r.digest === 'in-progress').map((r) => r.code),
+      escalationNotices: report.regencies
+        .filter((r) => r.escalationNotice === 'in-progress')
+        .map((r) => r.code),
+      provinceDigest: report.province.digest === 'in-progress',
+    });
+  metrics.addMetric(opsMetrics.claimsInProgress, MetricUnit.Count, held);
+  if (checkCompleted(report, { dryRun: event?.dryRun === true, today: deps.regions.zone.date(new Date()) }))
+    metrics.addMetric(opsMetrics.checkCompleted, MetricUnit.Count, 1);
   metrics.addMetric('emails_sent', MetricUnit.Count, report.emailsSent);
   for (const { kind, sent, failed } of deadlineMailCounts(report)) {
     publishKindCount(metrics, opsMetrics.emailsSent, kind, sent);

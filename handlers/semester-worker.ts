@@ -5,7 +5,11 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { SqsWorkQueue } from '../functions/adapters/queue';
 import { traceClient, traced } from '../functions/adapters/tracing';
-import { handleSemesterMessage, semesterMessage } from '../functions/use-cases/semester-fanout';
+import {
+  DeliveryInProgress,
+  handleSemesterMessage,
+  semesterMessage,
+} from '../functions/use-cases/semester-fanout';
 import { semesterViews } from '../templates/semester-views';
 import { semesterDeliveryDeps } from './support/compose';
 import { loadConfig } from './support/config';
@@ -45,6 +49,10 @@ async function record(r: SQSRecord): Promise<void> {
     // Failed here means retried by SQS, then parked in the dead-letter queue after 3 receives.
     metrics.addMetric(opsMetrics.unitsFailed, MetricUnit.Count, 1);
     if (mail) publishKindCount(metrics, opsMetrics.emailsFailed, mail, 1);
+    if (error instanceof DeliveryInProgress) {
+      logger.error('e-mail claim held by another attempt', { ...message });
+      metrics.addMetric(opsMetrics.claimsInProgress, MetricUnit.Count, 1);
+    }
     throw error;
   }
 }

@@ -116,7 +116,7 @@ export const deployConfigSchema = z.strictObject({
     .optional(),
   /** Whether the schedules run (a stopped stage keeps them, disabled). @default true */
   schedulesEnabled: boolean.default(true),
-  /** Hour of the daily deadline check, Monday to Friday, in the province's zone (data/regions/<code>.json). @default 8 */
+  /** Hour of the daily deadline check (run every day, working days checked), in the province's zone (data/regions/<code>.json). @default 8 */
   deadlineCheckHour: z.coerce.number().int().min(0).max(23).default(8),
   /** Hour of the semester start on 1 January and 1 July, in the province's zone. @default 7 */
   semesterStartHour: z.coerce.number().int().min(0).max(23).default(7),

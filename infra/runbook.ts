@@ -7,6 +7,9 @@ export const runbook = {
   functionErrors: 'a-function-failed',
   apiErrors: 'the-api-answers-5xx',
   scheduleFailures: 'a-schedule-did-not-run',
+  missedCheck: 'a-working-day-without-a-deadline-check',
+  claimsInProgress: 'an-e-mail-claim-left-sending',
+  newDeadLetters: 'a-new-failure-in-a-dead-letter-queue-that-already-held-one',
   redrive: 're-drive-a-dead-letter-queue',
   deadLetters: {
     DeadlineCheck: 're-drive-the-deadlinecheck-dead-letter-queue',

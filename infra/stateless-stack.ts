@@ -22,7 +22,9 @@ import {
   Alarm,
   ComparisonOperator,
   type IMetric,
+  MathExpression,
   Metric,
+  Stats,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -46,6 +48,8 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { namespace } from '../handlers/support/observability';
+import { opsMetrics } from '../handlers/support/ops-metrics';
 import { bareAddress, type DeployConfig } from './config';
 import { HouseFunction, type HouseFunctionProps } from './constructs/house-function';
 import { OpsDashboard } from './constructs/ops-dashboard';
@@ -341,13 +345,15 @@ export class StatelessStack extends Stack {
     const timeZone = TimeZone.of(zone.id);
     this.scheduleGroup = new ScheduleGroup(this, 'Schedules');
     this.deadlineCheck = new ScheduledJob(this, 'DeadlineCheck', {
-      description: `Daily deadline check, ${String(config.deadlineCheckHour).padStart(2, '0')}:00 ${zone.abbreviation} Monday to Friday (the function skips holidays)`,
+      // Every day, not Monday to Friday: the function does nothing on weekends and holidays but still
+      // reports that it ran, so that a day without that report means the check is broken (the
+      // missed-check alarm), never that it was Saturday.
+      description: `Daily deadline check, ${String(config.deadlineCheckHour).padStart(2, '0')}:00 ${zone.abbreviation} every day (the function skips weekends and holidays)`,
       scheduleGroup: this.scheduleGroup,
       enabled: config.schedulesEnabled,
       schedule: ScheduleExpression.cron({
         minute: '0',
         hour: String(config.deadlineCheckHour),
-        weekDay: 'MON-FRI',
         timeZone,
       }),
       function: {
@@ -441,7 +447,18 @@ export class StatelessStack extends Stack {
     }
     const alarms: Alarm[] = [];
     this.alarms = alarms;
-    const alarm = (id: string, description: string, section: string, metric: IMetric, threshold = 1) => {
+    const alarm = (
+      id: string,
+      description: string,
+      section: string,
+      metric: IMetric,
+      threshold = 1,
+      shape: Partial<{
+        evaluationPeriods: number;
+        comparisonOperator: ComparisonOperator;
+        treatMissingData: TreatMissingData;
+      }> = {},
+    ) => {
       const created = new Alarm(this, id, {
         alarmDescription: `${description}. Runbook: ${runbookLink(config.runbookUrl, section)}`,
         metric,
@@ -449,6 +466,7 @@ export class StatelessStack extends Stack {
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: TreatMissingData.NOT_BREACHING,
+        ...shape,
       });
       created.addAlarmAction(new SnsAction(this.alarmTopic));
       alarms.push(created);
@@ -463,11 +481,29 @@ export class StatelessStack extends Stack {
       ['PublishSite', this.publicSite.publisher.deadLetterQueue],
     ];
     for (const [name, queue] of deadLetterQueues) {
+      const visible = queue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      });
       alarm(
         `${name}DeadLettersAlarm`,
         `${name}: a message reached its dead-letter queue (a run, a unit or an import failed for good)`,
         runbook.deadLetters[name],
-        queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        visible,
+      );
+      // The alarm above stays in ALARM while the queue holds anything, so it would not mail again
+      // for a second failure: this one goes to ALARM (and mails) each time more messages arrive in
+      // a queue that already held some, and back to OK five minutes later.
+      alarm(
+        `${name}NewDeadLettersAlarm`,
+        `${name}: another message reached its dead-letter queue while earlier ones still wait (a new failure)`,
+        runbook.newDeadLetters,
+        new MathExpression({
+          expression: 'IF(DIFF(v) > 0 AND (v - DIFF(v)) > 0, 1, 0)',
+          usingMetrics: { v: visible },
+          period: Duration.minutes(5),
+          label: `${name}: new dead letters`,
+        }),
       );
     }
     const functions: [string, HouseFunction][] = [
@@ -518,6 +554,50 @@ export class StatelessStack extends Stack {
       'Scheduler: a job invocation could not even be put in its dead-letter queue',
       runbook.scheduleFailures,
       group.metricFailedToBeSentToDLQ(undefined, fiveMinutes),
+    );
+    // A working day without a completed check: the function reports each completed scheduled run
+    // of today, every day (weekends and holidays too, where it sends nothing), so 25 hourly periods
+    // without one mean today's run did not complete by two hours after its hour: a disabled
+    // schedule, a deployment that broke the function, a Scheduler outage. Missing data breaches.
+    alarm(
+      'DeadlineCheckMissedAlarm',
+      `DeadlineCheck: no completed daily check in 25 hours (today's ${String(config.deadlineCheckHour).padStart(2, '0')}:00 WITA run had not completed by ${String((config.deadlineCheckHour + 2) % 24).padStart(2, '0')}:00)`,
+      runbook.missedCheck,
+      new Metric({
+        namespace,
+        metricName: opsMetrics.checkCompleted,
+        dimensionsMap: { service: 'check-deadlines' },
+        statistic: Stats.SUM,
+        period: Duration.hours(1),
+      }),
+      1,
+      {
+        evaluationPeriods: 25,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.BREACHING,
+      },
+    );
+    // An e-mail claim found "sending" by a run that did not take it: a send that hung, or a process
+    // that died between SES and the ledger mark. The run fails so Lambda (or SQS) retries it after the
+    // claim's lease; a person should still look the same morning (docs/exactly-once.md).
+    const inProgress = (service: string) =>
+      new Metric({
+        namespace,
+        metricName: opsMetrics.claimsInProgress,
+        dimensionsMap: { service },
+        statistic: Stats.SUM,
+        period: Duration.minutes(5),
+      });
+    alarm(
+      'ClaimsLeftSendingAlarm',
+      'E-mail ledger: a claim was found left "sending" (a send hung or a run died between SES and the ledger mark)',
+      runbook.claimsInProgress,
+      new MathExpression({
+        expression: 'FILL(d, 0) + FILL(w, 0)',
+        usingMetrics: { d: inProgress('check-deadlines'), w: inProgress('semester-worker') },
+        period: Duration.minutes(5),
+        label: 'claims found sending',
+      }),
     );
     const reputation = (metricName: string) =>
       new Metric({ namespace: 'AWS/SES', metricName, period: Duration.hours(1), statistic: 'Maximum' });

@@ -16,8 +16,17 @@ export function getDocumentClient(): DynamoDBDocumentClient {
 }
 
 export function getSesClient(): SESClient {
-  // Adaptive retry backs off and slows down on ThrottlingException (SES sending-rate limits).
-  sesClient ??= traceClient(new SESClient({ retryMode: 'adaptive', maxAttempts: 6 }));
+  // Adaptive retry backs off and slows down on ThrottlingException (SES sending-rate limits). Each
+  // attempt gives up after 3 s to connect and 10 s for the answer: a send that hangs fails within
+  // about 80 seconds, well inside the ledger claim's lease (staleClaimMs) and the function's timeout,
+  // instead of holding its claim until Lambda kills the invocation (docs/exactly-once.md).
+  sesClient ??= traceClient(
+    new SESClient({
+      retryMode: 'adaptive',
+      maxAttempts: 6,
+      requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+    }),
+  );
   return sesClient;
 }
 

@@ -9,7 +9,12 @@ import { queryAll } from './query-all';
 /** Marking "sent" is retried this many calls (each with the SDK's own retries) before giving up. */
 const markAttempts = 4;
 
-export const staleClaimMs = 15 * 60_000;
+/**
+ * The lease of a "sending" claim. Longer than a live holder can keep it (the SES client gives up on a
+ * send within about 80 seconds, `getSesClient`; marking takes a few seconds), shorter than the three
+ * minutes between a timed-out invocation and Lambda's second retry (about 1, then 2 more minutes).
+ */
+export const staleClaimMs = 150_000;
 
 /**
  * Exactly-once e-mail (docs/exactly-once.md): before sending, a job claims the ledger item with a
@@ -18,8 +23,10 @@ export const staleClaimMs = 15 * 60_000;
  * overwritten). A re-run finds "sent" and sends nothing; a send SES refused is marked "failed" and
  * the next run claims it again. If marking "sent" fails after SES accepted, the claim is left
  * "sending" (never "failed"), so a retry within `staleClaimMs` does not send again. A "sending"
- * claim older than `staleClaimMs` (a crash between claim and mark) is claimed again: that is the
- * one window for a duplicate, since SES has no idempotency key.
+ * claim older than `staleClaimMs` (its holder died or hung between claim and mark) is claimed
+ * again: that is the window for a duplicate, since SES has no idempotency key. The lease is shorter
+ * than Lambda's retry spacing, so a claim left by a hung invocation is taken over by a retry the
+ * same morning instead of holding the e-mail back for the day (docs/exactly-once.md).
  */
 export class Ledger implements DeliveryLedger {
   constructor(

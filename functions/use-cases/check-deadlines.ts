@@ -198,14 +198,17 @@ export async function checkDeadlines(
   ): Promise<SendStatus> => {
     if (input.dryRun) return 'dry-run';
     const claim = await deps.ledger.claim(key, what);
+    // Held by another attempt: one still sending, or one that hung or died holding it. Not done, so
+    // the run fails and Lambda retries it after the claim's lease (docs/exactly-once.md).
+    if (claim.status === 'in-progress') report.failures += 1;
     if (claim.status !== 'claimed') return claim.status;
     let messageId: string;
     try {
       if (carries.length > 0) await deps.ledger.pend(carries, key, { kind: 'escalation', date });
       messageId = await deps.mailer.send(email);
     } catch (error) {
-      // Nothing went out: release the claim so that the retry sends it, not in 15 minutes (if even
-      // that write fails, the claim goes stale and is sent then).
+      // Nothing went out: release the claim so that the retry sends it at once (if even that write
+      // fails, the claim's lease runs out and a later retry sends it).
       await deps.ledger
         .markFailed(key, claim.token, error instanceof Error ? error.message : String(error))
         .catch(() => undefined);

@@ -82,10 +82,17 @@ export async function handleSemesterMessage(deps: FanoutDeps, message: SemesterM
   });
   if (outcome.delivery?.status === 'failed') throw new Error(`delivery failed: ${outcome.delivery.error}`);
   // A claim held by another attempt (or left by a crashed one until it goes stale): try again later.
-  if (outcome.delivery?.status === 'in-progress')
-    throw new Error('delivery in progress in another attempt; retrying later');
+  if (outcome.delivery?.status === 'in-progress') throw new DeliveryInProgress();
   const warning = outcome.delivery?.error ? `; ${outcome.delivery.error}` : '';
   return `delivery ${outcome.delivery?.status}${warning}`;
+}
+
+/** A unit whose e-mail claim another attempt holds (or left when it died): SQS brings it back later. */
+export class DeliveryInProgress extends Error {
+  override name = 'DeliveryInProgress';
+  constructor() {
+    super('delivery in progress in another attempt; retrying later');
+  }
 }
 
 /**

@@ -22,6 +22,16 @@ export const opsMetrics = {
     'semester-report',
     'province-summary',
   ] as const,
+  /**
+   * 1 when the scheduled daily check of today completed (working day or not; never for a dry run or
+   * a replay of an earlier day): the missed-check alarm breaches when none came for 25 hours.
+   */
+  checkCompleted: 'deadline_check_completed',
+  /**
+   * E-mail claims found held by another attempt ("sending", lease not yet expired): a send that hung
+   * or a process that died between claim and mark (docs/exactly-once.md). Counted as a failure.
+   */
+  claimsInProgress: 'claims_in_progress',
   /** Semester units: queued by the start, done and failed in the workers. */
   unitsQueued: 'semester_units_queued',
   unitsDone: 'semester_units_done',
@@ -48,6 +58,22 @@ export function deadlineMailCounts(
       ...tally(report.regencies.flatMap((r) => (r.handovers ?? []).map((h) => h.notice))),
     },
   ];
+}
+
+/**
+ * Whether a run counts as today's completed check: nothing failed, something was really done (not a
+ * dry run), and it judged today (the scheduled run, or a re-run of today's check after a failure),
+ * not a replay of an earlier day.
+ */
+export function checkCompleted(report: DeadlineReport, run: { dryRun: boolean; today: string }): boolean {
+  return !run.dryRun && report.failures === 0 && report.date === run.today;
+}
+
+/** E-mail claims a deadline check found held by another attempt (each counted as a failure). */
+export function claimsInProgress(report: DeadlineReport): number {
+  return [...report.regencies.flatMap((r) => [r.digest, r.escalationNotice]), report.province.digest].filter(
+    (s) => s === 'in-progress',
+  ).length;
 }
 
 /** Publishes one count with a `kind` dimension, beside the function's `service` dimension. */

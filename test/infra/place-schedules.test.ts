@@ -25,9 +25,9 @@ describe("the schedules run in the province's own zone (data/regions/<code>.json
       expect(all.length).toBeGreaterThanOrEqual(4);
       for (const s of all) expect(s.zone).toBe(zone);
       expect(all).toContainEqual({
-        expression: 'cron(0 8 ? * MON-FRI *)',
+        expression: 'cron(0 8 * * ? *)',
         zone,
-        description: `Daily deadline check, 08:00 ${abbreviation} Monday to Friday (the function skips holidays)`,
+        description: `Daily deadline check, 08:00 ${abbreviation} every day (the function skips weekends and holidays)`,
       });
       expect(all).toContainEqual({
         expression: 'cron(0 7 1 1,7 ? *)',

@@ -140,10 +140,10 @@ describe('the stateful stack', () => {
 });
 
 describe('the scheduled jobs', () => {
-  it('runs the deadline check at 08:00 Asia/Makassar, Monday to Friday, on the live alias', () => {
+  it('runs the deadline check at 08:00 Asia/Makassar every day (the function skips weekends and holidays), on the live alias', () => {
     const job = app.stateless.deadlineCheck;
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
-      ScheduleExpression: 'cron(0 8 ? * MON-FRI *)',
+      ScheduleExpression: 'cron(0 8 * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Makassar',
       GroupName: Stack.of(app.stateless).resolve(app.stateless.scheduleGroup.scheduleGroupName),
       FlexibleTimeWindow: { Mode: 'OFF' },
@@ -668,6 +668,84 @@ describe('SES and alarms', () => {
       MetricName: 'Reputation.ComplaintRate',
       Threshold: 0.001,
     });
+  });
+});
+
+describe('the alarms that notice what did not happen', () => {
+  const alarmNamed = (id: string) => {
+    const found = Object.entries(stateless.findResources('AWS::CloudWatch::Alarm')).find(([logical]) =>
+      logical.startsWith(id),
+    );
+    if (!found) throw new Error(`no alarm ${id}`);
+    return found[1] as Resource;
+  };
+
+  it('fires when no daily check completed in 25 hours: missing data breaches, and the run reports every day', () => {
+    const missed = alarmNamed('DeadlineCheckMissedAlarm');
+    expect(missed.Properties).toMatchObject({
+      Namespace: 'LaporPaman',
+      MetricName: 'deadline_check_completed',
+      Dimensions: [{ Name: 'service', Value: 'check-deadlines' }],
+      Statistic: 'Sum',
+      Period: 3600,
+      EvaluationPeriods: 25,
+      Threshold: 1,
+      ComparisonOperator: 'LessThanThreshold',
+      TreatMissingData: 'breaching',
+      AlarmActions: [ref(app.stateless.alarmTopic)],
+    });
+    expect(String(missed.Properties.AlarmDescription)).toContain('#a-working-day-without-a-deadline-check');
+    // Weekends and holidays do not page: the schedule runs every day and the function reports a
+    // completed run on those days too (test/integration/check-deadlines-handler.test.ts).
+    stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 8 * * ? *)',
+      Target: Match.objectLike({ Arn: ref(app.stateless.deadlineCheck.alias) }),
+    });
+  });
+
+  it('fires when an e-mail claim is found left "sending", by the daily check or a semester worker', () => {
+    const claims = alarmNamed('ClaimsLeftSendingAlarm');
+    const metrics = claims.Properties.Metrics as {
+      Id: string;
+      Expression?: string;
+      MetricStat?: { Metric: { MetricName: string; Dimensions: { Value: string }[] } };
+    }[];
+    expect(metrics.find((m) => m.Expression)?.Expression).toBe('FILL(d, 0) + FILL(w, 0)');
+    expect(
+      metrics
+        .filter((m) => m.MetricStat)
+        .map((m) => [m.MetricStat?.Metric.MetricName, m.MetricStat?.Metric.Dimensions[0]?.Value])
+        .sort(),
+    ).toEqual([
+      ['claims_in_progress', 'check-deadlines'],
+      ['claims_in_progress', 'semester-worker'],
+    ]);
+    expect(claims.Properties).toMatchObject({
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    expect(String(claims.Properties.AlarmDescription)).toContain('#an-e-mail-claim-left-sending');
+  });
+
+  it('mails again for each new failure in a dead-letter queue that already holds messages', () => {
+    for (const name of ['DeadlineCheck', 'SemesterStart', 'SemesterWork', 'BulkImport', 'PublishSite']) {
+      const again = alarmNamed(`${name}NewDeadLettersAlarm`);
+      const metrics = again.Properties.Metrics as {
+        Expression?: string;
+        MetricStat?: { Metric: { MetricName: string } };
+      }[];
+      expect(metrics.find((m) => m.Expression)?.Expression).toBe(
+        'IF(DIFF(v) > 0 AND (v - DIFF(v)) > 0, 1, 0)',
+      );
+      expect(metrics.find((m) => m.MetricStat)?.MetricStat?.Metric.MetricName).toBe(
+        'ApproximateNumberOfMessagesVisible',
+      );
+      expect(again.Properties).toMatchObject({
+        Threshold: 1,
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [ref(app.stateless.alarmTopic)],
+      });
+    }
   });
 });
 

@@ -117,14 +117,14 @@ describe('staging and production from one app', () => {
     // Each job, then the scoreboard after it: 30 minutes after the check, 3 hours after the semester start.
     expect(crons(staging.statelessTemplate)).toEqual([
       ['cron(0 6 1 1,7 ? *)', 'ENABLED'],
-      ['cron(0 7 ? * MON-FRI *)', 'ENABLED'],
+      ['cron(0 7 * * ? *)', 'ENABLED'],
       ['cron(0 9 1 1,7 ? *)', 'ENABLED'],
       ['cron(30 7 ? * MON-FRI *)', 'ENABLED'],
     ]);
     expect(crons(production.statelessTemplate)).toEqual([
       ['cron(0 10 1 1,7 ? *)', 'ENABLED'],
       ['cron(0 7 1 1,7 ? *)', 'ENABLED'],
-      ['cron(0 8 ? * MON-FRI *)', 'ENABLED'],
+      ['cron(0 8 * * ? *)', 'ENABLED'],
       ['cron(30 8 ? * MON-FRI *)', 'ENABLED'],
     ]);
   });

@@ -25,6 +25,8 @@ beforeAll(async () => {
     AWS_ENDPOINT_URL_SES: localEndpoints().ses,
     POWERTOOLS_METRICS_NAMESPACE: 'LaporPaman',
     POWERTOOLS_DEV: 'true',
+    // Powertools keeps metrics quiet in dev mode unless told: these tests read them.
+    POWERTOOLS_METRICS_DISABLED: 'false',
   });
   // A snapshot of Kotabaru that cannot be read (its timeline is not a list): that regency fails.
   await createDocumentClient(localDynamoDbClient()).send(
@@ -65,5 +67,30 @@ describe('the check-deadlines handler', () => {
     expect(notChecked).toHaveLength(1);
     expect(notChecked[0]).toContain('6302');
     expect(notChecked[0]).toMatch(/map|not a function|timeline/);
+    // A failed run is no completed check: the missed-check alarm keeps counting.
+    expect(lines.join('\n')).not.toContain('deadline_check_completed');
+  });
+
+  it('reports a completed check on a Saturday, where it sends nothing, so a weekend never pages', async () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    for (const method of ['log', 'info', 'warn', 'error'] as const)
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map(String).join(' '));
+      });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-05T08:00:05+08:00'));
+    try {
+      const { handler } = await import('../../handlers/check-deadlines');
+      const report = await handler({}, context);
+      expect(report).toMatchObject({ date: '2026-12-05', skipped: 'non-working-day', emailsSent: 0 });
+    } finally {
+      vi.useRealTimers();
+    }
+    const emf = lines.filter((l) => l.includes('_aws'));
+    expect(emf.join('\n')).toMatch(/"deadline_check_completed":\s*1/);
   });
 });

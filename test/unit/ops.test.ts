@@ -8,7 +8,7 @@ import type { OutgoingEmail } from '../../functions/ports/mailer';
 import type { DeadlineReport } from '../../functions/use-cases/check-deadlines';
 import { mailerFor } from '../../handlers/support/compose';
 import { loadConfig } from '../../handlers/support/config';
-import { deadlineMailCounts } from '../../handlers/support/ops-metrics';
+import { checkCompleted, claimsInProgress, deadlineMailCounts } from '../../handlers/support/ops-metrics';
 import { calendar, kalsel, nationalPolicy } from '../support/data';
 
 const email: OutgoingEmail = {
@@ -80,6 +80,29 @@ describe('the operations metrics', () => {
       { kind: 'escalation-notice', sent: 2, failed: 1 },
       { kind: 'province-digest', sent: 1, failed: 0 },
     ]);
+  });
+
+  it("count today's completed check on any day, weekends and holidays too, but never a dry run, a failed run or a replay", () => {
+    const report = (date: string, failures = 0, skipped?: string) =>
+      ({ date, failures, ...(skipped ? { skipped } : {}) }) as unknown as DeadlineReport;
+    expect(
+      checkCompleted(report('2026-12-05', 0, 'non-working-day'), { dryRun: false, today: '2026-12-05' }),
+    ).toBe(true);
+    expect(checkCompleted(report('2026-12-07'), { dryRun: false, today: '2026-12-07' })).toBe(true);
+    expect(checkCompleted(report('2026-12-07'), { dryRun: true, today: '2026-12-07' })).toBe(false);
+    expect(checkCompleted(report('2026-12-07', 1), { dryRun: false, today: '2026-12-07' })).toBe(false);
+    expect(checkCompleted(report('2026-12-04'), { dryRun: false, today: '2026-12-07' })).toBe(false);
+  });
+
+  it('count the e-mail claims a check found held by another attempt', () => {
+    const report = {
+      regencies: [
+        { digest: 'in-progress', escalationNotice: 'sent' },
+        { digest: 'sent', escalationNotice: 'in-progress' },
+      ],
+      province: { digest: 'in-progress' },
+    } as unknown as DeadlineReport;
+    expect(claimsInProgress(report)).toBe(3);
   });
 });
 
