@@ -619,14 +619,14 @@ function methodPage(board: Scoreboard): string {
     `<p>${esc(m.outreachRule)}</p>`,
     '<h2 id="aturan">Peraturan dan pengaturan</h2>',
     `<p>${esc(m.lawAndSettings.judgedBy)}${m.lawAndSettings.unverified ? ` ${esc(m.lawAndSettings.unverified)}` : ''}</p>`,
-    table({
-      caption:
-        'Hanya batas waktu yang berasal dari peraturan; angka lain adalah pengaturan provinsi atau produk ini, bukan kewajiban hukum.',
-      head: [{ text: 'Hal' }, { text: 'Nilai' }, { text: 'Jenis' }, { text: 'Dasar' }],
-      rows: m.lawAndSettings.notes.map((n) => ({
-        cells: [esc(n.subject), esc(n.value), esc(n.kind), esc(n.basis)],
-      })),
-    }),
+    '<p>Hanya batas waktu yang berasal dari peraturan; angka lain adalah pengaturan provinsi atau produk ini, bukan kewajiban hukum.</p>',
+    // A list, not a four-column table: it stays readable at 320 px.
+    `<dl>${m.lawAndSettings.notes
+      .map(
+        (n) =>
+          `<dt>${esc(n.subject)}</dt><dd><strong>${esc(n.kind)}</strong>: ${esc(n.value)}. Dasar: ${esc(n.basis)}.</dd>`,
+      )
+      .join('')}</dl>`,
     '<h2 id="waktu">Kapan angka diperbarui</h2>',
     '<p>Angka "hari ini" diperbarui setiap hari kerja setelah pemeriksaan batas waktu pukul 08.00 WITA. Peringkat, skor, dan status diperbarui setelah evaluasi semester (1 Januari dan 1 Juli) untuk semester yang baru berakhir, sama dengan laporan PDF yang dikirim kepada kepala daerah.</p>',
   ];
