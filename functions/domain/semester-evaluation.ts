@@ -6,7 +6,7 @@ import type { Regency } from './regions';
 import { regencyDisplayName } from './regions';
 import { daysWithoutAdmin, daysWithoutBackup, type RosterEntry } from './roster';
 import type { Semester } from './semester';
-import { evaluationMethod, lowVolumeRatio, minimumCases } from './semester-method';
+import { type EvaluationMethod, evaluationMethod, lowVolumeRatio, minimumCases } from './semester-method';
 import {
   type Distribution,
   type Flag,
@@ -262,13 +262,35 @@ export function share(numerator: number, denominator: number): Share {
 
 const { weights } = evaluationMethod;
 
-/** The composite score, as printed on every report's method page. */
-export const scoreFormula = [
-  'Skor = 100 × (0,35 × T + 0,35 × S + 0,15 × K + 0,15 × V). T: bagian tindak lanjut pertama tepat waktu (batas nasional); S: bagian penyelesaian dalam batas waktu klasifikasinya; K: bagian tunggakan akhir semester yang belum melewati batas (1 bila tidak ada tunggakan); V: laporan per 100.000 penduduk dibagi angka provinsi, paling tinggi 1.',
-  `Bukti minimum: bagian dari kurang dari ${minimumCases} laporan tidak ditulis sebagai persen (laporan pejabat menulis jumlahnya, halaman publik hanya "kurang dari ${minimumCases} kasus") dan bernilai 0; daerah yang menerima kurang dari ${minimumCases} laporan mendapat K = 0. Komponen tanpa laporan tidak pernah menambah skor.`,
-];
+const decimalId = (v: number) => v.toLocaleString('id-ID', { maximumFractionDigits: 4 });
 
-export const flagRule = `Merah (volume): kurang dari ${minimumCases} laporan diterima, atau laporan per 100.000 penduduk kurang dari seperempat angka provinsi; daerah ini diperingkat setelah semua daerah lain (yang kurang dari ${minimumCases} laporan paling akhir). Selebihnya menurut skor: hijau 75 atau lebih, kuning 50 sampai di bawah 75, merah di bawah 50. Daerah dengan 30 hari atau lebih tanpa admin penghubung aktif paling tinggi berstatus kuning.`;
+/** A fraction in words where it has a plain one ("seperempat"), else as a decimal. */
+const fractionWords: Record<number, string> = { 0.5: 'setengah', 0.25: 'seperempat', 0.2: 'seperlima' };
+export const fractionId = (v: number) => fractionWords[v] ?? `${decimalId(v)} kali`;
+
+/**
+ * The composite score as printed on every report's method page and on the site, written from the
+ * very weights and threshold the score is computed with (a test changes a weight and reads it here).
+ */
+export function scoreFormulaOf(method: EvaluationMethod = evaluationMethod): string[] {
+  const w = method.weights;
+  const min = method.minimumCases;
+  return [
+    `Skor = 100 × (${decimalId(w.T)} × T + ${decimalId(w.S)} × S + ${decimalId(w.K)} × K + ${decimalId(w.V)} × V). T: bagian tindak lanjut pertama tepat waktu (batas nasional); S: bagian penyelesaian dalam batas waktu klasifikasinya; K: bagian tunggakan akhir semester yang belum melewati batas (1 bila tidak ada tunggakan); V: laporan per 100.000 penduduk dibagi angka provinsi, paling tinggi 1.`,
+    `Bukti minimum: bagian dari kurang dari ${min} laporan tidak ditulis sebagai persen (laporan pejabat menulis jumlahnya, halaman publik hanya "kurang dari ${min} kasus") dan bernilai 0; daerah yang menerima kurang dari ${min} laporan mendapat K = 0. Komponen tanpa laporan tidak pernah menambah skor.`,
+  ];
+}
+
+/** The flag rule as printed, from the bands, the volume rule and the admin cap the flag is decided by. */
+export function flagRuleOf(method: EvaluationMethod = evaluationMethod): string {
+  const { bands, minimumCases: min } = method;
+  return `Merah (volume): kurang dari ${min} laporan diterima, atau laporan per 100.000 penduduk kurang dari ${fractionId(method.lowVolumeRatio)} angka provinsi; daerah ini diperingkat setelah semua daerah lain (yang kurang dari ${min} laporan paling akhir). Selebihnya menurut skor: hijau ${bands.hijau} atau lebih, kuning ${bands.kuning} sampai di bawah ${bands.hijau}, merah di bawah ${bands.kuning}. Daerah dengan ${method.noAdminCapDays} hari atau lebih tanpa admin penghubung aktif paling tinggi berstatus kuning.`;
+}
+
+/** The composite score, as printed on every report's method page. */
+export const scoreFormula = scoreFormulaOf();
+
+export const flagRule = flagRuleOf();
 
 /** Whether a regency received enough complaints to be scored among the others. */
 export const isEvaluable = (m: Pick<RegencyMetrics, 'received'>) => m.received.total >= minimumCases;
@@ -327,8 +349,9 @@ export function compositeScore(m: RegencyMetrics, provincePerHundredThousand: nu
 
 /** The flag by score band alone (with the admin cap); `flagOf` adds the volume rules. */
 export function flagFor(score: number, daysWithoutAdminCount: number): Flag {
-  const byScore: Flag = score >= 75 ? 'hijau' : score >= 50 ? 'kuning' : 'merah';
-  return byScore === 'hijau' && daysWithoutAdminCount >= 30 ? 'kuning' : byScore;
+  const { bands, noAdminCapDays } = evaluationMethod;
+  const byScore: Flag = score >= bands.hijau ? 'hijau' : score >= bands.kuning ? 'kuning' : 'merah';
+  return byScore === 'hijau' && daysWithoutAdminCount >= noAdminCapDays ? 'kuning' : byScore;
 }
 
 /** The flag and what decided it: volume first (the province's first concern), then the score. */
@@ -349,7 +372,7 @@ export function flagOf(
   const capped = flagFor(score, m.daysWithoutAdmin);
   if (reasons.length > 0) {
     if (byScore === 'merah') reasons.push('score');
-    if (m.daysWithoutAdmin >= 30) reasons.push('no-admin');
+    if (m.daysWithoutAdmin >= evaluationMethod.noAdminCapDays) reasons.push('no-admin');
     return { flag: 'merah', reasons };
   }
   if (capped !== byScore) return { flag: capped, reasons: ['no-admin'] };

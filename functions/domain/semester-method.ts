@@ -5,7 +5,15 @@
  * the printed method cannot disagree with the computed one. A setting of the province's method,
  * not a rule of law (README, "Semester evaluation").
  */
-export const evaluationMethod = {
+export interface EvaluationMethod {
+  minimumCases: number;
+  lowVolumeRatio: number;
+  weights: { T: number; S: number; K: number; V: number };
+  bands: { hijau: number; kuning: number };
+  noAdminCapDays: number;
+}
+
+export const evaluationMethod: Readonly<EvaluationMethod> = {
   /**
    * Fewer decided cases than this and a share is not evidence: 1 of 1 on time says little. Such a
    * share is printed as its count ("1 dari 1"), not a percentage, and earns 0 in the score. Five
@@ -28,9 +36,7 @@ export const evaluationMethod = {
   bands: { hijau: 75, kuning: 50 },
   /** From this many days without an active liaison admin, HIJAU is capped at KUNING. */
   noAdminCapDays: 30,
-} as const;
-
-export type EvaluationMethod = typeof evaluationMethod;
+};
 
 export type ScoreKey = keyof EvaluationMethod['weights'];
 
