@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { siteSecurityHeaders } from '../templates/site';
+import { siteSecurityHeaders } from '../infra/site-headers';
 import { pickPort } from './ports';
 
 const contentTypes: Record<string, string> = {

@@ -29,20 +29,9 @@ import {
 
 export type { SiteFile };
 
-/** The Content-Security-Policy every page carries (also sent as a header by CloudFront). */
+/** The Content-Security-Policy every page carries (also sent as a header: infra/site-headers.ts). */
 export const siteContentSecurityPolicy =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
-
-/**
- * The response headers of every file, the same from CloudFront (infra/constructs/public-site.ts)
- * and from `lapor-paman local`. frame-ancestors only works as a header, not in a meta tag.
- */
-export const siteSecurityHeaders = {
-  contentSecurityPolicy: `${siteContentSecurityPolicy}; frame-ancestors 'none'`,
-  referrerPolicy: 'no-referrer',
-  /** Two years, subdomains included (HSTS preload list minimum is one year). */
-  strictTransportSecuritySeconds: 63_072_000,
-} as const;
 
 /**
  * Width of the charts' drawing, in their own units; CSS scales it to the column, so on a phone the

@@ -20,8 +20,8 @@ import { type IScheduleGroup, Schedule, ScheduleExpression } from 'aws-cdk-lib/a
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import type { Zone } from '../../functions/domain/zone';
-import { siteSecurityHeaders } from '../../templates/site';
 import { acknowledge, wildcardResourceFinding } from '../nag';
+import { siteSecurityHeaders } from '../site-headers';
 import { tableAccess } from '../table-access';
 import type { HouseFunctionProps } from './house-function';
 import { ScheduledJob } from './scheduled-job';

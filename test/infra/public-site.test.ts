@@ -2,7 +2,7 @@ import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDeployConfig } from '../../infra/config';
-import { siteSecurityHeaders } from '../../templates/site';
+import { siteSecurityHeaders } from '../../infra/site-headers';
 import { synthTestApp } from './app-fixture';
 
 type Resource = { Type: string; Properties: Record<string, unknown> };
