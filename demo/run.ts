@@ -44,7 +44,7 @@ import {
 import { deadlineDeps, ingestDeps, semesterDeliveryDeps, siteDeps } from '../handlers/support/compose';
 import { apiGatewayEvent } from '../local/api-event';
 import { localKeys, registerLocalClients } from '../local/clients';
-import { drain } from '../local/queue';
+import { drain } from '../local/event-source';
 import { type LocalStack, localAwsEnv, localResources, localS3Client } from '../local/stack';
 import { deadlineViews } from '../templates/deadline-emails';
 import { semesterViews } from '../templates/semester-views';
@@ -276,7 +276,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
 /**
  * The semester job as AWS runs it: semester-start's use case sends one unit per regency through the
- * SQS adapter (the SDK, over the SQS JSON protocol, to the local stand-in); the local event source
+ * SQS adapter (the SDK, over the SQS JSON protocol, to the local emulator); the local event source
  * hands batches to the worker's use case, deletes what succeeded, redelivers what failed after the
  * visibility timeout, and parks in the dead-letter queue what failed three times.
  */
@@ -323,7 +323,7 @@ async function semesterAsDeployed(
           );
       }),
     );
-    const parked = stack.sqs.queue(localResources.semesterDeadLetters).depth;
+    const parked = await stack.sqs.queue(localResources.semesterDeadLetters).depth();
     log(`  ${invocations} worker invocations; ${parked} unit(s) in the dead-letter queue`);
     if (parked > 0)
       throw new Error(`${parked} semester unit(s) ended in the dead-letter queue; see the lines above`);
@@ -351,7 +351,7 @@ async function semesterAsDeployed(
 }
 
 /**
- * An admin's upload as AWS runs it: the file goes to the import bucket (s3rver) through the S3 API,
+ * An admin's upload as AWS runs it: the file goes to the import bucket (fauxqs) through the S3 API,
  * the bucket's notification invokes the bulk import's use case, which reads the object, imports it
  * and writes its answer under results/ (`results/63/ekspor-demo.csv.result.csv`). The rows are
  * updates the API already delivered, so the demo's figures stay the same: the result file lists them
@@ -370,12 +370,13 @@ async function uploadAsDeployed(
   };
   const runs: ReturnType<typeof importStoredFile>[] = [];
   stack.s3.onObjectCreated(importPrefix, (event) => {
-    for (const record of event.Records)
-      runs.push(
-        importStoredFile(deps, decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')), {
-          uploader: record.userIdentity.principalId,
-        }),
-      );
+    const started = event.Records.map((record) =>
+      importStoredFile(deps, decodeURIComponent(record.s3.object.key.replace(/\+/g, ' ')), {
+        uploader: record.userIdentity.principalId,
+      }),
+    );
+    runs.push(...started);
+    return Promise.all(started);
   });
   // The importer's own field names as the header (it takes them besides the LAPOR! ones).
   // (Fields a file carries in columns of their own, such as the inspection dates, are not among them.)
@@ -395,9 +396,9 @@ async function uploadAsDeployed(
     await s3.send(
       new PutObjectCommand({ Bucket: stack.s3.bucket, Key: key, Body: csv, ContentType: 'text/csv' }),
     );
-    // The notification for the result file comes too; the import skips its own output.
-    const outcomes: Awaited<ReturnType<typeof importStoredFile>>[] = [];
-    while (runs.length > 0) outcomes.push(...(await Promise.all(runs.splice(0))));
+    // S3 notifies asynchronously (the result file, under results/, raises no import).
+    await stack.s3.idle();
+    const outcomes = await Promise.all(runs);
     const result = await s3.send(
       new GetObjectCommand({ Bucket: stack.s3.bucket, Key: storedResultKey(key) }),
     );

@@ -21,7 +21,7 @@ const bucket = process.env.IMPORT_BUCKET;
 if (!bucket) throw new Error('missing environment variable(s): IMPORT_BUCKET');
 const deps: ImportDeps = {
   ...importDeps(config),
-  // Path-style only where S3_FORCE_PATH_STYLE says so: the local stack's s3rver (the SDK reads no variable for it).
+  // Path-style only where S3_FORCE_PATH_STYLE says so: the local stack's S3 emulator (the SDK reads no variable for it).
   files: new S3FileStore(
     traceClient(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' })),
     bucket,

@@ -23,7 +23,7 @@ if (!bucket) throw new Error('missing environment variable(s): SITE_BUCKET');
 const distributionId = process.env.SITE_DISTRIBUTION_ID?.trim();
 const deps = siteDeps(loadConfig(process.env), {
   view: siteView,
-  // Path-style only where S3_FORCE_PATH_STYLE says so: the local stack's s3rver.
+  // Path-style only where S3_FORCE_PATH_STYLE says so: the local stack's S3 emulator.
   target: new S3SiteTarget(
     traceClient(new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' })),
     bucket,

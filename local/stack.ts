@@ -7,9 +7,9 @@ import {
 import { S3Client } from '@aws-sdk/client-s3';
 import { toCreateTableInput } from '../functions/adapters/table-definition';
 import { type DynamoDbLocal, type DynamoDbLocalOptions, startDynamoDbLocal } from './dynamodb-local';
-import { type S3Local, startS3Local } from './s3-local';
+import type { S3Notifications } from './s3-notifications';
 import { type SesLocal, startSesLocal } from './ses-local';
-import { type SqsLocal, startSqsLocal } from './sqs-local';
+import { type LocalQueue, type LocalStorage, startLocalStorage } from './storage';
 
 /** Credentials and region the local stack is reached with; DynamoDB Local runs with -sharedDb. */
 export const localAwsEnv = {
@@ -18,7 +18,12 @@ export const localAwsEnv = {
   AWS_SECRET_ACCESS_KEY: 'local',
 } as const;
 
-/** An S3 client of the local S3 (s3rver), which serves path-style addresses only. */
+const localCredentials = {
+  accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
+  secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
+};
+
+/** An S3 client of the local S3 (fauxqs), addressed path-style: bucket hosts under 127.0.0.1 do not resolve. */
 export function localS3Client(endpoint: string): S3Client {
   return new S3Client({
     endpoint,
@@ -41,10 +46,10 @@ export const localResources = {
 export interface LocalStack {
   dynamodb: DynamoDbLocal;
   ses: SesLocal;
-  /** s3rver, holding the import bucket; its notifications stand for S3 event notifications. */
-  s3: S3Local;
-  /** The SQS stand-in (local/sqs-local.ts), holding the semester queue and its dead-letter queue. */
-  sqs: SqsLocal;
+  /** The import bucket (fauxqs) and its S3 event notifications (local/s3-notifications.ts). */
+  s3: LocalS3;
+  /** The semester queue and its dead-letter queue (fauxqs). */
+  sqs: LocalSqs;
   tableName: string;
   /** Environment variables that point the AWS SDK (and so every handler) at this stack. */
   env: Record<string, string>;
@@ -55,8 +60,7 @@ export interface LocalStackOptions {
   tableName?: string;
   dynamodb?: DynamoDbLocalOptions;
   sesPort?: number;
-  s3Port?: number;
-  sqsPort?: number;
+  storagePort?: number;
 }
 
 /** Starts DynamoDB Local and the SES emulator, and creates the table from the one table definition. */
@@ -67,7 +71,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   let storage: S3AndSqs | undefined;
   try {
     ses = await startSesLocal({ port: options.sesPort });
-    storage = await startS3AndSqs(options);
+    storage = await startS3AndSqs({ port: options.storagePort });
     await ensureTable(dynamodb.endpoint, tableName);
   } catch (error) {
     await Promise.allSettled([dynamodb.stop(), ses?.stop(), storage?.stop()]);
@@ -94,57 +98,70 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
 }
 
+export interface LocalS3 extends S3Notifications {
+  endpoint: string;
+  bucket: string;
+}
+
+export interface LocalSqs {
+  endpoint: string;
+  /** The queue URL of a local queue, as SEMESTER_QUEUE_URL takes it. */
+  url(name: string): string;
+  queue(name: string): LocalQueue;
+}
+
 export interface S3AndSqs {
-  s3: S3Local;
-  sqs: SqsLocal;
+  storage: LocalStorage;
+  s3: LocalS3;
+  sqs: LocalSqs;
   /** Endpoint, bucket and queue variables for the handlers. */
   env: Record<string, string>;
   stop(): Promise<void>;
 }
 
 /**
- * The import bucket (s3rver) and the semester queue with its dead-letter queue (the SQS stand-in),
- * configured as the stacks configure them: visibility six times the worker's 2-minute timeout,
- * the dead-letter queue after 3 receives.
+ * Seconds before a failed semester unit is delivered again, locally. The stateless stack sets 12 minutes,
+ * six times the worker's timeout, so that a batch never reappears while its invocation runs; the local
+ * event source holds a batch while it runs instead (local/event-source.ts), so a retry costs seconds.
  */
-export async function startS3AndSqs(options: { s3Port?: number; sqsPort?: number } = {}): Promise<S3AndSqs> {
-  const s3 = await startS3Local({
-    port: options.s3Port ?? 0,
-    bucket: localResources.importBucket,
-    accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
+export const localVisibilityTimeoutSeconds = 2;
+
+/**
+ * The import bucket and the semester queue with its dead-letter queue, on fauxqs (S3 and SQS in one
+ * server), configured as the stacks configure them: the dead-letter queue after 3 receives.
+ */
+export async function startS3AndSqs(options: { port?: number } = {}): Promise<S3AndSqs> {
+  const storage = await startLocalStorage({
+    port: options.port ?? 0,
+    region: localAwsEnv.AWS_REGION,
+    credentials: localCredentials,
   });
-  let sqs: SqsLocal;
-  try {
-    sqs = await startSqsLocal({
-      port: options.sqsPort ?? 0,
-      queues: [
-        { name: localResources.semesterDeadLetters },
-        {
-          name: localResources.semesterQueue,
-          visibilityTimeoutMs: 12 * 60_000,
-          maxReceiveCount: 3,
-          deadLetter: localResources.semesterDeadLetters,
-        },
-      ],
-    });
-  } catch (error) {
-    await s3.stop();
-    throw error;
-  }
+  storage.createBucket(localResources.importBucket);
+  const deadLetters = storage.createQueue(localResources.semesterDeadLetters);
+  storage.createQueue(localResources.semesterQueue, {
+    visibilityTimeoutSeconds: localVisibilityTimeoutSeconds,
+    maxReceiveCount: 3,
+    deadLetter: deadLetters,
+  });
+  const url = (name: string) => `${storage.endpoint}/000000000000/${name}`;
   return {
-    s3,
-    sqs,
+    storage,
+    s3: {
+      endpoint: storage.endpoint,
+      bucket: localResources.importBucket,
+      ...storage.notifications(localResources.importBucket),
+    },
+    sqs: { endpoint: storage.endpoint, url, queue: (name) => storage.queue(name) },
     env: {
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-      // s3rver serves path-style only; the SDK reads no variable for it (handlers/bulk-import.ts does).
+      AWS_ENDPOINT_URL_S3: storage.endpoint,
+      AWS_ENDPOINT_URL_SQS: storage.endpoint,
+      // Path-style: bucket host names under 127.0.0.1 do not resolve; the SDK reads no variable for it
+      // (handlers/bulk-import.ts does).
       S3_FORCE_PATH_STYLE: 'true',
       IMPORT_BUCKET: localResources.importBucket,
-      SEMESTER_QUEUE_URL: sqs.url(localResources.semesterQueue),
+      SEMESTER_QUEUE_URL: url(localResources.semesterQueue),
     },
-    stop: async () => {
-      await Promise.allSettled([s3.stop(), sqs.stop()]);
-    },
+    stop: () => storage.stop(),
   };
 }
 
@@ -172,8 +189,3 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     client.destroy();
   }
 }
-
-const localCredentials = {
-  accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
-  secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
-};

@@ -94,7 +94,7 @@ async function smokeLocal(opts: SmokeOptions): Promise<SmokeReport> {
     accessKeyId: env.AWS_ACCESS_KEY_ID ?? localAwsEnv.AWS_ACCESS_KEY_ID,
     secretAccessKey: env.AWS_SECRET_ACCESS_KEY ?? localAwsEnv.AWS_SECRET_ACCESS_KEY,
   });
-  // The local stack's SQS stand-in holds the semester queue and its dead-letter queue.
+  // The local stack's SQS emulator (fauxqs) holds the semester queue and its dead-letter queue.
   const work = env.SEMESTER_QUEUE_URL;
   const localQueues = work
     ? {

@@ -47,7 +47,7 @@ export interface SmokeTarget {
   /** "staging", "production" or "local". */
   stage: string;
   provinceCode: string;
-  /** Locally: the SQS stand-in's queues (name -> URL), when the local stack runs one. */
+  /** Locally: the SQS emulator's queues (name -> URL), when the local stack runs one. */
   localQueues?: Record<string, string>;
   /** Deployed resources to look at; undefined locally (no Scheduler or CloudWatch there). */
   deployment?: {
@@ -154,7 +154,7 @@ export async function runSmoke(target: SmokeTarget, deps: SmokeDeps): Promise<Sm
   }
 
   // 4-6. The deployed resources. Locally there is no Scheduler or CloudWatch; the queues are the
-  // local SQS stand-in's when the local stack runs one (`localQueues`).
+  // local SQS emulator's when the local stack runs one (`localQueues`).
   const d = target.deployment;
   const notHere = (name: string, service: string): SmokeCheck => ({
     name,

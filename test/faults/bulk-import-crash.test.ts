@@ -45,6 +45,7 @@ describe('bulk import: the function dies in the middle of a file, then S3 delive
     storage.s3.onObjectCreated('imports/6302/crash', (event) => events.push(event));
     const key = 'imports/6302/crash/ekspor.csv';
     await s3.send(new PutObjectCommand({ Bucket: localResources.importBucket, Key: key, Body: csv }));
+    await storage.s3.idle(); // S3 notifies asynchronously
     const [event] = events.splice(0);
     expect(event).toBeDefined();
     const keyOf = (e: S3Event) => decodeURIComponent(String(e.Records[0]?.s3.object.key).replace(/\+/g, ' '));

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { loadPopulation } from '../../functions/adapters/data-files';
 import { Ledger } from '../../functions/adapters/ledger';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
+import { SqsWorkQueue } from '../../functions/adapters/queue';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
@@ -17,7 +18,9 @@ import {
   semesterMessage,
   startSemesterRun,
 } from '../../functions/use-cases/semester-fanout';
-import { drain, LocalQueue, VirtualClock } from '../../local/queue';
+import { drain } from '../../local/event-source';
+import { localAwsEnv } from '../../local/stack';
+import { type LocalQueue, type LocalStorage, startLocalStorage } from '../../local/storage';
 import { semesterViews } from '../../templates/semester-views';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { type Attempt, afterEachCall, type Fault, injectFaults } from '../support/faults';
@@ -26,8 +29,11 @@ import { freshTable, localDynamoDbClient, localSesClient, receivedMail } from '.
 
 /**
  * The semester fan-out as deployed: semester-start queues one unit per regency, the worker takes
- * them from the queue (the local SQS stand-in: visibility timeout, redelivery, DLQ after 3
- * receives, as in the stateless stack), the unit that completes the set queues the deliveries.
+ * them from the queue (fauxqs: visibility timeout, redelivery, DLQ after 3 receives, as in the
+ * stateless stack), the unit that completes the set queues the deliveries. The emulator runs on real
+ * time with a visibility timeout of one second; the code under test runs on an injected clock that
+ * moves by the deployed timeout (12 minutes) whenever the event source waits for a redelivery, so a
+ * redelivered unit is as late for the code (a claim gone stale) as in AWS.
  * Each step is failed once, then twice; each test ends in "every head got exactly one report" or
  * "the unit is in the DLQ and the alarm condition holds".
  */
@@ -40,13 +46,41 @@ const regions: Regions = {
   get: (code) => regencies.find((r) => r.code === code),
   has: (code) => regencies.some((r) => r.code === code),
 };
-const workerTimeoutMs = 2 * 60_000;
+const deployedVisibilityMs = 6 * 2 * 60_000; // six times the worker's 2-minute timeout
 vi.setConfig({ testTimeout: 180_000 });
+
+let storage: LocalStorage;
+beforeAll(async () => {
+  storage = await startLocalStorage({
+    region: localAwsEnv.AWS_REGION,
+    credentials: {
+      accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
+      secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
+    },
+  });
+});
+afterAll(async () => {
+  await storage?.stop();
+});
+
+/** The code's clock: moves only when told to. */
+class TestClock {
+  constructor(private ms: number) {}
+  date(): Date {
+    return new Date(this.ms);
+  }
+  advance(ms: number): void {
+    this.ms += ms;
+  }
+}
 
 interface World {
   deps: FanoutDeps;
   queue: LocalQueue;
   dlq: LocalQueue;
+  clock: TestClock;
+  /** Every body sent to the work queue through the port, for tests that count what was queued. */
+  sent: string[];
   domain: string;
   dynamodb: ReturnType<typeof localDynamoDbClient>;
   ses: ReturnType<typeof localSesClient>;
@@ -65,14 +99,16 @@ async function world(): Promise<World> {
     onRoster('63', 'province', 'Tim Provinsi', `provinsi@${domain}`),
   ];
   await new RosterStore(doc, tableName).replace(roster);
-  const clock = new VirtualClock(Date.parse('2026-07-01T07:00:00+08:00'));
-  const dlq = new LocalQueue({ name: 'semester-dlq', clock });
-  const queue = new LocalQueue({
-    name: 'semester',
-    visibilityTimeoutMs: workerTimeoutMs * 6,
+  const clock = new TestClock(Date.parse('2026-07-01T07:00:00+08:00'));
+  const id = randomUUID().slice(0, 8);
+  const dlq = storage.createQueue(`semester-dlq-${id}`);
+  const queue = storage.createQueue(`semester-${id}`, {
+    visibilityTimeoutSeconds: 1,
     maxReceiveCount: 3,
     deadLetter: dlq,
   });
+  const sent: string[] = [];
+  const sqsQueue = new SqsWorkQueue(queue.sqs, queue.url);
   const deps: FanoutDeps = {
     regions,
     calendar: calendar(),
@@ -88,9 +124,14 @@ async function world(): Promise<World> {
     views: semesterViews,
     senderAddress: `LAPOR Paman <no-reply@${domain}>`,
     clock: () => clock.date(),
-    queue,
+    queue: {
+      send: async (messages) => {
+        await sqsQueue.send(messages);
+        sent.push(...messages.map((m) => JSON.stringify(m)));
+      },
+    },
   };
-  return { deps, queue, dlq, domain, dynamodb, ses, head };
+  return { deps, queue, dlq, clock, sent, domain, dynamodb, ses, head };
 }
 
 /** The Lambda process dying mid-batch (timeout, out of memory): nothing of the batch is deleted. */
@@ -115,7 +156,7 @@ function worker(deps: FanoutDeps) {
 /** Runs the job as deployed: semester-start, then the worker on the queue until it is empty. */
 async function run(w: World): Promise<void> {
   await startSemesterRun(w.deps, '2026-H1');
-  await drain(w.queue, worker(w.deps));
+  await drain(w.queue, worker(w.deps), { onRedeliveryWait: () => w.clock.advance(deployedVisibilityMs) });
 }
 
 async function reportsPerHead(w: World): Promise<Map<string, number>> {
@@ -165,14 +206,14 @@ function failCalls(calls: number, key: (a: Attempt) => string | undefined): (a: 
   };
 }
 
-describe('the semester fan-out over the queue stand-in', () => {
+describe('the semester fan-out over the queue', () => {
   it.each([1, 2])(
     'mails every head once when queueing the delivery phase fails %i time(s)',
     async (times) => {
       const w = await world();
-      const send = w.queue.send.bind(w.queue);
+      const send = w.deps.queue.send.bind(w.deps.queue);
       let failures = times;
-      w.queue.send = async (messages) => {
+      w.deps.queue.send = async (messages) => {
         if (failures > 0 && messages.some((m) => (m as { kind: string }).kind === 'deliver')) {
           failures -= 1;
           throw new Error('SQS SendMessageBatch: injected fault');
@@ -181,7 +222,7 @@ describe('the semester fan-out over the queue stand-in', () => {
       };
       await run(w);
       expect(await reportsPerHead(w)).toEqual(everyHeadOnce());
-      expect(w.dlq.depth).toBe(0);
+      expect(await w.dlq.depth()).toBe(0);
     },
   );
 
@@ -195,9 +236,9 @@ describe('the semester fan-out over the queue stand-in', () => {
     };
     await run(w);
     // The deliveries were queued twice; the ledger lets each recipient have one copy.
-    expect(w.queue.sent.filter((b) => b.includes('"deliver"')).length).toBe(2 * regencies.length);
+    expect(w.sent.filter((b) => b.includes('"deliver"')).length).toBe(2 * regencies.length);
     expect(await reportsPerHead(w)).toEqual(everyHeadOnce());
-    expect(w.dlq.depth).toBe(0);
+    expect(await w.dlq.depth()).toBe(0);
   });
 
   it.each([1, 2])('mails every head once when each report e-mail fails %i time(s) at SES', async (times) => {
@@ -208,7 +249,7 @@ describe('the semester fan-out over the queue stand-in', () => {
     );
     await run(w);
     expect(await reportsPerHead(w)).toEqual(everyHeadOnce());
-    expect(w.dlq.depth).toBe(0);
+    expect(await w.dlq.depth()).toBe(0);
   });
 
   for (const [step, matches] of Object.entries(writes)) {
@@ -220,7 +261,7 @@ describe('the semester fan-out over the queue stand-in', () => {
       );
       await run(w);
       expect(await reportsPerHead(w)).toEqual(everyHeadOnce());
-      expect(w.dlq.depth).toBe(0);
+      expect(await w.dlq.depth()).toBe(0);
     });
   }
 
@@ -237,19 +278,23 @@ describe('the semester fan-out over the queue stand-in', () => {
     );
     const handle = worker(w.deps);
     await startSemesterRun(w.deps, '2026-H1');
-    await drain(w.queue, async (event) => {
-      try {
-        const response = await handle(event);
-        if (dead) throw new Crash('worker died right after SES accepted');
-        return response;
-      } finally {
-        dead = false; // the next invocation is a fresh process
-      }
-    });
+    await drain(
+      w.queue,
+      async (event) => {
+        try {
+          const response = await handle(event);
+          if (dead) throw new Crash('worker died right after SES accepted');
+          return response;
+        } finally {
+          dead = false; // the next invocation is a fresh process
+        }
+      },
+      { onRedeliveryWait: () => w.clock.advance(deployedVisibilityMs) },
+    );
     // SES has no idempotency key: the claim left "sending" goes stale, the redelivery sends again.
     const counts = [...(await reportsPerHead(w)).values()].sort();
     expect(counts).toEqual([1, 1, 2]);
-    expect(w.dlq.depth).toBe(0);
+    expect(await w.dlq.depth()).toBe(0);
   });
 
   it('parks a unit that always fails in the dead-letter queue after three receives; the others still deliver', async () => {

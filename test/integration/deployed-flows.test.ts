@@ -2,7 +2,7 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import type { Context, S3Event, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storedResultKey } from '../../functions/use-cases/import-stored-file';
-import { drain } from '../../local/queue';
+import { drain } from '../../local/event-source';
 import { localResources, localS3Client, type S3AndSqs, startS3AndSqs } from '../../local/stack';
 import { kalsel } from '../support/data';
 import { deployedFlowsSetup } from '../support/flows';
@@ -10,9 +10,9 @@ import { receivedMail } from '../support/local-aws';
 
 /**
  * The flows as AWS runs them, on the local emulators, with the Lambda modules themselves (their
- * configuration read from the environment at import): an upload to the import bucket (s3rver)
+ * configuration read from the environment at import): an upload to the import bucket (fauxqs)
  * raises an S3 event that invokes bulk-import, which writes the result file beside it; semester-start
- * queues one unit per regency on the semester queue (the SQS stand-in, over the SQS JSON protocol),
+ * queues one unit per regency on the semester queue (fauxqs, over the SQS JSON protocol),
  * the worker takes them through an event source that deletes only what the handler did not report
  * failed, queues the deliveries, and takes those too.
  */
@@ -62,6 +62,7 @@ describe('the deployed flows on the local emulators', () => {
         ContentType: 'text/csv',
       }),
     );
+    await storage.s3.idle(); // S3 notifies asynchronously
     await Promise.all(uploads.splice(0));
     const result = await s3().send(
       new GetObjectCommand({ Bucket: localResources.importBucket, Key: storedResultKey(key) }),
@@ -80,6 +81,7 @@ describe('the deployed flows on the local emulators', () => {
     // The Kotabaru folder may not hold a Banjarmasin row.
     expect(text).toMatch(/FLOW-2[^\n]*(ditolak|rejected)/i);
     // Writing the result file raised an event too; the handler skips its own output.
+    await storage.s3.idle();
     await Promise.all(uploads.splice(0));
   });
 
@@ -100,9 +102,9 @@ describe('the deployed flows on the local emulators', () => {
     const worker = await import('../../handlers/semester-worker');
     const queue = storage.sqs.queue(localResources.semesterQueue);
     expect(await start.handler({ semester: '2025-H2' }, context)).toMatchObject({ queued: 13 });
-    expect(queue.depth).toBe(13);
+    expect(await queue.depth()).toBe(13);
     // A redelivered unit: SQS delivers at least once.
-    queue.sendBody(JSON.stringify({ kind: 'compute', semester: '2025-H2', regency: '6302' }));
+    await queue.send(JSON.stringify({ kind: 'compute', semester: '2025-H2', regency: '6302' }));
     const invocations = await drain(
       queue,
       (event: SQSEvent) => worker.handler(event, context) as Promise<SQSBatchResponse>,
@@ -115,13 +117,13 @@ describe('the deployed flows on the local emulators', () => {
         r.code,
       ).toHaveLength(1);
     expect(mail.filter((m) => m.subject.includes('Ringkasan'))).toHaveLength(1);
-    expect(storage.sqs.queue(localResources.semesterDeadLetters).depth).toBe(0);
+    expect(await storage.sqs.queue(localResources.semesterDeadLetters).depth()).toBe(0);
   });
 
   it('parks a unit the worker cannot parse in the dead-letter queue after three receives', async () => {
     const worker = await import('../../handlers/semester-worker');
     const queue = storage.sqs.queue(localResources.semesterQueue);
-    queue.sendBody('{"kind":"nope"}');
+    await queue.send('{"kind":"nope"}');
     await drain(queue, (event: SQSEvent) => worker.handler(event, context) as Promise<SQSBatchResponse>);
     expect(storage.sqs.queue(localResources.semesterDeadLetters).bodies()).toEqual([{ kind: 'nope' }]);
   });

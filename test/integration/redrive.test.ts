@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sqs';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drain } from '../../local/queue';
+import { drain } from '../../local/event-source';
 import { localAwsEnv, localResources, type S3AndSqs, startS3AndSqs } from '../../local/stack';
 import { deployedFlowsSetup } from '../support/flows';
 import { receivedMail } from '../support/local-aws';
@@ -78,7 +78,7 @@ describe('re-driving the SemesterWork dead-letter queue (runbook, rehearsed loca
     const workUrl = storage.sqs.url(localResources.semesterQueue);
 
     // The fault: a report unit runs before the semester's metrics exist; it fails three times and is parked.
-    work.sendBody(JSON.stringify({ kind: 'deliver', semester: '2025-H2', regency: '6302' }));
+    await work.send(JSON.stringify({ kind: 'deliver', semester: '2025-H2', regency: '6302' }));
     await run();
     expect(await depth(dlqUrl)).toBe(1); // what the DeadLetters alarm watches
 
@@ -96,8 +96,8 @@ describe('re-driving the SemesterWork dead-letter queue (runbook, rehearsed loca
     expect(await redrive(sqs, dlqUrl, workUrl)).toBe(1);
     expect(await depth(dlqUrl)).toBe(0);
     await run();
-    expect(work.depth).toBe(0);
-    expect(deadLetters.depth).toBe(0);
+    expect(await work.depth()).toBe(0);
+    expect(await deadLetters.depth()).toBe(0);
     expect(await reportsTo('6302')).toHaveLength(1);
     sqs.destroy();
   }, 240_000);

@@ -4,25 +4,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCalendarYears, loadPopulation } from '../../functions/adapters/data-files';
 import { S3SiteTarget } from '../../functions/adapters/site-target';
 import { publishSite, type SiteDeps } from '../../functions/use-cases/publish-site';
-import { type S3Local, startS3Local } from '../../local/s3-local';
 import { localAwsEnv, localS3Client } from '../../local/stack';
+import { type LocalStorage, startLocalStorage } from '../../local/storage';
 import { siteView } from '../../templates/site';
 import { calendar, dataDir, kalsel, kalselPolicy, nationalPolicy } from '../support/data';
 import { freshTable, localEndpoints } from '../support/local-aws';
 import { fixtureProvince } from '../support/semester-fixture';
 
 /**
- * The publisher's S3 side against the local stack's S3 (s3rver): pages under site/ with their
+ * The publisher's S3 side against the local stack's S3 (fauxqs): pages under site/ with their
  * content types and cache lifetime, the manifest outside that prefix, a first run with no manifest,
  * and the Lambda entry point as Lambda loads it.
  */
 describe('the scoreboard in an S3 bucket', () => {
-  let local: S3Local;
+  let local: LocalStorage;
   let s3: S3Client;
   const bucket = 'papan-skor';
 
   beforeAll(async () => {
-    local = await startS3Local({ bucket, accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID });
+    local = await startLocalStorage({
+      region: localAwsEnv.AWS_REGION,
+      credentials: {
+        accessKeyId: localAwsEnv.AWS_ACCESS_KEY_ID,
+        secretAccessKey: localAwsEnv.AWS_SECRET_ACCESS_KEY,
+      },
+    });
+    local.createBucket(bucket);
     s3 = localS3Client(local.endpoint);
   });
   afterAll(async () => {

@@ -120,13 +120,13 @@ describe('lapor-paman smoke --stage local', () => {
     expect(await realFigures(at)).toBe(figuresBefore);
   });
 
-  it('checks the queues of the local SQS stand-in when the local stack runs one', async () => {
+  it('checks the queues of the local SQS emulator when the local stack runs one', async () => {
     const storage = await startS3AndSqs();
     try {
       const env = { ...localCliEnv(tableName), ...storage.env };
       const ok = await smoke(['--stage', 'local', '--api-url', api.url], env);
       expect(ok.stdout).toMatch(/PASS {2}Queues +2 found, dead-letter queues empty/);
-      storage.sqs.queue(localResources.semesterDeadLetters).sendBody('{"kind":"nope"}');
+      await storage.sqs.queue(localResources.semesterDeadLetters).send('{"kind":"nope"}');
       const parked = await smoke(['--stage', 'local', '--api-url', api.url], env);
       expect(parked.status).toBe(0); // a warning: the deployment works, someone must re-drive
       expect(parked.stdout).toMatch(
@@ -141,7 +141,7 @@ describe('lapor-paman smoke --stage local', () => {
     } finally {
       await storage.stop();
     }
-  });
+  }, 120_000); // three runs of the CLI, each a new process
 
   it('fails, naming the cause, when the API is not there', async () => {
     const { status, stdout } = await smoke(
