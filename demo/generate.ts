@@ -137,7 +137,7 @@ export interface GenerateOptions {
   complaints?: number;
   /** Updates after this instant are not emitted (they have not happened yet). */
   until: string;
-  /** Id prefix, so that two semesters never share tracking ids. */
+  /** Id prefix; the semester follows it in every id, so that two semesters never share tracking ids. */
   prefix: string;
   /** The kecamatan list: complaints then say where the problem is. */
   districts?: Districts;
@@ -195,7 +195,7 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
     const extra = i >= count;
     const regency = extra ? { code: boost.regencyCode, ...boostProfile } : pick(regencyList, random());
     const topic = pick(categories, random());
-    const trackingId = `${options.prefix}${regency.code}-${String(i + 1).padStart(5, '0')}`;
+    const trackingId = `${options.prefix}${regency.code}-${semester.year}H${semester.half}-${String(i + 1).padStart(5, '0')}`;
     const submitted = (extra ? boostFrom : start)
       .plus({
         days: Math.floor(random() * (extra ? boostDays : days)),
@@ -335,4 +335,15 @@ export function generateUpdates(options: GenerateOptions): ComplaintUpdate[] {
     (a, b) =>
       Date.parse(a.occurredAt) - Date.parse(b.occurredAt) || a.sourceUpdateId.localeCompare(b.sourceUpdateId),
   );
+}
+
+/**
+ * One semester of the demo (what `npm start` generates for the semester before the demo's and for the
+ * demo's own, with the same options): the seed is mixed with the semester, so that each semester draws
+ * data of its own (a seed of `seed + year + half` made 2025-H2 and 2026-H1 the same draws), and the ids
+ * carry the semester.
+ */
+export function demoSemesterUpdates(options: GenerateOptions): ComplaintUpdate[] {
+  const { year, half } = options.semester;
+  return generateUpdates({ ...options, seed: options.seed + 2 * year + half });
 }

@@ -49,7 +49,7 @@ import { type LocalStack, localAwsEnv, localResources, localS3Client } from '../
 import { deadlineViews } from '../templates/deadline-emails';
 import { semesterViews } from '../templates/semester-views';
 import { siteView } from '../templates/site';
-import { generateUpdates } from './generate';
+import { demoSemesterUpdates } from './generate';
 import { withDemoInspections } from './inspections';
 
 export interface DemoOptions {
@@ -130,7 +130,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   let sequence = 0;
   const mailer: Mailer = {
     send: async (email) => {
-      const raw = await composeRawEmail(email);
+      // Dated by the replay's clock, so that a mail program files each on its day.
+      const raw = await composeRawEmail({ ...email, date: clock() });
       const id = await sendEmail(clients.ses, email, undefined, raw);
       const ledger = email.headers?.['X-Lapor-Paman-Ledger'] ?? 'mail';
       const kind = ledger.split('#')[0] ?? 'MAIL';
@@ -185,10 +186,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   );
   const districts = loadDistricts(config.dataDir, config.province);
   const generate = (s: typeof semester, prefix: string, stop: string) =>
-    generateUpdates({
+    demoSemesterUpdates({
       semester: s,
       calendar: deadlines.sla.calendar,
-      seed: seed + s.half + s.year,
+      seed,
       complaints: options.complaints,
       until: stop,
       prefix,

@@ -35,6 +35,7 @@ export async function composeRawEmail(email: OutgoingEmail): Promise<Buffer> {
     text: email.text,
     html: email.html,
     headers: email.headers,
+    ...(email.date ? { date: email.date } : {}),
     attachments: email.attachments?.map((a) => ({
       filename: a.filename,
       content: a.content,

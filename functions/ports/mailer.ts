@@ -11,6 +11,8 @@ export interface OutgoingEmail {
   attachments?: { filename: string; content: Buffer; contentType: string }[];
   /** Extra headers (e.g. X-Lapor-Paman-Ledger) to trace a message back to its ledger entry. */
   headers?: Record<string, string>;
+  /** The Date header; unset, the time of composing (a replay on an injected clock sets its own). */
+  date?: Date;
 }
 
 /** Sends one e-mail and returns the transport's message id. */

@@ -51,6 +51,13 @@ describe('npm start (the demo), on a smaller seed', () => {
     // Every e-mail is also an .eml file a person can open.
     const emls = readdirSync(path.join(outDir, 'mail'));
     expect(emls).toHaveLength(result.emails.total);
+    // Dated by the replay's clock, not the run's: a mail program files each on its own day.
+    const dates = emls.map((f) =>
+      Date.parse(/^Date: (.+)$/m.exec(readFileSync(path.join(outDir, 'mail', f), 'utf8'))?.[1] ?? ''),
+    );
+    expect(dates.every((d) => d >= Date.parse('2026-01-01T00:00:00+08:00'))).toBe(true);
+    expect(dates.every((d) => d < Date.parse('2026-07-02T00:00:00+08:00'))).toBe(true);
+    expect(new Set(dates.map((d) => new Date(d).toISOString().slice(0, 10))).size).toBeGreaterThan(50);
     expect(readFileSync(path.join(outDir, 'mail', emls[0] as string), 'utf8')).toMatch(
       /^Content-Type: multipart\/alternative|^From: /m,
     );

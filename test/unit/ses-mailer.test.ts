@@ -22,6 +22,14 @@ const email = (bytes: number) => ({
 });
 
 describe('the SES mailer', () => {
+  it('dates a message by the given instant (a replay on an injected clock), else by the time of composing', async () => {
+    const at = new Date('2026-03-02T00:00:00Z');
+    const dated = (await composeRawEmail({ ...email(10), date: at })).toString('utf8');
+    expect(/^Date: (.+)$/m.exec(dated)?.[1]?.trim()).toBe(at.toUTCString().replace('GMT', '+0000'));
+    const now = (await composeRawEmail(email(10))).toString('utf8');
+    expect(Math.abs(Date.parse(/^Date: (.+)$/m.exec(now)?.[1] ?? '') - Date.now())).toBeLessThan(60_000);
+  });
+
   it('refuses, before calling SES, a message over SES v1 raw limit once base64-encoded (~7.5 MB of PDF)', async () => {
     // A client that would fail loudly if it were ever called.
     const ses = new SESClient({
