@@ -14,17 +14,20 @@ export function registerDemoCommand(program: Command): void {
   program
     .command('demo')
     .description(
-      'Run a believable semester of South Kalimantan end to end on the embedded local stack (what `npm start` runs).',
+      `Run a believable semester of South Kalimantan end to end on the embedded local stack (what \`npm start\` runs): starts ${embeddedServers}, and stops them at the end unless --keep.`,
     )
     .option('--semester <id>', 'the semester to replay and report', '2026-H1')
     .option('--seed <n>', 'seed of the synthetic data (same seed, same data)', (v) => toPort(v), 2026)
     .option('--complaints <n>', 'complaints per semester', (v) => toPort(v), 1400)
     .option('--out <dir>', 'where the PDFs and .eml files go', 'out/demo')
-    .option('--keep', 'keep the local servers up afterwards to browse the received mail (Ctrl-C to stop)')
+    .option(
+      '--keep',
+      'keep the local servers up afterwards, with the scoreboard served over HTTP, to browse the received mail (Ctrl-C to stop)',
+    )
     .action(
       async (opts: { semester: string; seed: number; complaints: number; out: string; keep?: boolean }) => {
         const say = (line: string) => process.stdout.write(`${line}\n`);
-        say('Starting the embedded stack (DynamoDB Local, SES emulator)...');
+        say(`Starting the embedded stack (${embeddedServers})...`);
         const stack = await startLocalStack();
         try {
           const result = await runDemo({
@@ -40,9 +43,7 @@ export function registerDemoCommand(program: Command): void {
           });
           say('');
           say(demoSummary(result));
-          say(
-            `Received mail: ${stack.ses.mailPageUrl}${opts.keep ? '' : ' (run `npm start -- --keep` to keep it up and browse it)'}`,
-          );
+          say(receivedMailLine(stack.ses.mailPageUrl, opts.keep === true));
           if (opts.keep) {
             const site = await startSiteServer(result.site.dir);
             printStack(stack, undefined, site);
@@ -53,6 +54,19 @@ export function registerDemoCommand(program: Command): void {
         }
       },
     );
+}
+
+/** Every server the embedded stack starts (local/stack.ts). */
+export const embeddedServers = 'DynamoDB Local, the SES emulator, and S3 and SQS (fauxqs)';
+
+/**
+ * Where the received mail is. Without --keep the servers stop as the demo ends: the SES emulator's page
+ * is gone by the time anyone reads the line, so it points at the .eml files and at --keep instead.
+ */
+export function receivedMailLine(mailPageUrl: string, keep: boolean): string {
+  return keep
+    ? `Received mail: ${mailPageUrl} (the SES emulator's page, up until Ctrl-C)`
+    : 'Received mail: the .eml files above; the SES emulator stopped with the demo (`npm start -- --keep` keeps it and its page up).';
 }
 
 /** The closing table: per regency, complaints, on-time share, overdue, flag; then where to look. */

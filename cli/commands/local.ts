@@ -5,14 +5,16 @@ import { ingestDeps } from '../../handlers/support/compose';
 import { localCredentials, localKeys, registerLocalClients } from '../../local/clients';
 import { type LocalApi, startLocalApi } from '../../local/http-api';
 import { type LocalSite, startSiteServer } from '../../local/site-server';
-import { type LocalStack, startLocalStack } from '../../local/stack';
+import { type LocalStack, localResources, startLocalStack } from '../../local/stack';
 import { localAppConfig, localClients } from '../local-env';
 
 /** `lapor-paman local`: the embedded AWS stack, kept up until Ctrl-C. */
 export function registerLocalCommand(program: Command): void {
   program
     .command('local')
-    .description('Start DynamoDB Local and the SES emulator with the table, and keep them up until Ctrl-C.')
+    .description(
+      'Start the local stack and keep it up until Ctrl-C: DynamoDB Local with the table, the SES emulator, S3 and SQS (fauxqs) with the import bucket and the semester queues, the signed ingest API, and the public scoreboard served over HTTP.',
+    )
     .option(
       '--dynamodb-port <port>',
       'preferred DynamoDB Local port (another is used if taken)',
@@ -87,6 +89,7 @@ export function printStack(stack: LocalStack, api?: LocalApi, site?: LocalSite):
     'Local AWS stack is up.',
     `  DynamoDB Local  ${stack.dynamodb.endpoint}  (table ${stack.tableName}; ${stack.dynamodb.dbPath ? `data in ${stack.dynamodb.dbPath}` : 'in memory'})`,
     `  SES emulator    ${stack.ses.endpoint}`,
+    `  S3 and SQS      ${stack.s3.endpoint}  (fauxqs; bucket ${stack.s3.bucket}, queues ${localResources.semesterQueue}, ${localResources.semesterDeadLetters})`,
     `  Received mail   ${stack.ses.mailPageUrl}`,
     ...(api
       ? [
