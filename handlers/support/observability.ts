@@ -11,6 +11,7 @@ export function createLogger(serviceName: string): Logger {
   return new Logger({ serviceName, logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO' });
 }
 
+/** Its own warnings (e.g. "no application metrics to publish") go through the logger, at its level. */
 export function createMetrics(serviceName: string): Metrics {
-  return new Metrics({ namespace, serviceName });
+  return new Metrics({ namespace, serviceName, logger: createLogger(serviceName) });
 }

@@ -27,6 +27,8 @@ beforeAll(async () => {
     POWERTOOLS_DEV: 'true',
     // Powertools keeps metrics quiet in dev mode unless told: these tests read them.
     POWERTOOLS_METRICS_DISABLED: 'false',
+    // The test reads the log; the suite's own level (vitest.config.ts) is SILENT.
+    LOG_LEVEL: 'INFO',
   });
   // A snapshot of Kotabaru that cannot be read (its timeline is not a list): that regency fails.
   await createDocumentClient(localDynamoDbClient()).send(
