@@ -12,7 +12,7 @@ export interface DynamoDbLocalOptions {
   port?: number;
   /** Keep data on disk in this folder; in memory when absent. */
   dbPath?: string;
-  /** Milliseconds to wait for the first answer. @default 30000 */
+  /** Milliseconds to wait for the first answer (1-2 s on an idle machine; far more on a loaded one). @default 120000 */
   startTimeoutMs?: number;
   /** Environment used to find Java (tests pass one without it). @default process.env */
   env?: NodeJS.ProcessEnv;
@@ -99,7 +99,7 @@ async function launch(
     });
   });
   try {
-    await Promise.race([waitUntilAnswering(endpoint, options.startTimeoutMs ?? 30_000), exited]);
+    await Promise.race([waitUntilAnswering(endpoint, options.startTimeoutMs ?? 120_000), exited]);
   } catch (error) {
     await kill(child);
     throw error;
