@@ -28,7 +28,16 @@ import {
   subheading,
   whenWords,
 } from './email-layout';
-import { footerText, longDate, numberId, percentId, shortDate, shortDateTime, stageLabels } from './format';
+import {
+  dayName,
+  footerText,
+  longDate,
+  numberId,
+  percentId,
+  stageLabels,
+  type ZoneFormat,
+  zoneFormat,
+} from './format';
 import { handoverDigestEmail, handoverNoticeEmail } from './handover-emails';
 
 export type { EmailContent };
@@ -45,7 +54,7 @@ const classShort: Record<ListedComplaint['classification'], string> = {
 };
 
 /** "Senin" of a date. */
-const weekday = (date: string) => longDate(date).split(',')[0] ?? date;
+const weekday = dayName;
 
 interface RowOptions {
   laporBaseUrl: string;
@@ -53,6 +62,8 @@ interface RowOptions {
   /** Show the unit (not when the row stands under its unit's heading). */
   unit: boolean;
   regencyName?: (code: string) => string;
+  /** The province's zone: due instants are written in it. */
+  format: ZoneFormat;
 }
 
 /** The details line of a complaint: where it is, which stage, which unit, which class, when due. */
@@ -62,7 +73,7 @@ function details(item: ListedComplaint, options: RowOptions): string[] {
     stageLabels[item.stage],
     ...(options.unit ? [item.unit] : []),
     classShort[item.classification],
-    `batas ${shortDate(item.due)}`,
+    `batas ${options.format.shortDate(item.due)}`,
   ];
 }
 
@@ -103,7 +114,7 @@ function unitSections(groups: readonly UnitGroup[], options: RowOptions): { html
 }
 
 /** The whole list as a CSV a phone's spreadsheet app opens, for a digest cut to its limit. */
-function fullListCsv(items: readonly ListedComplaint[], laporBaseUrl: string): Buffer {
+function fullListCsv(items: readonly ListedComplaint[], laporBaseUrl: string, format: ZoneFormat): Buffer {
   const header = [
     'ID Tracking',
     'Terlambat (HK)',
@@ -118,7 +129,7 @@ function fullListCsv(items: readonly ListedComplaint[], laporBaseUrl: string): B
     [
       i.trackingId,
       i.breached ? String(i.workingDaysLate) : '0',
-      shortDateTime(i.due),
+      format.shortDateTime(i.due),
       stageLabels[i.stage],
       classShort[i.classification],
       i.unit,
@@ -203,10 +214,12 @@ export function regencyDigestEmail(input: RegencyDigestInput): EmailContent {
   const greeting = `Yth. Admin Penghubung LAPOR! ${name},`;
   const vacancy =
     'Saat ini tidak ada admin penghubung aktif untuk daerah ini. Pesan ini dikirim kepada admin cadangan dan telah dilaporkan ke provinsi.';
+  const format = zoneFormat(input.province);
   const options: RowOptions = {
     laporBaseUrl: input.laporBaseUrl,
     nextWorkingDate: view.nextWorkingDate,
     unit: true,
+    format,
   };
   const hasNew = view.first.some((i) => i.newlyBreached);
   const hasOld = view.first.some((i) => !i.newlyBreached);
@@ -224,7 +237,7 @@ export function regencyDigestEmail(input: RegencyDigestInput): EmailContent {
     view.omitted > 0
       ? `Daftar ini memuat ${numberId(view.listed)} dari ${numberId(c.total)} laporan; yang tidak ditampilkan dihitung per perangkat daerah di atas. Daftar lengkap terlampir (${fileName}) dan ada di dasbor LAPOR! instansi Anda.`
       : '';
-  const note = `Batas waktu dihitung dalam hari kerja (HK) zona WITA, tidak termasuk libur nasional dan cuti bersama, menurut: ${input.policyName}.`;
+  const note = `Batas waktu dihitung dalam hari kerja (HK) zona ${format.abbreviation}, tidak termasuk libur nasional dan cuti bersama, menurut: ${input.policyName}.`;
   const firstHeading = `${firstTitle.toUpperCase()} (${numberId(view.first.length)})`;
   const restHeading = `PER PERANGKAT DAERAH (${numberId(view.grouped)} laporan)`;
 
@@ -272,7 +285,7 @@ export function regencyDigestEmail(input: RegencyDigestInput): EmailContent {
           attachments: [
             {
               filename: fileName,
-              content: fullListCsv(view.all, input.laporBaseUrl),
+              content: fullListCsv(view.all, input.laporBaseUrl, format),
               contentType: 'text/csv; charset=utf-8',
             },
           ],
@@ -311,6 +324,7 @@ export function escalationNoticeEmail(input: EscalationNoticeInput): EmailConten
     laporBaseUrl: input.laporBaseUrl,
     nextWorkingDate: input.date,
     unit: false,
+    format: zoneFormat(input.province),
   });
   const { text, html } = letter({
     title: subject,
@@ -400,7 +414,7 @@ export function provinceDigestEmail(input: ProvinceDigestInput): EmailContent {
         : `${numberId(v.breaches.length)} laporan melewati batas waktu selama kursi admin kosong${v.breaches.length > shown.length ? `; ditampilkan ${numberId(shown.length)} yang paling lama terlambat` : ''}.`;
     const items = shown.map((b) => ({
       title: `${b.trackingId} — ${b.unit}`,
-      facts: `${stageLabels[b.stage]}, batas ${shortDate(b.due)}, terlambat ${numberId(b.workingDaysLate)} HK${b.open ? '' : ' (kini sudah ditutup)'}`,
+      facts: `${stageLabels[b.stage]}, batas ${zoneFormat(input.province).shortDate(b.due)}, terlambat ${numberId(b.workingDaysLate)} HK${b.open ? '' : ' (kini sudah ditutup)'}`,
     }));
     section(`${name}: admin penghubung ${period}`, `(${numberId(v.breaches.length)})`, {
       html: [paragraph(intro), ...items.map((i) => itemRow(i.title, i.facts))],
@@ -414,6 +428,7 @@ export function provinceDigestEmail(input: ProvinceDigestInput): EmailContent {
       nextWorkingDate: input.date,
       unit: true,
       regencyName: input.regencyName,
+      format: zoneFormat(input.province),
     });
     const more =
       list.omitted > 0

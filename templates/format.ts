@@ -12,24 +12,77 @@ export const stageLabels: Record<Stage, string> = {
 
 export const classificationLabel = (c: Classification) => classificationLabels[c];
 
-const wita = (instant: string) =>
-  DateTime.fromISO(instant, { setZone: true }).setZone('Asia/Makassar').setLocale('id');
-
-/** "Senin, 2 Maret 2026" */
-export function longDate(instantOrDate: string): string {
-  return wita(instantOrDate.length === 10 ? `${instantOrDate}T12:00:00+08:00` : instantOrDate).toFormat(
-    'cccc, d LLLL yyyy',
-  );
+/** What a view needs to know of the province's zone (its place profile, data/regions/<code>.json). */
+export interface PlaceTime {
+  /** IANA id, e.g. "Asia/Pontianak". */
+  timeZone: string;
+  /** What people read after a time: WIB, WITA or WIT. */
+  timeZoneAbbreviation: string;
 }
 
-/** "2 Mar 2026 23.59 WITA" */
-export function shortDateTime(instant: string): string {
-  return `${wita(instant).toFormat('d LLL yyyy HH.mm')} WITA`;
+/** Dates and times of instants in one province's zone, in Indonesian: one formatter per zone. */
+export interface ZoneFormat {
+  /** WIB, WITA or WIT. */
+  readonly abbreviation: string;
+  /** "2 Mar 2026" */
+  shortDate(instant: string): string;
+  /** "2 Mar 2026 23.59 WITA" */
+  shortDateTime(instant: string): string;
+  /** "1 Juli 2026" */
+  date(instant: string): string;
+  /** "Selasa, 30 Juni 2026 pukul 23.59 WITA" */
+  dateTime(instant: string): string;
+  /** Whether a text is an instant this formatter can read. */
+  readable(instant: string): boolean;
 }
 
-/** "2 Mar 2026" */
-export function shortDate(instant: string): string {
-  return wita(instant).toFormat('d LLL yyyy');
+const zoneFormats = new Map<string, ZoneFormat>();
+
+/** The formatter of a province's zone (built once per zone). */
+export function zoneFormat(place: PlaceTime): ZoneFormat {
+  const key = `${place.timeZone}|${place.timeZoneAbbreviation}`;
+  let format = zoneFormats.get(key);
+  if (!format) {
+    const abbreviation = place.timeZoneAbbreviation;
+    const local = (instant: string) =>
+      DateTime.fromISO(instant, { setZone: true }).setZone(place.timeZone).setLocale('id');
+    format = {
+      abbreviation,
+      shortDate: (instant) => local(instant).toFormat('d LLL yyyy'),
+      shortDateTime: (instant) => `${local(instant).toFormat('d LLL yyyy HH.mm')} ${abbreviation}`,
+      date: (instant) => local(instant).toFormat('d LLLL yyyy'),
+      dateTime: (instant) => `${local(instant).toFormat("cccc, d LLLL yyyy 'pukul' HH.mm")} ${abbreviation}`,
+      readable: (instant) => DateTime.fromISO(instant, { setZone: true }).isValid,
+    };
+    zoneFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A calendar date (YYYY-MM-DD): the same day in every zone. */
+const onDate = (date: string) =>
+  DateTime.fromISO(`${date.slice(0, 10)}T12:00:00Z`)
+    .setZone('UTC')
+    .setLocale('id');
+
+/** "Senin, 2 Maret 2026" of a date (YYYY-MM-DD). */
+export function longDate(date: string): string {
+  return onDate(date).toFormat('cccc, d LLLL yyyy');
+}
+
+/** "1 Juli 2026" of a date (YYYY-MM-DD). */
+export function dayText(date: string): string {
+  return onDate(date).toFormat('d LLLL yyyy');
+}
+
+/** "Agustus 2025" of a month (YYYY-MM). */
+export function monthText(month: string): string {
+  return onDate(`${month}-15`).toFormat('LLLL yyyy');
+}
+
+/** "Senin" of a date (YYYY-MM-DD). */
+export function dayName(date: string): string {
+  return onDate(date).toFormat('cccc');
 }
 
 /** Numbers with Indonesian separators: 1.234,5 */

@@ -5,7 +5,7 @@ import { regencyDisplayName } from '../functions/domain/regions';
 import type { HandoverDigestInput, HandoverNoticeInput } from '../functions/ports/deadline-views';
 import type { EmailContent } from '../functions/ports/mailer';
 import { figures, type Html, heading, itemRow, letter, notice, paragraph, subheading } from './email-layout';
-import { footerText, longDate, numberId, shortDate, shortDateTime, stageLabels } from './format';
+import { footerText, longDate, numberId, stageLabels, type ZoneFormat, zoneFormat } from './format';
 
 /**
  * Serah terima: the arriving admin's first digest lists every open complaint of the regency by unit,
@@ -20,18 +20,18 @@ const link = (base: string, trackingId: string) =>
   `${base.replace(/\/$/, '')}/${encodeURIComponent(trackingId)}`;
 
 /** "Tindak lanjut pertama, terlambat 4 HK, batas 2 Mar 2026" */
-function itemDetails(item: HandoverItem): string {
+function itemDetails(item: HandoverItem, format: ZoneFormat): string {
   const stage = item.stage ? stageLabels[item.stage] : 'Tidak ada tahap berjalan';
   const when = item.breached
     ? `terlambat ${numberId(item.workingDaysLate)} HK`
     : item.due
-      ? `batas ${shortDate(item.due)}`
+      ? `batas ${format.shortDate(item.due)}`
       : 'tertunda (menunggu pelapor)';
-  const due = item.breached && item.due ? `, batas ${shortDate(item.due)}` : '';
-  return `${stage}, ${when}${due}; umur ${numberId(item.ageWorkingDays)} HK; terakhir: ${statusLabels[item.lastAction.status]}, ${shortDate(item.lastAction.at)}`;
+  const due = item.breached && item.due ? `, batas ${format.shortDate(item.due)}` : '';
+  return `${stage}, ${when}${due}; umur ${numberId(item.ageWorkingDays)} HK; terakhir: ${statusLabels[item.lastAction.status]}, ${format.shortDate(item.lastAction.at)}`;
 }
 
-function handoverCsv(view: HandoverView, laporBaseUrl: string): Buffer {
+function handoverCsv(view: HandoverView, laporBaseUrl: string, format: ZoneFormat): Buffer {
   const header = [
     'ID Tracking',
     'Instansi',
@@ -49,11 +49,11 @@ function handoverCsv(view: HandoverView, laporBaseUrl: string): Buffer {
       i.trackingId,
       i.unit,
       i.stage ? stageLabels[i.stage] : '',
-      i.due ? shortDateTime(i.due) : '',
+      i.due ? format.shortDateTime(i.due) : '',
       i.breached ? String(i.workingDaysLate) : '0',
       String(i.ageWorkingDays),
       statusLabels[i.lastAction.status],
-      shortDateTime(i.lastAction.at),
+      format.shortDateTime(i.lastAction.at),
       i.duringVacancy ? 'ya' : '',
       link(laporBaseUrl, i.trackingId),
     ]
@@ -73,6 +73,7 @@ function vacancyWords(view: HandoverView): string {
 
 /** The arriving admin's handover digest. */
 export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
+  const format = zoneFormat(input.province);
   const { view } = input;
   const name = regencyDisplayName(input.regency);
   const role = view.arrival.kind === 'backup' ? 'admin cadangan yang mengambil alih' : 'admin penghubung';
@@ -92,11 +93,11 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
     html.push(heading('Masuk saat kursi kosong', `(${numberId(view.fromVacancy.length)})`));
     text.push('', `MASUK SAAT KURSI KOSONG (${numberId(view.fromVacancy.length)})`);
     for (const item of shown) {
-      html.push(itemRow(`${item.trackingId} — ${item.unit}`, itemDetails(item)));
+      html.push(itemRow(`${item.trackingId} — ${item.unit}`, itemDetails(item, format)));
       text.push(
         '',
         `${item.trackingId} - ${item.unit}`,
-        itemDetails(item),
+        itemDetails(item, format),
         link(input.laporBaseUrl, item.trackingId),
       );
     }
@@ -111,8 +112,8 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
     html.push(subheading(group.unit, aside));
     text.push('', `== ${group.unit} (${aside}) ==`);
     for (const item of shown) {
-      html.push(itemRow(item.trackingId, itemDetails(item)));
-      text.push('', item.trackingId, itemDetails(item), link(input.laporBaseUrl, item.trackingId));
+      html.push(itemRow(item.trackingId, itemDetails(item, format)));
+      text.push('', item.trackingId, itemDetails(item, format), link(input.laporBaseUrl, item.trackingId));
     }
   }
   const cut =
@@ -168,7 +169,7 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
     attachments: [
       {
         filename: fileName,
-        content: handoverCsv(view, input.laporBaseUrl),
+        content: handoverCsv(view, input.laporBaseUrl, format),
         contentType: 'text/csv; charset=utf-8',
       },
     ],

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type {
   Content,
   CustomTableLayout,
@@ -21,7 +20,7 @@ import type {
   Share,
 } from '../functions/domain/semester-metrics';
 import { barChart, histogram, horizontalBarChart } from './charts';
-import { classificationLabel, numberId, percentId, shortDate, stageLabels } from './format';
+import { classificationLabel, numberId, percentId, stageLabels, type ZoneFormat, zoneFormat } from './format';
 
 /**
  * The semester evaluation of one regency, as a pdfmake document definition, in Indonesian: a cover,
@@ -98,24 +97,9 @@ function bareName(regencyName: string): string {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function wita(instant: string): DateTime | undefined {
-  const dt = DateTime.fromISO(instant, { setZone: true });
-  return dt.isValid ? dt.setZone('Asia/Makassar').setLocale('id') : undefined;
-}
-
-/** "1 Juli 2026" */
-export function dateId(instant: string): string {
-  return wita(instant)?.toFormat('d LLLL yyyy') ?? instant;
-}
-
-/** "Selasa, 30 Juni 2026 pukul 23.59 WITA" */
-export function dateTimeId(instant: string): string {
-  return wita(instant)?.toFormat("cccc, d LLLL yyyy 'pukul' HH.mm 'WITA'") ?? instant;
-}
-
-/** "2 Mar 2026", or the input when it is not a date. */
-function shortDateSafe(instant: string): string {
-  return wita(instant) ? shortDate(instant) : instant;
+/** "2 Mar 2026" in the province's zone, or the input when it is not a date. */
+function shortDateSafe(instant: string, format: ZoneFormat): string {
+  return format.readable(instant) ? format.shortDate(instant) : instant;
 }
 
 // --- look and feel ------------------------------------------------------------------------------
@@ -302,7 +286,11 @@ export function documentFrame(input: {
     footer: (currentPage, pageCount) => ({
       margin: [pageMargins[0], 16, pageMargins[2], 0],
       columns: [
-        { text: `Dibuat ${dateId(province.method.generatedAt)}`, fontSize: 8, color: colors.muted },
+        {
+          text: `Dibuat ${zoneFormat(province.province).date(province.method.generatedAt)}`,
+          fontSize: 8,
+          color: colors.muted,
+        },
         {
           text: `Halaman ${currentPage} dari ${pageCount}`,
           fontSize: 8,
@@ -400,7 +388,7 @@ export function lagReasons(regency: RankedMetrics, province: ProvinceSemester): 
   const oldest = regency.oldestOpen;
   if (oldest && oldest.workingDaysOpen > fieldInspectionLimit) {
     reasons.push(
-      `laporan terbuka tertua sudah ${fmtDays(oldest.workingDaysOpen)} (sejak ${shortDateSafe(oldest.submittedAt)})`,
+      `laporan terbuka tertua sudah ${fmtDays(oldest.workingDaysOpen)} (sejak ${shortDateSafe(oldest.submittedAt, zoneFormat(province.province))})`,
     );
   }
   const before = regency.previous?.score;
@@ -464,8 +452,8 @@ export function coverFooter(province: ProvinceSemester): Content {
   return {
     stack: [
       `Disusun oleh ${province.province.brand}, SP4N-LAPOR! Provinsi ${province.province.name}`,
-      `Tanggal pembuatan: ${dateId(province.method.generatedAt)}`,
-      `Data sampai: ${dateTimeId(province.method.cutoff)}`,
+      `Tanggal pembuatan: ${zoneFormat(province.province).date(province.method.generatedAt)}`,
+      `Data sampai: ${zoneFormat(province.province).dateTime(province.method.cutoff)}`,
     ],
     fontSize: 9,
     color: colors.muted,
@@ -487,7 +475,7 @@ export function methodSection(province: ProvinceSemester): Content[] {
           text: [
             'Laporan ini dihitung otomatis oleh ',
             { text: `${province.province.brand} pipeline`, bold: true },
-            ` dari riwayat status setiap laporan SP4N-LAPOR! di Provinsi ${province.province.name}. Semua lama waktu dihitung dalam hari kerja (HK) zona waktu WITA.`,
+            ` dari riwayat status setiap laporan SP4N-LAPOR! di Provinsi ${province.province.name}. Semua lama waktu dihitung dalam hari kerja (HK) zona waktu ${zoneFormat(province.province).abbreviation}.`,
           ],
         },
         h2('Kebijakan batas waktu'),
@@ -528,9 +516,9 @@ export function methodSection(province: ProvinceSemester): Content[] {
         {
           text: [
             { text: 'Batas data: ', bold: true },
-            `${dateTimeId(m.cutoff)}. `,
+            `${zoneFormat(province.province).dateTime(m.cutoff)}. `,
             { text: 'Laporan dibuat: ', bold: true },
-            `${dateTimeId(m.generatedAt)}.`,
+            `${zoneFormat(province.province).dateTime(m.generatedAt)}.`,
           ],
           margin: [0, 5, 0, 0],
         },
@@ -1143,7 +1131,7 @@ function comparisonPage(report: RankedMetrics, province: ProvinceSemester): Cont
   ];
 }
 
-function detailPage(report: RankedMetrics): Content[] {
+function detailPage(report: RankedMetrics, format: ZoneFormat): Content[] {
   const total = report.received.total;
   const shareOfTotal = (n: number) => (total > 0 ? percentId(n / total) : noValue);
   const classes = Object.entries(report.received.byClassification) as [
@@ -1239,7 +1227,7 @@ function detailPage(report: RankedMetrics): Content[] {
                     return [
                       String(i + 1),
                       c.trackingId,
-                      shortDateSafe(c.submittedAt),
+                      shortDateSafe(c.submittedAt, format),
                       right(fmtDays(c.workingDays), late ? { bold: true, color: colors.worse } : {}),
                       `${c.open ? 'masih terbuka' : 'selesai'}${late ? `, melewati ${fieldInspectionLimit} HK` : ''}`,
                     ];
@@ -1258,7 +1246,7 @@ function detailPage(report: RankedMetrics): Content[] {
             widths: [110, '*'],
             body: [
               ['ID tracking', { text: oldest.trackingId, bold: true }],
-              ['Disampaikan', shortDateSafe(oldest.submittedAt)],
+              ['Disampaikan', shortDateSafe(oldest.submittedAt, format)],
               ['Lama terbuka', `${fmtDays(oldest.workingDaysOpen)} sampai batas data`],
               ['Tahap saat ini', oldest.stage ? stageLabels[oldest.stage] : noValue],
             ],
@@ -1307,7 +1295,7 @@ export function semesterReportPdf(
       ...commitmentPage(report),
       ...chartsPage(report, province),
       ...comparisonPage(report, province),
-      ...detailPage(report),
+      ...detailPage(report, zoneFormat(province.province)),
       ...extraPages,
       ...methodSection(province),
     ],

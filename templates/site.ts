@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { PublicCitizenFigures, PublicRow } from '../functions/domain/citizen-figures';
 import { csvLine } from '../functions/domain/csv-cell';
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
@@ -6,7 +5,15 @@ import type { Flag, FlagReason } from '../functions/domain/semester-metrics';
 import type { SiteFile } from '../functions/ports/site-target';
 import type { SiteView } from '../functions/ports/site-view';
 import { barChart, horizontalBarChart } from './charts';
-import { classificationLabel, escapeHtml as esc, numberId, percentId } from './format';
+import {
+  classificationLabel,
+  dayText,
+  escapeHtml as esc,
+  monthText,
+  numberId,
+  percentId,
+  zoneFormat,
+} from './format';
 import {
   displayName,
   flagStyles,
@@ -76,15 +83,10 @@ export function buildSite(board: Scoreboard): SiteFile[] {
 
 // --- wording ------------------------------------------------------------------------------------
 
-const wita = (instant: string) =>
-  DateTime.fromISO(instant, { setZone: true }).setZone('Asia/Makassar').setLocale('id');
-
-/** "Rabu, 1 Juli 2026 pukul 08.00 WITA" */
-const atText = (instant: string) => wita(instant).toFormat("cccc, d LLLL yyyy 'pukul' HH.mm 'WITA'");
-/** "1 Juli 2026" */
-const dayText = (date: string) => wita(`${date}T12:00:00+08:00`).toFormat('d LLLL yyyy');
-/** "Agustus 2025" */
-const monthText = (month: string) => wita(`${month}-15T12:00:00+08:00`).toFormat('LLLL yyyy');
+/** "Rabu, 1 Juli 2026 pukul 08.00 WITA": an instant in the province's zone (its place profile). */
+const atText = (board: Scoreboard, instant: string) => zoneFormat(board.province).dateTime(instant);
+/** WIB, WITA or WIT: the zone of the board's dates. */
+const zoneName = (board: Scoreboard) => board.province.timeZoneAbbreviation;
 
 /**
  * A share as people should read it: "72,0% (18 dari 25)"; below the small-number minimum neither
@@ -157,7 +159,7 @@ function page(
 <main id="isi">
 ${input.body}
 </main>
-<footer class="site"><p>Angka hari ini per ${esc(atText(board.at))}; halaman dibuat ${esc(atText(board.generatedAt))}. Hanya angka agregat: tanpa identitas pelapor, nomor laporan, atau isi laporan.</p>
+<footer class="site"><p>Angka hari ini per ${esc(atText(board, board.at))}; halaman dibuat ${esc(atText(board, board.generatedAt))}. Hanya angka agregat: tanpa identitas pelapor, nomor laporan, atau isi laporan.</p>
 <p>Lisensi data: <a href="${esc(board.licence.url)}" rel="license">${esc(board.licence.name)}</a>. Cara menghitung: <a href="${up}${sitePaths.method}">Metode</a>.</p></footer>
 </body>
 </html>
@@ -216,8 +218,8 @@ function provincePage(board: Scoreboard): string {
     `<h1>Penanganan pengaduan LAPOR! di ${board.regencies.length} kabupaten/kota Provinsi ${esc(board.province.name)}</h1>`,
     `<p class="lead">Seberapa cepat pemerintah kabupaten/kota menanggapi laporan warga, diukur dengan hari kerja. ${
       s
-        ? `Peringkat dan status berasal dari evaluasi ${esc(s.label)}; angka "hari ini" per ${esc(atText(board.at))}.`
-        : `Evaluasi semester pertama belum dijalankan; angka "hari ini" per ${esc(atText(board.at))}.`
+        ? `Peringkat dan status berasal dari evaluasi ${esc(s.label)}; angka "hari ini" per ${esc(atText(board, board.at))}.`
+        : `Evaluasi semester pertama belum dijalankan; angka "hari ini" per ${esc(atText(board, board.at))}.`
     }</p>`,
     '<div class="cards">',
     `<section class="card" aria-labelledby="h-hari-ini"><h2 id="h-hari-ini">Hari ini</h2>
@@ -328,9 +330,9 @@ function provincePage(board: Scoreboard): string {
 
   parts.push(
     `<h2 id="hari-ini">Tunggakan hari ini, ${esc(dayText(board.date))}</h2>`,
-    '<p>Laporan yang belum selesai dari semester mana pun, dan yang tahapnya sudah melewati batas waktu, menurut pemeriksaan harian pukul 08.00 WITA.</p>',
+    `<p>Laporan yang belum selesai dari semester mana pun, dan yang tahapnya sudah melewati batas waktu, menurut pemeriksaan harian pukul 08.00 ${zoneName(board)}.</p>`,
     table({
-      caption: `Tunggakan per kabupaten/kota, ${atText(board.at)}`,
+      caption: `Tunggakan per kabupaten/kota, ${atText(board, board.at)}`,
       head: [
         { text: 'Kabupaten/kota' },
         { text: 'Belum selesai', numeric: true },
@@ -578,7 +580,7 @@ function methodPage(board: Scoreboard): string {
   ];
   const parts: string[] = [
     '<h1>Metode</h1>',
-    `<p class="lead">Semua batas waktu dihitung dalam hari kerja (HK) zona WITA. Pemeriksaan harian memakai ${esc(m.checkPolicy)}.</p>`,
+    `<p class="lead">Semua batas waktu dihitung dalam hari kerja (HK) zona ${zoneName(board)}. Pemeriksaan harian memakai ${esc(m.checkPolicy)}.</p>`,
     '<h2 id="hari-kerja">Hari kerja dan cara menghitung</h2>',
     `<dl>${m.definitions.map((d) => `<dt>${esc(d.term)}</dt><dd>${esc(d.meaning)}</dd>`).join('')}</dl>`,
     '<h2 id="batas">Batas waktu dan sumbernya</h2>',
@@ -617,7 +619,7 @@ function methodPage(board: Scoreboard): string {
       )
       .join('')}</dl>`,
     '<h2 id="waktu">Kapan angka diperbarui</h2>',
-    '<p>Angka "hari ini" diperbarui setiap hari kerja setelah pemeriksaan batas waktu pukul 08.00 WITA. Peringkat, skor, dan status diperbarui setelah evaluasi semester (1 Januari dan 1 Juli) untuk semester yang baru berakhir, sama dengan laporan PDF yang dikirim kepada kepala daerah.</p>',
+    `<p>Angka "hari ini" diperbarui setiap hari kerja setelah pemeriksaan batas waktu pukul 08.00 ${zoneName(board)}. Peringkat, skor, dan status diperbarui setelah evaluasi semester (1 Januari dan 1 Juli) untuk semester yang baru berakhir, sama dengan laporan PDF yang dikirim kepada kepala daerah.</p>`,
   ];
   return page(board, { title: 'Metode', depth: 0, current: 'method', body: parts.join('\n') });
 }
@@ -627,6 +629,7 @@ function methodPage(board: Scoreboard): string {
 /** The columns of data/daerah.csv, in order, with their meaning (printed on the data page). */
 export const regencyCsvColumns: {
   name: string;
+  /** `{zona}` stands for the zone's abbreviation (WIB, WITA, WIT). */
   meaning: string;
   value: (b: Scoreboard, r: ScoreboardRegency) => string | number | undefined;
 }[] = [
@@ -686,7 +689,7 @@ export const regencyCsvColumns: {
     meaning: 'Hari dalam semester tanpa admin penghubung aktif',
     value: (_, r) => r.semester?.daysWithoutAdmin,
   },
-  { name: 'tanggal', meaning: 'Tanggal angka hari ini (WITA)', value: (b) => b.date },
+  { name: 'tanggal', meaning: 'Tanggal angka hari ini ({zona})', value: (b) => b.date },
   {
     name: 'belum_selesai_hari_ini',
     meaning: 'Laporan belum selesai pada pemeriksaan harian',
@@ -765,7 +768,9 @@ function dataPage(board: Scoreboard): string {
     table({
       caption: 'Kolom daerah.csv',
       head: [{ text: 'Kolom' }, { text: 'Arti' }],
-      rows: regencyCsvColumns.map((c) => ({ cells: [`<code>${c.name}</code>`, esc(c.meaning)] })),
+      rows: regencyCsvColumns.map((c) => ({
+        cells: [`<code>${c.name}</code>`, esc(c.meaning.replace('{zona}', zoneName(board)))],
+      })),
       className: 'schema',
     }),
     table({
@@ -774,7 +779,7 @@ function dataPage(board: Scoreboard): string {
       rows: [
         ['kode', 'Kode wilayah Kemendagri/BPS'],
         ['nama', 'Nama kabupaten/kota'],
-        ['bulan', 'Bulan laporan masuk (YYYY-MM, WITA)'],
+        ['bulan', `Bulan laporan masuk (YYYY-MM, ${zoneName(board)})`],
         ['laporan_diterima', 'Laporan yang masuk pada bulan itu (bulan berjalan: sampai tanggal data)'],
       ].map(([k, v]) => ({ cells: [`<code>${k}</code>`, esc(v as string)] })),
       className: 'schema',
@@ -782,8 +787,14 @@ function dataPage(board: Scoreboard): string {
     '<h2 id="json">Kunci utama papan-skor.json</h2>',
     `<dl>${[
       ['schema, version', 'Nama dan versi skema.'],
-      ['province', 'Kode, nama, dan merek layanan provinsi.'],
-      ['at, date, generatedAt', 'Waktu angka hari ini (UTC), tanggalnya (WITA), dan waktu pembuatan.'],
+      [
+        'province',
+        'Kode, nama, dan merek layanan provinsi, serta zona waktunya: timeZone (IANA) dan timeZoneAbbreviation (WIB, WITA, atau WIT).',
+      ],
+      [
+        'at, date, generatedAt',
+        `Waktu angka hari ini (UTC), tanggalnya (${zoneName(board)}), dan waktu pembuatan.`,
+      ],
       [
         'semester',
         'Semester terakhir yang dievaluasi: label, batas data, dan total provinsi (pecahan dengan numerator dan denominator).',

@@ -114,7 +114,8 @@ export interface ScoreboardRegency {
 export interface Scoreboard {
   schema: typeof scoreboardSchema.id;
   version: typeof scoreboardSchema.version;
-  province: { code: string; name: string; brand: string };
+  /** Names and the zone `date` is in (the place profile): IANA id and WIB/WITA/WIT. */
+  province: { code: string; name: string; brand: string; timeZone: string; timeZoneAbbreviation: string };
   /** The instant of the "today" figures (the daily check's instant), UTC ISO. */
   at: string;
   /** Its date in the province's zone. */
@@ -352,6 +353,8 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
       code: input.regions.province.code,
       name: input.regions.province.name,
       brand: input.regions.province.brand,
+      timeZone: input.regions.province.timeZone,
+      timeZoneAbbreviation: input.regions.province.timeZoneAbbreviation,
     },
     at: input.at.toISOString(),
     date,

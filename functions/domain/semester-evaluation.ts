@@ -574,7 +574,7 @@ export function rankProvince(input: {
   semester: Semester;
   semesterLabel: string;
   previousSemesterLabel: string;
-  province: { code: string; name: string; brand: string };
+  province: ProvinceSemester['province'];
   current: readonly RegencyMetrics[];
   previous: ReadonlyMap<string, RegencyMetrics>;
   method: ProvinceSemester['method'];

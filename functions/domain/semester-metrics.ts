@@ -257,7 +257,8 @@ export interface ProvinceSemester {
   /** "Semester I 2026 (Januari–Juni)" */
   semesterLabel: string;
   previousSemesterLabel: string;
-  province: { code: string; name: string; brand: string };
+  /** Names and the zone its dates and times are written in (the place profile). */
+  province: { code: string; name: string; brand: string; timeZone: string; timeZoneAbbreviation: string };
   /** Ranked, best first. */
   regencies: RankedMetrics[];
   totals: {

@@ -47,11 +47,11 @@ export function smokePairingProblem(
 }
 
 /**
- * The WITA (UTC+8) wall-clock form of an instant, with its offset, to the millisecond: two runs within
- * one second must still order by time, not by their random run ids (else the later one is `stale`).
+ * An instant to the millisecond, in UTC: two runs within one second must still order by time, not by
+ * their random run ids (else the later one is `stale`). UTC needs no province's zone.
  */
-export function witaInstant(at: Date): string {
-  return `${new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 23)}+08:00`;
+export function smokeInstant(at: Date): string {
+  return at.toISOString();
 }
 
 /**
@@ -66,7 +66,7 @@ export function smokeUpdate(provinceCode: string, at: Date, runId: string) {
     category: 'Smoke test',
     classification: 'aspirasi',
     status: 'Belum Terverifikasi',
-    occurredAt: witaInstant(at),
+    occurredAt: smokeInstant(at),
     sourceUpdateId: `smoke-${runId}`,
     note: 'Synthetic update of `lapor-paman smoke`: not a complaint.',
   };

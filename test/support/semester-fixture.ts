@@ -492,7 +492,7 @@ function build(): ProvinceSemester {
     semester: parseSemester(semester, kalsel().zone),
     semesterLabel: 'Semester I 2026 (Januari–Juni)',
     previousSemesterLabel: 'Semester II 2025 (Juli–Desember)',
-    province: { code: '63', name: 'Kalimantan Selatan', brand: 'LAPOR Paman' },
+    province: kalsel().province,
     current: regions.map((r) => metrics(r, current[r.code] as Spec, semester, months)),
     previous: new Map(before.map((m) => [m.regencyCode, m])),
     method: {
