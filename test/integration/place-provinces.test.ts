@@ -63,7 +63,8 @@ async function province(code: string) {
     },
     deadlines,
     semester,
-    mail: async (to: string) => (await receivedMail()).filter((m) => m.destination.to.includes(to)),
+    mail: async (to: string) =>
+      (await receivedMail()).filter((m) => m.destination.to.some((t) => t.includes(to))),
     address: (local: string, regency: string) => `${local}.${regency}@${domain}`,
   };
 }
