@@ -41,8 +41,9 @@ export function withDemoInspections(
         .value as string;
       const completedOn = dateOf((updates[completion] as ComplaintUpdate).occurredAt);
       const lateDone = calendar.nthWorkingDate(plannedOn, demoInspections.lateBy).value as string;
-      const doneOn =
-        !late && lateDone <= completedOn ? lateDone : plannedOn <= completedOn ? plannedOn : completedOn;
+      // Done on the planned day (or at completion, if that came first), except the one done late.
+      const onPlan = [plannedOn, completedOn].sort()[0] as string;
+      const doneOn = !late && lateDone <= completedOn ? lateDone : onPlan;
       if (doneOn > plannedOn) late = true;
       out[followUp] = { ...(updates[followUp] as ComplaintUpdate), fieldInspection: { plannedOn } };
       out[completion] = {
