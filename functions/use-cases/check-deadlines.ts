@@ -28,6 +28,7 @@ import type { DeadlineViews, VacancyReport } from '../ports/deadline-views';
 import type { DeliveryLedger } from '../ports/ledger';
 import type { Mailer, OutgoingEmail } from '../ports/mailer';
 import type { RosterDirectory } from '../ports/roster';
+import { deliverOnce } from './deliver-once';
 
 export interface DeadlineDeps {
   regions: Regions;
@@ -197,40 +198,44 @@ export async function checkDeadlines(
     carries: readonly LedgerKey[] = [],
   ): Promise<SendStatus> => {
     if (input.dryRun) return 'dry-run';
-    const claim = await deps.ledger.claim(key, what);
-    // Held by another attempt: one still sending, or one that hung or died holding it. Not done, so
-    // the run fails and Lambda retries it after the claim's lease (docs/exactly-once.md).
-    if (claim.status === 'in-progress') report.failures += 1;
-    if (claim.status !== 'claimed') return claim.status;
-    let messageId: string;
-    try {
-      if (carries.length > 0) await deps.ledger.pend(carries, key, { kind: 'escalation', date });
-      messageId = await deps.mailer.send(email);
-    } catch (error) {
-      // Nothing went out: release the claim so that the retry sends it at once (if even that write
-      // fails, the claim's lease runs out and a later retry sends it).
-      await deps.ledger
-        .markFailed(key, claim.token, error instanceof Error ? error.message : String(error))
-        .catch(() => undefined);
-      report.failures += 1;
-      return 'failed';
+    const outcome = await deliverOnce(
+      deps.ledger,
+      {
+        parts: [{ key }],
+        what,
+        ...(carries.length > 0
+          ? { carries: { keys: carries, attributes: { kind: 'escalation', date } } }
+          : {}),
+      },
+      () => deps.mailer.send(email),
+    );
+    switch (outcome.status) {
+      case 'already-sent':
+        return 'already-sent';
+      case 'in-progress':
+        // Held by another attempt: one still sending, or one that hung or died holding it. Not
+        // done, so the run fails and Lambda retries it after the claim's lease.
+        report.failures += 1;
+        return 'in-progress';
+      case 'failed':
+        report.failures += 1;
+        return 'failed';
+      case 'sent': {
+        report.emailsSent += 1;
+        const [unrecorded] = outcome.unrecorded;
+        if (unrecorded) {
+          // Counted as a failure so the run is retried; the claim left "sending" keeps a retry within
+          // its lease from sending again.
+          report.failures += 1;
+          report.unrecorded.push({
+            ledger: `${key.pk}#${key.sk}`,
+            messageId: outcome.messageId,
+            error: unrecorded.error,
+          });
+        }
+        return 'sent';
+      }
     }
-    report.emailsSent += 1;
-    const marks = await Promise.allSettled([
-      deps.ledger.markSent(key, claim.token, messageId),
-      carries.length > 0 ? deps.ledger.settle(carries, messageId) : Promise.resolve(),
-    ]);
-    const unrecorded = marks.find((m): m is PromiseRejectedResult => m.status === 'rejected');
-    if (unrecorded) {
-      // Counted as a failure so the run is retried; the claim left "sending" keeps the retry from resending.
-      report.failures += 1;
-      report.unrecorded.push({
-        ledger: `${key.pk}#${key.sk}`,
-        messageId,
-        error: unrecorded.reason instanceof Error ? unrecorded.reason.message : String(unrecorded.reason),
-      });
-    }
-    return 'sent';
   };
 
   const checkRegency = async (regency: Regency, outcome: RegencyOutcome) => {

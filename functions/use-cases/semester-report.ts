@@ -37,6 +37,7 @@ import type { RenderPdf } from '../ports/pdf-renderer';
 import type { RosterDirectory } from '../ports/roster';
 import type { SemesterStore } from '../ports/semester-store';
 import type { SemesterViews } from '../ports/semester-views';
+import { deliverOnce } from './deliver-once';
 
 export interface SemesterDeps {
   regions: Regions;
@@ -279,67 +280,55 @@ async function deliver(
   if (!unique.some((x) => x.role === 'to')) return { status: 'no-recipient', recipients: [] };
   const keyOf = (email: string): LedgerKey => ledgerKeys.report(input.semesterId, input.ledgerScope, email);
   if (input.resend) await Promise.all(unique.map((x) => deps.ledger.forget(keyOf(x.e.email))));
-  const claimed: ((typeof unique)[number] & { token: string })[] = [];
-  let inProgress = false;
-  try {
-    for (const x of unique) {
-      const claim = await deps.ledger.claim(keyOf(x.e.email), {
-        kind: 'semester-report',
-        semester: input.semesterId,
-        scope: input.ledgerScope,
+  // One ledger key per recipient: only those not yet sent are addressed (docs/exactly-once.md).
+  const outcome = await deliverOnce(
+    deps.ledger,
+    {
+      parts: unique.map((x) => ({ ...x, key: keyOf(x.e.email) })),
+      what: { kind: 'semester-report', semester: input.semesterId, scope: input.ledgerScope },
+    },
+    (claimed) => {
+      // If only copy recipients are left (the head already has it), they are addressed directly.
+      const to = claimed.filter((x) => x.role === 'to');
+      const cc = claimed.filter((x) => x.role === 'cc');
+      const addressed =
+        to.length > 0
+          ? { to: to.map((x) => mailbox(x.e)), cc: cc.map((x) => mailbox(x.e)) }
+          : { to: cc.map((x) => mailbox(x.e)), cc: [] };
+      return deps.mailer.send({
+        from: deps.senderAddress,
+        ...addressed,
+        ...input.email,
+        attachments: [
+          {
+            filename: input.attachment.filename,
+            content: input.attachment.content,
+            contentType: 'application/pdf',
+          },
+        ],
+        headers: { 'X-Lapor-Paman-Ledger': `REPORT#${input.semesterId}#${input.ledgerScope}` },
       });
-      if (claim.status === 'claimed') claimed.push({ ...x, token: claim.token });
-      else if (claim.status === 'in-progress') inProgress = true;
-    }
-  } catch (error) {
-    // Nothing went out: release what this attempt claimed, so that its retry is not held back.
-    await Promise.allSettled(
-      claimed.map((x) =>
-        deps.ledger.markFailed(keyOf(x.e.email), x.token, 'claim of another recipient failed'),
-      ),
-    );
-    throw error;
-  }
-  // Another attempt holds a claim (or crashed holding it): not done, so the caller retries later.
-  if (claimed.length === 0) return { status: inProgress ? 'in-progress' : 'already-sent', recipients: [] };
-  // If only copy recipients are left (the head already has it), they are addressed directly.
-  const to = claimed.filter((x) => x.role === 'to');
-  const cc = claimed.filter((x) => x.role === 'cc');
-  const addressed =
-    to.length > 0
-      ? { to: to.map((x) => mailbox(x.e)), cc: cc.map((x) => mailbox(x.e)) }
-      : { to: cc.map((x) => mailbox(x.e)), cc: [] };
-  let messageId: string;
-  try {
-    messageId = await deps.mailer.send({
-      from: deps.senderAddress,
-      ...addressed,
-      ...input.email,
-      attachments: [
-        {
-          filename: input.attachment.filename,
-          content: input.attachment.content,
-          contentType: 'application/pdf',
-        },
-      ],
-      headers: { 'X-Lapor-Paman-Ledger': `REPORT#${input.semesterId}#${input.ledgerScope}` },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await Promise.all(claimed.map((x) => deps.ledger.markFailed(keyOf(x.e.email), x.token, message)));
-    return { status: 'failed', recipients: [], error: message };
-  }
-  // SES accepted: from here on, never "failed" (a retry would send it again). A mark that cannot be
-  // written leaves the claim "sending", which blocks re-sending for staleClaimMs (docs/exactly-once.md).
-  const marks = await Promise.allSettled(
-    claimed.map((x) => deps.ledger.markSent(keyOf(x.e.email), x.token, messageId)),
+    },
   );
-  const unrecorded = marks.filter((m) => m.status === 'rejected').length;
+  if (outcome.status === 'already-sent') return { status: 'already-sent', recipients: [] };
+  // Another attempt holds a claim (or hung or died holding it): not done, so the caller retries later.
+  if (outcome.status === 'in-progress') return { status: 'in-progress', recipients: [] };
+  if (outcome.status === 'failed') return { status: 'failed', recipients: [], error: outcome.error };
+  const recipients = outcome.sent.map((x) => x.e.email);
+  // Sent to those this attempt claimed; a recipient another attempt holds is not done yet either.
+  if (outcome.held > 0)
+    return {
+      status: 'in-progress',
+      recipients,
+      error: `sent to ${recipients.length}; ${outcome.held} recipient(s) held by another attempt`,
+    };
   return {
     status: 'sent',
-    recipients: claimed.map((x) => x.e.email),
-    ...(unrecorded > 0
-      ? { error: `sent as ${messageId}, but ${unrecorded} ledger mark(s) could not be written` }
+    recipients,
+    ...(outcome.unrecorded.length > 0
+      ? {
+          error: `sent as ${outcome.messageId}, but ${outcome.unrecorded.length} ledger mark(s) could not be written`,
+        }
       : {}),
   };
 }
