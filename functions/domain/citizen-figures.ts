@@ -13,7 +13,6 @@ import type {
   DistrictFigures,
   RatingFigures,
   ReporterReplyFigures,
-  Share,
 } from './semester-metrics';
 import { type ShownShare, shownShare } from './small-numbers';
 import type { Snapshot } from './snapshot';
