@@ -259,6 +259,7 @@ const snapshotAttributes = [
   'village',
   'rating',
   'reporterReplied',
+  'confidential',
   'version',
 ] as const;
 

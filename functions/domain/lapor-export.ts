@@ -35,6 +35,8 @@ const fieldNames = [
   'district',
   'village',
   'rating',
+  // LAPOR!'s confidential mark (issue 23): a confidential complaint's category is never published.
+  'reportType',
 ] as const;
 export type ExportField = (typeof fieldNames)[number];
 
@@ -57,6 +59,9 @@ export const exportMappingSchema = z.object({
   zones: z.object({ offsets: z.record(z.string(), z.number().int()), source: z.string().min(1) }).optional(),
   statuses: z.record(z.string(), z.object({ status: z.enum(statuses), ...withSource })),
   bukanWewenangReasons: z.array(z.string().min(1)),
+  confidentialReportTypes: z
+    .object({ values: z.array(z.string().min(1)), publicValues: z.array(z.string().min(1)), why: z.string() })
+    .optional(),
   classifications: z.record(z.string(), z.object({ classification: z.enum(classifications), ...withSource })),
 });
 export type ExportMapping = z.infer<typeof exportMappingSchema>;
@@ -362,6 +367,7 @@ export type ExportRow = Pick<
   | 'village'
   | 'rating'
   | 'reporterReplied'
+  | 'confidential'
 > & {
   /** Values of the citizens' columns the data files do not know: counted, and named in the result. */
   unknownValues?: UnknownValue[];
@@ -516,6 +522,11 @@ export function mapExportRow(
       }
     : {};
   const present = Object.fromEntries(Object.entries(facts).filter(([, v]) => v !== undefined));
+  // Confidential unless the cell is empty or a value the data file lists as public (fail safe).
+  const reportType = text('reportType');
+  const confidential =
+    reportType !== undefined &&
+    !(mapping.confidentialReportTypes?.publicValues ?? []).some((v) => headerKey(v) === headerKey(reportType));
   return {
     ok: true,
     row: {
@@ -532,6 +543,7 @@ export function mapExportRow(
       bukanWewenang:
         statusEntry.status === 'arsip' && mapping.bukanWewenangReasons.some((r) => reason.includes(r)),
       ...present,
+      ...(confidential ? { confidential: true as const } : {}),
       ...(unknownValues.length ? { unknownValues } : {}),
     },
   };
@@ -550,6 +562,7 @@ export function exportStateKey(s: {
   village?: string;
   rating?: string;
   reporterReplied?: boolean;
+  confidential?: boolean;
 }): string {
   const base = [s.status, s.classification, s.regencyCode, s.unit, s.category, s.bukanWewenang ? 'bw' : ''];
   // The citizens' side only when present: an export without those columns keeps the keys (and the
@@ -560,6 +573,7 @@ export function exportStateKey(s: {
     s.village && `kel=${s.village}`,
     s.rating && `r=${s.rating}`,
     s.reporterReplied && 'rep',
+    s.confidential && 'conf',
   ].filter(Boolean);
   return [...base, ...citizens].join('|');
 }
@@ -573,7 +587,7 @@ export function knownExportState(
   snapshot: Parameters<typeof exportStateKey>[0],
   row: ExportRow,
 ): Parameters<typeof exportStateKey>[0] {
-  const { channel, district, village, rating, reporterReplied, ...rest } = snapshot;
+  const { channel, district, village, rating, reporterReplied, confidential, ...rest } = snapshot;
   return {
     ...rest,
     ...(row.channel !== undefined ? { channel } : {}),
@@ -581,6 +595,7 @@ export function knownExportState(
     ...(row.village !== undefined ? { village } : {}),
     ...(row.rating !== undefined ? { rating } : {}),
     ...(row.reporterReplied ? { reporterReplied } : {}),
+    ...(row.confidential ? { confidential } : {}),
   };
 }
 
@@ -613,5 +628,6 @@ export function updateFromExportRow(row: ExportRow, asOf: DateTime, place: Place
     ...(row.village ? { village: row.village } : {}),
     ...(row.rating ? { rating: row.rating } : {}),
     ...(row.reporterReplied ? { reporterReplied: true } : {}),
+    ...(row.confidential ? { confidential: true } : {}),
   };
 }

@@ -126,7 +126,9 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
   const months = new Map(semester.months.map((m) => [m, 0]));
   for (const { s, national } of cohort) {
     byClassification[national.classification] += 1;
-    categories.set(s.category, (categories.get(s.category) ?? 0) + 1);
+    // A confidential complaint counts everywhere but in the categories: LAPOR! keeps its subject
+    // from the public, and the category list is published (README, Public scoreboard).
+    if (!s.confidential) categories.set(s.category, (categories.get(s.category) ?? 0) + 1);
     const month = calendar.date(s.submittedAt).slice(0, 7);
     months.set(month, (months.get(month) ?? 0) + 1);
   }

@@ -13,6 +13,8 @@ import type { Zone } from './zone';
  * (a property test holds both to that).
  */
 export interface Snapshot extends CitizenFacts {
+  /** LAPOR! keeps it confidential: once any update said so (its category is never published). */
+  confidential?: true;
   trackingId: string;
   regencyCode: string;
   unit: string;
@@ -104,6 +106,7 @@ export function foldUpdate(
     ...dueHint(sla),
     ...completion(sla),
     ...citizenFacts(previous, update, isLatest),
+    ...(previous?.confidential || update.confidential ? { confidential: true as const } : {}),
     version: (previous?.version ?? 0) + 1,
   };
   return { outcome: !previous ? 'created' : isLatest ? 'applied' : 'stale', snapshot };

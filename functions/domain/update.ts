@@ -50,6 +50,11 @@ export interface ComplaintUpdate extends CitizenFacts {
   /** Closed as not within this government's authority. */
   bukanWewenang?: boolean;
   /**
+   * LAPOR! keeps the complaint confidential (anonymous or secret: the export's `Tipe Laporan
+   * (Anonim/Rahasia)`). Once marked, always: counted in every figure, its category never published.
+   */
+  confidential?: boolean;
+  /**
    * Marks the complaint as needing a field inspection (its completion limit becomes the policy's for
    * pengaduan berkadar pengawasan), with the planned date and, later, the date it was done.
    */
@@ -181,6 +186,7 @@ function buildUpdateSchema(regions: Regions, latest: { ms: number }) {
       village: text(80).optional(),
       rating: text(40).optional(),
       reporterReplied: z.boolean().optional(),
+      confidential: z.boolean().optional(),
       fieldInspection: z
         .strictObject(
           { plannedOn: z.string().trim().optional(), doneOn: z.string().trim().optional() },
