@@ -177,7 +177,8 @@ export function laporExportTable(
       fictionalTitle,
       `Isi laporan fiktif ${n}: mohon ditindaklanjuti. Hubungi 0812-0000-${String(1000 + (n % 9000))}.`,
       latest.status === 'terdisposisi-selesai' ? 'Sudah ditangani.' : '-',
-      n % 5 === 0 ? 'Rahasia' : 'Anonim',
+      // Most reports are public (the cell empty); a few confidential, told apart on the scoreboard.
+      n % 20 === 0 ? 'Rahasia' : n % 20 === 7 ? 'Anonim' : '-',
       facts.channel ? (channelSpelling[facts.channel] ?? facts.channel) : '-',
       parentUnitOf(options.regions, latest.regencyCode),
       disposed ? String(9000 + (n % 50)) : '-',
