@@ -561,7 +561,7 @@ export class StatelessStack extends Stack {
     // schedule, a deployment that broke the function, a Scheduler outage. Missing data breaches.
     alarm(
       'DeadlineCheckMissedAlarm',
-      `DeadlineCheck: no completed daily check in 25 hours (today's ${String(config.deadlineCheckHour).padStart(2, '0')}:00 WITA run had not completed by ${String((config.deadlineCheckHour + 2) % 24).padStart(2, '0')}:00)`,
+      `DeadlineCheck: no completed daily check in 25 hours (today's ${String(config.deadlineCheckHour).padStart(2, '0')}:00 ${zone.abbreviation} run had not completed by ${String((config.deadlineCheckHour + 2) % 24).padStart(2, '0')}:00)`,
       runbook.missedCheck,
       new Metric({
         namespace,

@@ -3,6 +3,7 @@ import { checkDeadlines, type DeadlineReport } from '../../functions/use-cases/c
 import { deadlineDeps } from '../../handlers/support/compose';
 import { loadConfig } from '../../handlers/support/config';
 import { deadlineViews } from '../../templates/deadline-emails';
+import { placeFromEnv } from '../context';
 import { atOption, tableEnv } from '../local-env';
 
 /** `lapor-paman check-deadlines`: the daily job, for any day, against the configured table and SES. */
@@ -30,7 +31,8 @@ export function registerCheckDeadlinesCommand(program: Command): void {
 }
 
 export function summary(report: DeadlineReport): string {
-  if (report.skipped) return `${report.date}: not a working day in Asia/Makassar; nothing checked.\n`;
+  if (report.skipped)
+    return `${report.date}: not a working day in ${placeFromEnv().zone.id}; nothing checked.\n`;
   const lines = [`Deadline check ${report.date} (${report.policy})`];
   if (report.policiesApplied.length > 0)
     lines.push(`  listed complaints judged by: ${report.policiesApplied.join('; ')}`);

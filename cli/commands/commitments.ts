@@ -53,7 +53,7 @@ export function registerCommitmentsCommands(program: Command): void {
       [
         '',
         'signatory: the signing office (e.g. "Bupati Tanah Laut"); document: its number or a link.',
-        'signed/from/to are WITA dates (YYYY-MM-DD); leave "to" empty: in force until a newer one (a later "from").',
+        'signed/from/to are dates in the province time zone (YYYY-MM-DD); leave "to" empty: in force until a newer one (a later "from").',
         'Targets (at least one): follow_up_days + follow_up_percent (first follow-up within N HK for X%),',
         'max_backlog (open at the semester end), liaison = ya (an admin and a backup always in office),',
         'min_per_100k (complaints per 100,000 inhabitants in the semester).',
@@ -75,7 +75,10 @@ export function registerCommitmentsCommands(program: Command): void {
     .command('list')
     .description('List the commitments of every regency (or one), and which is in force on a date.')
     .option('--regency <code>', 'regency code')
-    .option('--at <date>', 'the WITA date to say which is in force (YYYY-MM-DD); default today')
+    .option(
+      '--at <date>',
+      "the date to say which is in force, the province's zone (YYYY-MM-DD); default today",
+    )
     .option('--json', 'print JSON')
     .action(async (opts: { regency?: string; at?: string; json?: boolean }) => {
       const { regions, store } = context();

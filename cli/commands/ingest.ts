@@ -19,7 +19,7 @@ export function registerIngestCommand(program: Command): void {
     .argument('<file>', 'a .csv or .xlsx file')
     .option(
       '--as-of <instant>',
-      "a LAPOR! export's generation time (e.g. 2026-03-17T23:59:00+08:00; without an offset WITA; a bare date is the end of that day); overrides the date in its top rows",
+      "a LAPOR! export's generation time (e.g. 2026-03-17T23:59:00+08:00; without an offset the province's local time; a bare date is the end of that day); overrides the date in its top rows",
     )
     .option(
       '--regency <code>',

@@ -32,7 +32,7 @@ export function registerOutreachCommands(program: Command): void {
       'after',
       [
         '',
-        'date: the WITA day of the event (YYYY-MM-DD); regency: its code (e.g. 6305); kecamatan: where, if local;',
+        "date: the day of the event in the province's zone (YYYY-MM-DD); regency: its code (e.g. 6305); kecamatan: where, if local;",
         `kind: ${Object.values(outreachKindLabels).join(' | ')}; people_reached: a whole number, if known;`,
         'source: the document that records the event (a report number or a link), required.',
         'Every row is checked first: a file with a bad row changes nothing and names the row.',

@@ -28,7 +28,7 @@ export function registerRosterCommands(program: Command): void {
     .argument('<file>', 'CSV with columns code,role,name,title,email,from,to,decree')
     .addHelpText(
       'after',
-      '\nroles: head, admin, backup, province (the province team, under the province code).\nfrom/to are WITA dates (YYYY-MM-DD), inclusive; leave "to" empty while in office.\nEvery row is checked first: a file with a bad row changes nothing.',
+      '\nroles: head, admin, backup, province (the province team, under the province code).\nfrom/to are dates in the province time zone (YYYY-MM-DD), inclusive; leave "to" empty while in office.\nEvery row is checked first: a file with a bad row changes nothing.',
     )
     .action(async (file: string) => {
       const { regions, store } = context();
@@ -45,7 +45,7 @@ export function registerRosterCommands(program: Command): void {
     .command('list')
     .description('List appointments, optionally only one regency and only those in office on a date.')
     .option('--regency <code>', 'regency code (or the province code for the province team)')
-    .option('--at <date>', 'only those in office on this WITA date (YYYY-MM-DD)')
+    .option('--at <date>', "only those in office on this date, the province's zone (YYYY-MM-DD)")
     .option('--json', 'print JSON')
     .action(async (opts: { regency?: string; at?: string; json?: boolean }) => {
       const { regions, store } = context();
