@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { traced } from '../functions/adapters/tracing';
 import { problem } from '../functions/api/http';
 import { handleApiRequest, type summarize } from '../functions/api/ingest-routes';
-import { ingestDeps } from './support/compose';
+import { ingestApiDeps } from './support/compose';
 import { loadConfig } from './support/config';
 import { createLogger, createMetrics } from './support/observability';
 import { addUpdateCounts } from './support/ops-metrics';
@@ -10,7 +10,8 @@ import { addUpdateCounts } from './support/ops-metrics';
 /** Lambda entry point of the HTTP API (API Gateway HTTP API, IAM-authorized): POST /v1/updates, GET /v1/complaints/{id}. */
 const logger = createLogger('ingest-api');
 const metrics = createMetrics('ingest-api');
-const deps = ingestDeps(loadConfig());
+// Each client's updates a second are budgeted (ingestApiDeps).
+const deps = ingestApiDeps(loadConfig());
 
 async function handle(
   event: APIGatewayProxyEventV2,

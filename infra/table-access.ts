@@ -35,6 +35,8 @@ export const partitions = {
   semester: 'SEMESTER#*',
   /** The ingest client registry: one partition, read by the API only. */
   clients: 'CLIENTS',
+  /** Each ingest client's write budget, written by the API only. */
+  clientBudget: 'RATE#*',
 } as const;
 
 export interface ItemGrant {
@@ -69,6 +71,7 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
       { sid: 'ReadComplaints', actions: ['GetItem', 'Query'], leadingKeys: [p.complaint] },
       { sid: 'WriteComplaints', actions: ['PutItem'], leadingKeys: [p.complaint] },
       { sid: 'CountComplaints', actions: ['UpdateItem'], leadingKeys: [p.aggregate] },
+      { sid: 'ClientBudgets', actions: ['UpdateItem'], leadingKeys: [p.clientBudget] },
     ],
     indexQueries: [],
   },

@@ -27,6 +27,8 @@ export const keys = {
   outreach: (regencyCode: string) => `OUTREACH#${regencyCode}`,
   /** The ingest client registry: one partition, one item per IAM principal (sort key). */
   clients: 'CLIENTS',
+  /** One ingest client's write budget (functions/adapters/client-budget.ts). */
+  clientBudget: (principal: string) => `RATE#${principal}`,
 } as const;
 
 /** An instant as a sortable UTC ISO string with milliseconds. */

@@ -1,6 +1,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { budgetWindow, clientBudgetMaxWaitMs } from '../domain/client-budget';
 import { type ClientScope, mayWrite, principalKey } from '../domain/client-scope';
 import { computeSla } from '../domain/sla';
+import type { ClientWriteBudget } from '../ports/client-budget';
 import type { ClientRegistry } from '../ports/client-registry';
 import type { ComplaintStore } from '../ports/complaint-store';
 import { type IngestDeps, type ItemResult, ingestBatch } from '../use-cases/ingest-updates';
@@ -12,6 +14,10 @@ export const limits = { maxBodyBytes: 1024 * 1024, maxItems: 500 } as const;
 export interface ApiDeps extends IngestDeps {
   store: ComplaintStore;
   clients: ClientRegistry;
+  /** Each client's updates a second, shared by all instances. Absent: no per-client budget (tests). */
+  budget?: ClientWriteBudget;
+  /** Waits (the budget's next second); injected so that tests need not sleep. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The caller API Gateway's IAM authorizer verified (payload v2: requestContext.authorizer.iam). */
@@ -55,7 +61,7 @@ export async function handleApiRequest(
         `${principalKey(caller)} is not a registered ingest client: an operator registers it with its regencies (lapor-paman clients grant)`,
       );
     }
-    if (route === 'post') return postUpdates(deps, event, scope);
+    if (route === 'post') return postUpdates(deps, event, scope, principalKey(caller));
     const trackingId = decodePathSegment(path.slice('/v1/complaints/'.length));
     return trackingId === undefined ? malformedPath(path) : getComplaint(deps, trackingId, scope);
   }
@@ -73,7 +79,12 @@ function methodNotAllowed(allowed: string) {
   };
 }
 
-async function postUpdates(deps: ApiDeps, event: APIGatewayProxyEventV2, scope: ClientScope) {
+async function postUpdates(
+  deps: ApiDeps,
+  event: APIGatewayProxyEventV2,
+  scope: ClientScope,
+  principal: string,
+) {
   const contentType = headerValue(event, 'content-type') ?? '';
   if (!/^application\/json\b/i.test(contentType)) {
     return problem(
@@ -118,7 +129,9 @@ async function postUpdates(deps: ApiDeps, event: APIGatewayProxyEventV2, scope: 
       },
     );
   }
-  const results = await ingestBatch(deps, items, 'api', { scope });
+  const results = deps.budget
+    ? await withinBudget(deps, deps.budget, principal, items, scope)
+    : await ingestBatch(deps, items, 'api', { scope });
   const summary = summarize(results);
   const accepted = results.length - summary.rejected - summary.failed;
   const statusCode =
@@ -132,6 +145,52 @@ async function postUpdates(deps: ApiDeps, event: APIGatewayProxyEventV2, scope: 
           ? 207
           : 422;
   return json(statusCode, { summary, results }, summary.failed > 0 ? { 'retry-after': '5' } : {});
+}
+
+/**
+ * Writes a batch at most the client's budget a second, a second's budget at a time (issue 23,
+ * finding 5): one client cannot take the table's write ceiling from the daily check and the other
+ * regencies' imports. A request waits for the next second up to {@link clientBudgetMaxWaitMs};
+ * what is left then is answered `failed` (retryable, the response says when to retry), never
+ * dropped.
+ */
+async function withinBudget(
+  deps: ApiDeps,
+  budget: ClientWriteBudget,
+  principal: string,
+  items: readonly unknown[],
+  scope: ClientScope,
+): Promise<ItemResult[]> {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const results: ItemResult[] = [];
+  let waited = 0;
+  let next = 0;
+  while (next < items.length) {
+    const size = Math.min(budget.perSecond, items.length - next);
+    // Real seconds, whatever the domain clock says (a replay or a test's fixed clock).
+    const { window, msToNext } = budgetWindow(new Date());
+    if (await budget.take(principal, window, size)) {
+      const chunk = await ingestBatch(deps, items.slice(next, next + size), 'api', { scope });
+      results.push(...chunk.map((r) => ({ ...r, index: r.index + next })));
+      next += size;
+      continue;
+    }
+    if (waited + msToNext > clientBudgetMaxWaitMs) break;
+    await sleep(msToNext);
+    waited += msToNext;
+  }
+  for (let index = next; index < items.length; index++) {
+    const item = items[index] as { trackingId?: unknown; sourceUpdateId?: unknown } | null;
+    results.push({
+      index,
+      result: 'failed',
+      trackingId: typeof item?.trackingId === 'string' ? item.trackingId : '',
+      sourceUpdateId: typeof item?.sourceUpdateId === 'string' ? item.sourceUpdateId : '',
+      message: `this client's write budget (${budget.perSecond} updates a second) is spent; send the rest again`,
+      retryable: true,
+    });
+  }
+  return results;
 }
 
 function asItems(parsed: unknown): unknown[] | undefined {

@@ -1,6 +1,7 @@
 import type { SESClient } from '@aws-sdk/client-ses';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CapacityMeter } from '../../functions/adapters/capacity';
+import { DynamoClientWriteBudget } from '../../functions/adapters/client-budget';
 import { DynamoClientRegistry } from '../../functions/adapters/client-registry';
 import { getDocumentClient, getSesClient } from '../../functions/adapters/clients';
 import { CommitmentStore } from '../../functions/adapters/commitment-store';
@@ -24,6 +25,7 @@ import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
 import { spreadsheetRows } from '../../functions/adapters/spreadsheet';
 import type { ApiDeps } from '../../functions/api/ingest-routes';
+import { clientUpdatesPerSecond } from '../../functions/domain/client-budget';
 import type { DeadlineViews } from '../../functions/ports/deadline-views';
 import type { Mailer } from '../../functions/ports/mailer';
 import type { RenderPdf } from '../../functions/ports/pdf-renderer';
@@ -88,6 +90,23 @@ export function ingestDeps(
 /** Dependencies of a file import (the bulk import, `lapor-paman ingest`): the ingest's, with the CSV/XLSX reader. */
 export function importDeps(config: AppConfig, options: WiringOptions = {}): FileImportDeps {
   return { ...ingestDeps(config, options), readRows: spreadsheetRows };
+}
+
+/**
+ * Dependencies of the ingest API: the ingest's, with each client's write budget, shared by every
+ * instance through the table (issue 23, finding 5). Only the API: the import and the demo have none.
+ */
+export function ingestApiDeps(config: AppConfig, options: WiringOptions = {}): ApiDeps {
+  const doc = options.doc ?? getDocumentClient();
+  return {
+    ...ingestDeps(config, { ...options, doc }),
+    budget: new DynamoClientWriteBudget(
+      doc,
+      config.tableName,
+      clientUpdatesPerSecond(process.env),
+      options.meter,
+    ),
+  };
 }
 
 /** The mailer from configuration: SES at the configured sending rate, through the stage's sink if it has one. */

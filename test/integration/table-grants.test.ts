@@ -22,6 +22,7 @@ import {
 import {
   deadlineDeps,
   importDeps,
+  ingestApiDeps,
   ingestDeps,
   semesterDeliveryDeps,
   semesterDeps,
@@ -101,7 +102,7 @@ beforeAll(async () => {
 
   // ingest-api: a new complaint, an update to it, and a read of its history.
   const api = recordingDocumentClient();
-  const apiDeps = ingestDeps(config, { doc: api.doc, clock: () => new Date('2026-06-30T08:00:00+08:00') });
+  const apiDeps = ingestApiDeps(config, { doc: api.doc, clock: () => new Date('2026-06-30T08:00:00+08:00') });
   const update = anUpdate();
   for (const body of [
     update,
