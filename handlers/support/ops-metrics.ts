@@ -71,9 +71,14 @@ export function checkCompleted(report: DeadlineReport, run: { dryRun: boolean; t
 
 /** E-mail claims a deadline check found held by another attempt (each counted as a failure). */
 export function claimsInProgress(report: DeadlineReport): number {
-  return [...report.regencies.flatMap((r) => [r.digest, r.escalationNotice]), report.province.digest].filter(
-    (s) => s === 'in-progress',
-  ).length;
+  return [
+    ...report.regencies.flatMap((r) => [
+      r.digest,
+      r.escalationNotice,
+      ...(r.handovers ?? []).flatMap((h) => [h.digest, h.notice]),
+    ]),
+    report.province.digest,
+  ].filter((s) => s === 'in-progress').length;
 }
 
 /** Publishes one count with a `kind` dimension, beside the function's `service` dimension. */

@@ -79,6 +79,8 @@ describe('the operations metrics', () => {
       { kind: 'digest', sent: 1, failed: 1 },
       { kind: 'escalation-notice', sent: 2, failed: 1 },
       { kind: 'province-digest', sent: 1, failed: 0 },
+      { kind: 'handover', sent: 0, failed: 0 },
+      { kind: 'handover-notice', sent: 0, failed: 0 },
     ]);
   });
 
