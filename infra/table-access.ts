@@ -90,7 +90,8 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
       {
         sid: 'ReadRosterAndCounters',
         actions: ['Query'],
-        leadingKeys: [p.roster, p.aggregate, p.commitment],
+        // OUTREACH#: the province digest reports an outreach event's result when its after-window ends.
+        leadingKeys: [p.roster, p.aggregate, p.commitment, p.outreach],
       },
       // GetItem reads a ledger item whose claim failed (sent already, or another run holds it).
       {

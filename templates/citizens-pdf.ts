@@ -2,6 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import { type OutreachEffect, type OutreachVerdict, outreachKindLabels } from '../functions/domain/outreach';
 import type { ProvinceSemester, RankedMetrics, Share } from '../functions/domain/semester-metrics';
 import { numberId } from './format';
+import { dayId, monthsId, outreachSentence, verdictWords } from './outreach-words';
 import {
   displayName,
   fmtNumber,
@@ -25,51 +26,10 @@ const right = (text: string, extra: Record<string, unknown> = {}): TableCell => 
   ...extra,
 });
 
-/** "12 Feb 2026" from YYYY-MM-DD. */
-const monthNames = ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'];
-export function dayId(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${monthNames[(m as number) - 1]} ${y}`;
-}
-const monthId = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return `${monthNames[(m as number) - 1]} ${y}`;
-};
-const monthsId = (months: readonly string[]) =>
-  months.length ? `${monthId(months[0] as string)}–${monthId(months.at(-1) as string)}` : noValue;
-
 /** A share in a sentence: "60,0% (6 dari 10)", or "6 dari 10" below the small-number threshold. */
 export function shareSentence(s: Share): string {
   if (s.denominator === 0) return 'tidak ada data';
   return s.value === undefined ? shareParts(s) : `${fmtShare(s)} (${shareParts(s)})`;
-}
-
-const verdictWords: Record<OutreachVerdict, string> = {
-  rose: 'Naik',
-  fell: 'Turun',
-  'no-clear-change': 'Tidak jelas berubah',
-  'too-few': 'Terlalu sedikit untuk disimpulkan',
-  pending: 'Menunggu',
-  'no-population': 'Tanpa data penduduk',
-};
-
-/** What an outreach event changed, in one sentence, with the counts beside the rates. */
-export function outreachSentence(e: OutreachEffect): string {
-  const rate = (v: number | undefined) => (v === undefined ? noValue : numberId(v, 2));
-  const counts = `${fmtNumber(e.before.count)} laporan sebelum, ${fmtNumber(e.after.count)} sesudah`;
-  switch (e.verdict) {
-    case 'pending':
-      return `Menunggu: periode sesudah kegiatan berakhir ${dayId(e.afterEnds)} (${counts} sejauh ini).`;
-    case 'too-few':
-      return `Terlalu sedikit untuk disimpulkan (${counts}).`;
-    case 'no-population':
-      return `Tidak dapat dinilai: data penduduk tidak tersedia (${counts}).`;
-    default: {
-      const did = e.differenceOfDifferences ?? 0;
-      const head = verdictWords[e.verdict];
-      return `${head}: ${rate(e.before.rate)} → ${rate(e.after.rate)} laporan per 100.000 penduduk per bulan (${counts}); kabupaten/kota lain ${rate(e.before.rest.rate)} → ${rate(e.after.rest.rate)}. Selisih dari selisih ${did > 0 ? '+' : ''}${rate(did)}.`;
-    }
-  }
 }
 
 function eventTitle(e: OutreachEffect): string {

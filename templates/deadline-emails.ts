@@ -5,6 +5,7 @@ import {
   provinceListLimit,
   type UnitGroup,
 } from '../functions/domain/digest-view';
+import { outreachKindLabels } from '../functions/domain/outreach';
 import { regencyDisplayName } from '../functions/domain/regions';
 import type {
   DeadlineViews,
@@ -39,6 +40,7 @@ import {
   zoneFormat,
 } from './format';
 import { handoverDigestEmail, handoverNoticeEmail } from './handover-emails';
+import { dayId, outreachSentence } from './outreach-words';
 
 export type { EmailContent };
 
@@ -420,6 +422,18 @@ export function provinceDigestEmail(input: ProvinceDigestInput): EmailContent {
       html: [paragraph(intro), ...items.map((i) => itemRow(i.title, i.facts))],
       text: [intro, ...items.flatMap((i) => ['', i.title, `  ${i.facts}`])],
     });
+  }
+  if (input.outreachResults && input.outreachResults.length > 0) {
+    section(
+      'Hasil kegiatan penjangkauan',
+      `(${input.outreachResults.length})`,
+      lines(
+        input.outreachResults.map(
+          (e) =>
+            `${input.regencyName(e.event.code)}, ${outreachKindLabels[e.event.kind]} ${dayId(e.event.date)}${e.event.district ? ` di Kec. ${e.event.district}` : ''}: ${outreachSentence(e)}`,
+        ),
+      ),
+    );
   }
   const complaints = (list: ProvinceList, title: string) => {
     if (list.total === 0) return;

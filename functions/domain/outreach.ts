@@ -264,3 +264,30 @@ export function parseOutreachKind(text: string): OutreachKind | undefined {
     .replace(/[\s_]+/g, '-');
   return (outreachKinds as readonly string[]).includes(key) ? (key as OutreachKind) : undefined;
 }
+
+/**
+ * The day the province digest reports an event's result: the first working day after its after-window
+ * ended. One day per event, so the digest mentions each result once (a re-run of that day is the same
+ * digest, which the delivery ledger sends once).
+ */
+export function outreachResultDay(
+  event: Pick<OutreachEvent, 'date'>,
+  calendar: { nthWorkingDate(start: string, n: number): { value?: string | undefined } },
+  settings: OutreachSettings = outreachSettings,
+): string | undefined {
+  const { after } = outreachWindows(event.date, settings.months);
+  const afterEnds = DateTime.fromFormat(after.at(-1) as string, 'yyyy-MM', { zone: 'UTC' })
+    .endOf('month')
+    .toISODate() as string;
+  return calendar.nthWorkingDate(afterEnds, 1).value;
+}
+
+/** Every month an event's effect reads, for one read of the counters. */
+export function outreachMonths(events: readonly Pick<OutreachEvent, 'date'>[], settings = outreachSettings) {
+  const months = events.flatMap((e) => {
+    const w = outreachWindows(e.date, settings.months);
+    return [...w.before, ...w.after];
+  });
+  const sorted = [...new Set(months)].sort();
+  return sorted.length ? { first: sorted[0] as string, last: sorted.at(-1) as string } : undefined;
+}

@@ -4,6 +4,7 @@ import type { DigestView, EscalationView, ListedComplaint } from '../domain/dige
 import type { InspectionItem } from '../domain/field-inspection';
 import type { VacancyPeriod } from '../domain/handover';
 import type { HandoverView, VacancyBreach } from '../domain/handover-view';
+import type { OutreachEffect } from '../domain/outreach';
 import type { Regency, RegionData } from '../domain/regions';
 import type { EmailContent } from './mailer';
 
@@ -81,6 +82,8 @@ export interface ProvinceDigestInput {
   commitmentGaps?: readonly CommitmentGap[];
   /** Vacant liaison seats (running, or ended since the last check) and what went late meanwhile. */
   vacancies?: readonly VacancyReport[];
+  /** Outreach events whose after-window just ended, with their effect (functions/domain/outreach.ts). */
+  outreachResults?: readonly OutreachEffect[];
 }
 
 export interface DeadlineViews {

@@ -16,6 +16,7 @@ import { inspectionOf, inspectionsForDigest } from '../domain/field-inspection';
 import { arrivalsBetween, vacanciesToReport } from '../domain/handover';
 import { handoverView, vacancyBreaches } from '../domain/handover-view';
 import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
+import { type OutreachEffect, outreachResultDay } from '../domain/outreach';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { computeSla } from '../domain/sla';
@@ -29,6 +30,7 @@ import type { DeliveryLedger } from '../ports/ledger';
 import type { Mailer, OutgoingEmail } from '../ports/mailer';
 import type { RosterDirectory } from '../ports/roster';
 import { deliverOnce } from './deliver-once';
+import { measureOutreach, type OutreachDeps } from './outreach-effects';
 
 export interface DeadlineDeps {
   regions: Regions;
@@ -41,6 +43,8 @@ export interface DeadlineDeps {
   roster: RosterDirectory;
   /** The heads' commitments: the province digest names lagging regencies without one in force. */
   commitments?: CommitmentDirectory;
+  /** Outreach events and inhabitants: the province digest reports an event's result when its after-window ends. */
+  outreach?: OutreachDeps & { populations: ReadonlyMap<string, number> };
   ledger: DeliveryLedger;
   mailer: Mailer;
   /** The e-mails' words (templates/deadline-emails.ts). */
@@ -104,6 +108,8 @@ export interface DeadlineReport {
     commitmentGaps?: CommitmentGap[];
     /** Vacant liaison seats (running, or ended since the last check) and the deadlines missed meanwhile. */
     vacancies?: { code: string; from: string; to: string; ongoing: boolean; breaches: number }[];
+    /** Outreach events whose result today's province digest reports. */
+    outreachResults?: number;
   };
   emailsSent: number;
   failures: number;
@@ -434,6 +440,7 @@ export async function checkDeadlines(
   const untouchedOnce = untouchedItems.filter((i) => !escalatedToday.has(i.trackingId));
   const lagging = rankLagging(standings);
   const gaps = await laggingWithoutCommitment(deps, lagging, date, failures);
+  const outreachResults = await outreachResultsOn(deps, date, failures);
   report.province = {
     digest: 'nothing-to-send',
     lagging,
@@ -451,6 +458,7 @@ export async function checkDeadlines(
           })),
         }
       : {}),
+    ...(outreachResults.length > 0 ? { outreachResults: outreachResults.length } : {}),
   };
   vacancyReports.sort((a, b) => a.regencyCode.localeCompare(b.regencyCode));
   const worthSending =
@@ -458,6 +466,7 @@ export async function checkDeadlines(
     lagging.length > 0 ||
     provinceEscalations.length > 0 ||
     missingCalendarYears.length > 0 ||
+    outreachResults.length > 0 ||
     failures.length > 0;
   if (worthSending) {
     const team = provinceTeamOn(roster, province.code, date).map(mailbox);
@@ -488,6 +497,7 @@ export async function checkDeadlines(
                 failures,
                 commitmentGaps: gaps,
                 vacancies: vacancyReports,
+                outreachResults,
               }),
               headers: { 'X-Lapor-Paman-Ledger': `PROVINCE#${date}` },
             },
@@ -496,6 +506,30 @@ export async function checkDeadlines(
           );
   }
   return report;
+}
+
+/**
+ * The outreach events whose result is due in today's province digest (the first working day after
+ * their after-window), with their effect. Reading them failing is said in the digest, never silent.
+ */
+async function outreachResultsOn(
+  deps: DeadlineDeps,
+  date: string,
+  failures: { code: string; message: string }[],
+): Promise<OutreachEffect[]> {
+  if (!deps.outreach) return [];
+  try {
+    const events = (await deps.outreach.events.listMany(deps.regions.regencies.map((r) => r.code))).filter(
+      (e) => outreachResultDay(e, deps.sla.calendar) === date,
+    );
+    return events.length ? await measureOutreach(deps.outreach, events, deps.outreach.populations, date) : [];
+  } catch (error) {
+    failures.push({
+      code: deps.regions.province.code,
+      message: `hasil kegiatan penjangkauan tidak terbaca: ${(error as Error).message}`,
+    });
+    return [];
+  }
 }
 
 /**

@@ -6,13 +6,7 @@ import { withCommitments } from '../domain/commitments';
 import type { EscalationPolicy } from '../domain/escalation';
 import { lawAndSettings } from '../domain/law-and-settings';
 import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
-import {
-  type MonthlyCounts,
-  outreachEffect,
-  outreachRule,
-  outreachSettings,
-  outreachWindows,
-} from '../domain/outreach';
+import { outreachRule, outreachSettings } from '../domain/outreach';
 import type { Population } from '../domain/population';
 import type { Regions } from '../domain/regions';
 import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
@@ -32,12 +26,12 @@ import type { CommitmentDirectory } from '../ports/commitments';
 import type { ComplaintQueries } from '../ports/complaint-queries';
 import type { DeliveryLedger } from '../ports/ledger';
 import type { Mailer } from '../ports/mailer';
-import type { OutreachDirectory } from '../ports/outreach';
 import type { RenderPdf } from '../ports/pdf-renderer';
 import type { RosterDirectory } from '../ports/roster';
 import type { SemesterStore } from '../ports/semester-store';
 import type { SemesterViews } from '../ports/semester-views';
 import { deliverOnce } from './deliver-once';
+import { measureOutreach, type OutreachDeps } from './outreach-effects';
 
 export interface SemesterDeps {
   regions: Regions;
@@ -54,10 +48,7 @@ export interface SemesterDeps {
   /** The citizens' data files; without them the figures carry no channels, kecamatan or ratings. */
   citizens?: CitizenData & { districtPopulations?: readonly DistrictPopulation[] };
   /** Outreach events and the month counters their effect is measured on; without them, no outreach figures. */
-  outreach?: {
-    events: OutreachDirectory;
-    counters: Pick<ComplaintQueries, 'receivedByMonth'>;
-  };
+  outreach?: OutreachDeps;
   store: SemesterStore;
   clock: () => Date;
 }
@@ -170,36 +161,17 @@ async function withOutreach(
   );
   const method = { ...province.method, outreachRule: outreachRule(outreachSettings) };
   if (events.length === 0) return { ...province, method };
-  const months = events.flatMap((e) => {
-    const w = outreachWindows(e.date, outreachSettings.months);
-    return [...w.before, ...w.after];
-  });
-  const sorted = [...months].sort();
-  const first = sorted[0] as string;
-  const last = sorted.at(-1) as string;
-  const counts: MonthlyCounts = new Map(
-    await Promise.all(
-      codes.map(async (code) => {
-        const received = await deps.outreach?.counters.receivedByMonth(code, first, last);
-        return [code, received ?? new Map<string, number>()] as const;
-      }),
-    ),
-  );
   const populations = new Map([...deps.population].map(([code, p]) => [code, p.value]));
   const asOfDay = DateTime.fromISO(semester.lastDate, { zone: 'UTC' })
     .plus({ days: 1 })
     .toISODate() as string;
+  const effects = await measureOutreach(deps.outreach, events, populations, asOfDay);
   return {
     ...province,
     method,
     regencies: province.regencies.map((r) => {
-      const own = events.filter((e) => e.code === r.regencyCode);
-      return own.length === 0
-        ? r
-        : {
-            ...r,
-            outreach: own.map((e) => outreachEffect(e, counts, populations, asOfDay, outreachSettings)),
-          };
+      const own = effects.filter((e) => e.event.code === r.regencyCode);
+      return own.length === 0 ? r : { ...r, outreach: own };
     }),
   };
 }

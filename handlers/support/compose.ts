@@ -133,6 +133,13 @@ export function deadlineDeps(
     queries: new DynamoComplaintQueries(doc, config.tableName, options.meter),
     roster: new RosterStore(doc, config.tableName, options.meter),
     commitments: new CommitmentStore(doc, config.tableName, options.meter),
+    outreach: {
+      events: new OutreachStore(doc, config.tableName, options.meter),
+      counters: new DynamoComplaintQueries(doc, config.tableName, options.meter),
+      populations: new Map(
+        [...loadPopulation(config.dataDir, config.province)].map(([code, p]) => [code, p.value]),
+      ),
+    },
     ledger: new Ledger(doc, config.tableName, clock, options.meter),
     mailer: mailerFor(config, options),
     views: options.views,

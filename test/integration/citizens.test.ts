@@ -188,6 +188,32 @@ describe('an export with the citizens columns, read back from semester-report --
 });
 
 describe('the citizens figures where people see them', () => {
+  it("measures an outreach event's effect, and the province digest reports it once, when its after-window ends", () => {
+    const outreachFile = path.join(dir, 'penjangkauan.csv');
+    writeFileSync(
+      outreachFile,
+      'date,regency,kecamatan,kind,people_reached,source\n2026-02-10,6305,Binuang,sosialisasi masyarakat,150,LPJ 01/2026\n',
+    );
+    expect(runCli(['outreach', 'import', outreachFile], withEnv).stderr).toBe('');
+    const [effect] = tapin(withEnv).outreach ?? [];
+    // Before (Nov-Jan) none, after (Mar-May) all 12, the rest of the province none: a rise.
+    expect(effect).toMatchObject({
+      event: { date: '2026-02-10', code: '6305', kind: 'sosialisasi-masyarakat' },
+      before: { months: ['2025-11', '2025-12', '2026-01'], count: 0, rest: { count: 0 } },
+      after: { months: ['2026-03', '2026-04', '2026-05'], count: 12 },
+      afterEnds: '2026-05-31',
+      verdict: 'rose',
+    });
+    const check = (at: string) => {
+      const run = runCli(['check-deadlines', '--at', at, '--dry-run', '--json'], withEnv, 180_000);
+      expect(run.status, run.stderr).toBe(0);
+      return JSON.parse(run.stdout).province;
+    };
+    // 1 June 2026 is a holiday (Hari Lahir Pancasila): the first working day after is 2 June.
+    expect(check('2026-06-02T08:00:00+08:00').outreachResults).toBe(1);
+    expect(check('2026-06-03T08:00:00+08:00').outreachResults).toBeUndefined();
+  }, 400_000);
+
   it("prints a page in Tapin's PDF: channels, silent kecamatan, reporters", async () => {
     const pdfDir = path.join(dir, 'pdf');
     const run = runCli(
@@ -204,6 +230,10 @@ describe('the citizens figures where people see them', () => {
     expect(text).toMatch(/Tanpa laporan semester ini: [^.]*Hatungun/);
     expect(text).toMatch(/Laporan selesai yang dinilai pelapor: 100,0% \(7 dari 7\)/);
     expect(text).toMatch(/Pelapor menanggapi tindak lanjut: 27,3% \(3 dari 11\)/);
+    expect(text).toMatch(/10 Feb 2026 · sosialisasi masyarakat · Kec\. Binuang · 150 orang/);
+    expect(text).toMatch(
+      /Naik: 0,0 → [\d,]+ laporan per 100\.000 penduduk per bulan \(0 laporan sebelum, 12 sesudah\)/,
+    );
     expect(text).not.toContain('Pelapor Fiktif');
   }, 240_000);
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   OutreachFileError,
   outreachEffect,
+  outreachResultDay,
   outreachRule,
   outreachSettings,
   outreachWindows,
@@ -179,5 +180,47 @@ describe('the outreach file', () => {
         'o.csv',
       ),
     ).toThrow(/row 3: the same event as row 2/);
+  });
+});
+
+describe('the province digest reports each result once', () => {
+  it('on the first working day after the after-window (1 June 2026 is a holiday)', async () => {
+    const { calendar } = await import('../support/data');
+    expect(outreachResultDay({ date: '2026-02-12' }, calendar())).toBe('2026-06-02');
+    expect(outreachResultDay({ date: '2026-03-05' }, calendar())).toBe('2026-07-01');
+  });
+
+  it('words the result with its counts in the province digest', async () => {
+    const { provinceDigestEmail } = await import('../../templates/deadline-emails');
+    const { mostLate, provinceListLimit } = await import('../../functions/domain/digest-view');
+    const effect = outreachEffect(
+      event,
+      counts({
+        '6305': { before: 10, after: 20 },
+        '6301': { before: 20, after: 20 },
+        '6302': { before: 30, after: 30 },
+      }),
+      populations,
+      '2026-08-01',
+    );
+    const email = provinceDigestEmail({
+      province: kalsel().province,
+      date: '2026-08-03',
+      lagging: [],
+      escalations: mostLate([], provinceListLimit),
+      untouched: mostLate([], provinceListLimit),
+      missingCalendarYears: [],
+      regencyName: () => 'Kabupaten Tapin',
+      laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
+      onTimeWindowDays: 30,
+      failures: [],
+      outreachResults: [effect],
+    });
+    const text = email.text.replace(/\s+/g, ' ');
+    expect(text).toContain('HASIL KEGIATAN PENJANGKAUAN (1)');
+    expect(text).toContain(
+      'Kabupaten Tapin, sosialisasi masyarakat 15 Apr 2026: Naik: 10,0 → 20,0 laporan per 100.000 penduduk per bulan (30 laporan sebelum, 60 sesudah); kabupaten/kota lain 10,0 → 10,0. Selisih dari selisih +10,0.',
+    );
+    expect(email.html).toContain('Hasil kegiatan penjangkauan');
   });
 });
