@@ -1,5 +1,5 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import { type OutreachEffect, type OutreachVerdict, outreachKindLabels } from '../functions/domain/outreach';
+import { type OutreachEffect, outreachKindLabels } from '../functions/domain/outreach';
 import type { ProvinceSemester, RankedMetrics, Share } from '../functions/domain/semester-metrics';
 import { numberId } from './format';
 import { dayId, monthsId, outreachSentence, verdictWords } from './outreach-words';

@@ -41,7 +41,7 @@ export function outreachSentence(e: OutreachEffect): string {
     default: {
       const did = e.differenceOfDifferences ?? 0;
       const head = verdictWords[e.verdict];
-      return `${head}: ${rate(e.before.rate)} → ${rate(e.after.rate)} laporan per 100.000 penduduk per bulan (${counts}); kabupaten/kota lain ${rate(e.before.rest.rate)} → ${rate(e.after.rest.rate)}. Selisih dari selisih ${did > 0 ? '+' : ''}${rate(did)}.`;
+      return `${head}: ${rate(e.before.rate)} menjadi ${rate(e.after.rate)} laporan per 100.000 penduduk per bulan (${counts}); kabupaten/kota lain ${rate(e.before.rest.rate)} menjadi ${rate(e.after.rest.rate)}. Selisih dari selisih ${did > 0 ? '+' : ''}${rate(did)}.`;
     }
   }
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
+import { OutreachStore } from '../../functions/adapters/outreach-store';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { DirectorySiteTarget } from '../../functions/adapters/site-target';
@@ -81,6 +82,10 @@ beforeAll(async () => {
     onRoster('63', 'province', 'Tim Provinsi', `prov@${domain}`),
   ];
   await new RosterStore(setup, config.tableName).replace(roster);
+  // An outreach event near the semester: its effect is read from the month counters (AGG#).
+  await new OutreachStore(setup, config.tableName).replace([
+    { date: '2026-02-12', code: '6302', kind: 'sosialisasi-masyarakat', source: 'test' },
+  ]);
   await registeredClients(setup, config.tableName);
   // Complaints of the first half of 2026, some overdue at the check below, some completed.
   const history = ingestDeps(config, { doc: setup, clock: () => new Date('2026-06-30T08:00:00+08:00') });

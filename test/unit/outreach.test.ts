@@ -219,7 +219,7 @@ describe('the province digest reports each result once', () => {
     const text = email.text.replace(/\s+/g, ' ');
     expect(text).toContain('HASIL KEGIATAN PENJANGKAUAN (1)');
     expect(text).toContain(
-      'Kabupaten Tapin, sosialisasi masyarakat 15 Apr 2026: Naik: 10,0 → 20,0 laporan per 100.000 penduduk per bulan (30 laporan sebelum, 60 sesudah); kabupaten/kota lain 10,0 → 10,0. Selisih dari selisih +10,0.',
+      'Kabupaten Tapin, sosialisasi masyarakat 15 Apr 2026: Naik: 10,0 menjadi 20,0 laporan per 100.000 penduduk per bulan (30 laporan sebelum, 60 sesudah); kabupaten/kota lain 10,0 menjadi 10,0. Selisih dari selisih +10,0.',
     );
     expect(email.html).toContain('Hasil kegiatan penjangkauan');
   });
