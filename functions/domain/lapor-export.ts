@@ -526,7 +526,9 @@ export function mapExportRow(
   const reportType = text('reportType');
   const confidential =
     reportType !== undefined &&
-    !(mapping.confidentialReportTypes?.publicValues ?? []).some((v) => headerKey(v) === headerKey(reportType));
+    !(mapping.confidentialReportTypes?.publicValues ?? []).some(
+      (v) => headerKey(v) === headerKey(reportType),
+    );
   return {
     ok: true,
     row: {
