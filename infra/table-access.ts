@@ -102,7 +102,7 @@ export const tableAccess: Record<FunctionName, TableAccess> = {
       { sid: 'ReadEscalations', actions: ['Query'], leadingKeys: [p.escalation] },
     ],
     // inspection-by-plan: the field inspections coming and overdue, listed in the digest.
-    indexQueries: ['open-by-due', 'inspection-by-plan'],
+    indexQueries: ['inspection-by-plan', 'open-by-due'],
   },
   // Only records which regencies the run expects; the workers do the rest.
   'semester-start': {
