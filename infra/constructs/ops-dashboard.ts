@@ -126,7 +126,13 @@ export class OpsDashboard extends Construct {
 
     const mail = (name: string, service: string, kinds: readonly string[]) =>
       kinds.map((kind) => custom(name, { service, kind }, kind, oneHour));
-    const deadlineKinds = ['digest', 'escalation-notice', 'province-digest'] as const;
+    const deadlineKinds = [
+      'digest',
+      'escalation-notice',
+      'province-digest',
+      'handover',
+      'handover-notice',
+    ] as const;
     const semesterKinds = ['semester-report', 'province-summary'] as const;
     const mailMetrics = (name: string) => [
       ...mail(name, 'check-deadlines', deadlineKinds),
