@@ -441,6 +441,8 @@ export async function checkDeadlines(
   const lagging = rankLagging(standings);
   const gaps = await laggingWithoutCommitment(deps, lagging, date, failures);
   const outreachResults = await outreachResultsOn(deps, date, failures);
+  // Regencies are checked a few at a time: their vacancies in code order, whatever finished first.
+  vacancyReports.sort((a, b) => a.regencyCode.localeCompare(b.regencyCode));
   report.province = {
     digest: 'nothing-to-send',
     lagging,
@@ -460,7 +462,6 @@ export async function checkDeadlines(
       : {}),
     ...(outreachResults.length > 0 ? { outreachResults: outreachResults.length } : {}),
   };
-  vacancyReports.sort((a, b) => a.regencyCode.localeCompare(b.regencyCode));
   const worthSending =
     vacancyReports.length > 0 ||
     lagging.length > 0 ||
