@@ -22,11 +22,13 @@ import {
   figures,
   type Html,
   heading,
+  inline,
   itemRow,
   letter,
   notice,
   paragraph,
   subheading,
+  trackingLink,
   whenWords,
 } from './email-layout';
 import {
@@ -166,7 +168,12 @@ function inspectionSection(input: RegencyDigestInput): { html: Html[]; text: str
     html.push(heading(title, `(${numberId(items.length)})`));
     text.push('', '', `${title.toUpperCase()} (${numberId(items.length)})`);
     for (const i of items) {
-      html.push(itemRow(`${i.trackingId} — ${i.unit}`, words(i)));
+      html.push(
+        itemRow(
+          inline(trackingLink(i.trackingId, link(input.laporBaseUrl, i.trackingId)), ` — ${i.unit}`),
+          words(i),
+        ),
+      );
       text.push('', `${i.trackingId} - ${i.unit}`, words(i), link(input.laporBaseUrl, i.trackingId));
     }
   };

@@ -186,11 +186,14 @@ export function complaintRow(input: {
   );
 }
 
-/** A row of a list that is not a complaint (a regency in a ranking): a bold title, details below. */
-export function itemRow(title: string, details: string): Html {
+/**
+ * A row of a list: a bold title (text, or a complaint's tracking link and its unit), details below.
+ */
+export function itemRow(title: string | Html, details: string): Html {
+  const head = typeof title === 'string' ? escapeHtml(title) : title.html;
   return raw(
     table(
-      `<tr><td style="padding:8px 0;border-top:1px solid ${rule}"><div style="font-weight:bold;line-height:24px">${escapeHtml(title)}</div>` +
+      `<tr><td style="padding:8px 0;border-top:1px solid ${rule}"><div style="font-weight:bold;line-height:24px">${head}</div>` +
         `<div style="font-size:14px;line-height:20px;color:${muted}">${escapeHtml(details)}</div></td></tr>`,
     ),
   );

@@ -4,7 +4,18 @@ import type { HandoverItem, HandoverView } from '../functions/domain/handover-vi
 import { regencyDisplayName } from '../functions/domain/regions';
 import type { HandoverDigestInput, HandoverNoticeInput } from '../functions/ports/deadline-views';
 import type { EmailContent } from '../functions/ports/mailer';
-import { figures, type Html, heading, itemRow, letter, notice, paragraph, subheading } from './email-layout';
+import {
+  figures,
+  type Html,
+  heading,
+  inline,
+  itemRow,
+  letter,
+  notice,
+  paragraph,
+  subheading,
+  trackingLink,
+} from './email-layout';
 import { footerText, longDate, numberId, stageLabels, type ZoneFormat, zoneFormat } from './format';
 
 /**
@@ -106,8 +117,10 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
   text.push('', '', `SEMUA LAPORAN TERBUKA PER PERANGKAT DAERAH (${numberId(view.total)})`);
   let omitted = 0;
   for (const group of view.groups) {
-    const shown = listed(group.items);
-    omitted += group.items.length - shown.length;
+    // What arrived during the vacancy is listed above, once.
+    const rest = group.items.filter((i) => !i.duringVacancy);
+    const shown = listed(rest);
+    omitted += rest.length - shown.length;
     const aside = `${numberId(group.total)} laporan${group.late > 0 ? `, ${numberId(group.late)} terlambat` : ''}`;
     html.push(subheading(group.unit, aside));
     text.push('', `== ${group.unit} (${aside}) ==`);
