@@ -48,6 +48,12 @@ export const fictionalReporter = 'Pelapor Fiktif Contoh';
 export const fictionalTitle = 'Judul laporan fiktif';
 
 /** A digits-only tracking id for a demo id (LAPOR!'s are numbers). */
+/** The demo's confidential reports: a few, the same complaint every day ('Rahasia', 'Anonim' or '-'). */
+function confidentialOf(tracking: string): string {
+  const k = Number(tracking.slice(-4)) % 20;
+  return k === 0 ? 'Rahasia' : k === 7 ? 'Anonim' : '-';
+}
+
 export function numericTrackingId(id: string): string {
   const digits = id.replace(/\D/g, '').replace(/^0+/, '');
   return digits.length >= 3 ? digits : `100${digits}`;
@@ -178,7 +184,8 @@ export function laporExportTable(
       `Isi laporan fiktif ${n}: mohon ditindaklanjuti. Hubungi 0812-0000-${String(1000 + (n % 9000))}.`,
       latest.status === 'terdisposisi-selesai' ? 'Sudah ditangani.' : '-',
       // Most reports are public (the cell empty); a few confidential, told apart on the scoreboard.
-      n % 20 === 0 ? 'Rahasia' : n % 20 === 7 ? 'Anonim' : '-',
+      // Decided by the complaint, not its row: a row's place moves from one day's export to the next.
+      confidentialOf(tracking),
       facts.channel ? (channelSpelling[facts.channel] ?? facts.channel) : '-',
       parentUnitOf(options.regions, latest.regencyCode),
       disposed ? String(9000 + (n % 50)) : '-',
