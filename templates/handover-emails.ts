@@ -104,7 +104,12 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
     html.push(heading('Masuk saat kursi kosong', `(${numberId(view.fromVacancy.length)})`));
     text.push('', `MASUK SAAT KURSI KOSONG (${numberId(view.fromVacancy.length)})`);
     for (const item of shown) {
-      html.push(itemRow(`${item.trackingId} — ${item.unit}`, itemDetails(item, format)));
+      html.push(
+        itemRow(
+          inline(trackingLink(item.trackingId, link(input.laporBaseUrl, item.trackingId)), ` — ${item.unit}`),
+          itemDetails(item, format),
+        ),
+      );
       text.push(
         '',
         `${item.trackingId} - ${item.unit}`,
@@ -125,7 +130,12 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
     html.push(subheading(group.unit, aside));
     text.push('', `== ${group.unit} (${aside}) ==`);
     for (const item of shown) {
-      html.push(itemRow(item.trackingId, itemDetails(item, format)));
+      html.push(
+        itemRow(
+          trackingLink(item.trackingId, link(input.laporBaseUrl, item.trackingId)),
+          itemDetails(item, format),
+        ),
+      );
       text.push('', item.trackingId, itemDetails(item, format), link(input.laporBaseUrl, item.trackingId));
     }
   }
