@@ -11,6 +11,7 @@ import {
 } from '../functions/adapters/data-files';
 import { Ledger } from '../functions/adapters/ledger';
 import { RosterStore } from '../functions/adapters/roster-store';
+import { mapBounded } from '../functions/domain/bounded-pool';
 import { foldUpdate } from '../functions/domain/snapshot';
 import type { ComplaintUpdate } from '../functions/domain/update';
 import { checkDeadlines, scheduledInstant } from '../functions/use-cases/check-deadlines';
@@ -80,18 +81,15 @@ export async function benchDeadline(
   const write = async (items: Record<string, unknown>[]) => {
     const batches: Record<string, unknown>[][] = [];
     for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-    const worker = async () => {
-      for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        let pending: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = batch.map((Item) => ({
-          PutRequest: { Item },
-        }));
-        while (pending && pending.length > 0) {
-          const r = await clients.doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-          pending = r.UnprocessedItems?.[tableName] as typeof pending;
-        }
+    await mapBounded(batches, 8, async (batch) => {
+      let pending: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = batch.map((Item) => ({
+        PutRequest: { Item },
+      }));
+      while (pending && pending.length > 0) {
+        const r = await clients.doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        pending = r.UnprocessedItems?.[tableName] as typeof pending;
       }
-    };
-    await Promise.all(Array.from({ length: 8 }, worker));
+    });
   };
   progress(`deadline: seeding ${open} open complaints`);
   await write(Array.from({ length: open }, (_, i) => snapshotItem(i, true)));

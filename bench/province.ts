@@ -14,6 +14,7 @@ import { Ledger } from '../functions/adapters/ledger';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { RosterStore } from '../functions/adapters/roster-store';
 import { DynamoSemesterStore } from '../functions/adapters/semester-store';
+import { mapBounded } from '../functions/domain/bounded-pool';
 import type { Population } from '../functions/domain/population';
 import { parseRegions } from '../functions/domain/regions';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
@@ -97,19 +98,15 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
   );
   const batches: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        let pending: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = batch.map((Item) => ({
-          PutRequest: { Item },
-        }));
-        while (pending?.length) {
-          const r = await clients.doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-          pending = r.UnprocessedItems?.[tableName] as typeof pending;
-        }
-      }
-    }),
-  );
+  await mapBounded(batches, 8, async (batch) => {
+    let pending: { PutRequest: { Item: Record<string, unknown> } }[] | undefined = batch.map((Item) => ({
+      PutRequest: { Item },
+    }));
+    while (pending?.length) {
+      const r = await clients.doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      pending = r.UnprocessedItems?.[tableName] as typeof pending;
+    }
+  });
   const openCount = items.filter((i) => i.open === true).length;
   const roster = new RosterStore(clients.doc, tableName);
   await roster.replace([
@@ -200,17 +197,19 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
   };
   const fanout = await time(async () => {
     await startSemesterRun(deps as never, semester.id);
-    const worker = async () => {
-      for (let batch = queue.splice(0, batchSize); batch.length > 0; batch = queue.splice(0, batchSize)) {
+    // The queue in batches, `workerConcurrency` batches at a time. The compute units queue the
+    // deliveries, so the queue is taken again until it stays empty.
+    while (queue.length > 0) {
+      const batches: SemesterMessage[][] = [];
+      while (queue.length > 0) batches.push(queue.splice(0, batchSize));
+      await mapBounded(batches, workerConcurrency, async (batch) => {
         // A batch is processed in sequence, as the worker's batch processor does.
         for (const message of batch) {
           const unit = await time(() => handleSemesterMessage(deps as never, message));
           unitMs[message.kind].push(unit.ms);
         }
-      }
-    };
-    // Workers stop when the queue is empty; the last compute unit refills it, so run until drained.
-    while (queue.length > 0) await Promise.all(Array.from({ length: workerConcurrency }, worker));
+      });
+    }
   });
   clients.destroy();
 

@@ -1,3 +1,4 @@
+import { mapBounded } from '../domain/bounded-pool';
 import type { WorkingCalendar } from '../domain/calendar';
 import { type CommitmentGap, commitmentGaps } from '../domain/commitments';
 import {
@@ -422,13 +423,8 @@ export async function checkDeadlines(
     digest: 'nothing-to-send',
     escalationNotice: 'nothing-to-send',
   }));
-  const pending = deps.regions.regencies.map(
-    (regency, i) => () => checkRegency(regency, report.regencies[i] as RegencyOutcome),
-  );
-  await Promise.all(
-    Array.from({ length: Math.min(4, pending.length) }, async () => {
-      for (let task = pending.shift(); task; task = pending.shift()) await task();
-    }),
+  await mapBounded(deps.regions.regencies, 4, (regency, i) =>
+    checkRegency(regency, report.regencies[i] as RegencyOutcome),
   );
   standings.sort((a, b) => a.code.localeCompare(b.code));
   report.policiesApplied = versionsOf(policy)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DateTime } from 'luxon';
 import laporExport from '../../data/import/lapor-export.json';
+import { mapBounded } from '../domain/bounded-pool';
 import { csvLine } from '../domain/csv-cell';
 import { inspectionClass, inspectionProblem } from '../domain/field-inspection';
 import {
@@ -350,7 +351,7 @@ function inspectionsImporter(
   return async (batch: FileRow[]) => {
     if (batch.length === 0) return;
     const rows = batch.map((r) => ({ line: r.line, ...mapInspectionRow(r.cells, header) }));
-    const snapshots = await mapConcurrently(rows, 4, (row) =>
+    const snapshots = await mapBounded(rows, 4, (row) =>
       row.trackingId ? deps.store.getSnapshot(row.trackingId) : Promise.resolve(undefined),
     );
     const inputs: Record<string, unknown>[] = [];
@@ -547,7 +548,7 @@ function exportImporter(
     if (unknown.size > 0) exportInfo.unknownValues = [...unknown.values()];
 
     // Compare each row with what the table knows, a few reads at a time.
-    const decisions = await mapConcurrently(candidates, deps.concurrency ?? 4, async (row) => {
+    const decisions = await mapBounded(candidates, deps.concurrency ?? 4, async (row) => {
       const snapshot = await deps.store.getSnapshot(row.trackingId);
       if (!snapshot) return 'new' as const;
       if (Date.parse(snapshot.lastEventAt) > asOf.toMillis()) return 'stale' as const;
@@ -609,20 +610,6 @@ function exportColumnOf(path: string, header: ExportHeader): string {
     } as const
   )[path as 'trackingId'];
   return (field && header.names[field]) || path || 'baris';
-}
-
-async function mapConcurrently<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 const outcomeLabel: Record<ExportRowResult['outcome'], string> = {

@@ -1,3 +1,4 @@
+import { mapBounded } from '../domain/bounded-pool';
 import { type ClientScope, describeScope, mayWrite, OutOfScopeError } from '../domain/client-scope';
 import { backdatingProblem, defaultBackdateWindowDays, isRegencyScoped } from '../domain/ingest-bounds';
 import type { Regions } from '../domain/regions';
@@ -154,14 +155,10 @@ export async function ingestBatch(
     queue.push({ index, update: validation.update, ignored: validation.ignoredFields });
     queues.set(validation.update.trackingId, queue);
   });
-  const pending = [...queues.values()];
-  const worker = async () => {
-    for (let queue = pending.shift(); queue; queue = pending.shift()) {
-      for (const { index, update, ignored } of queue)
-        results[index] = await recordOne(deps, update, index, ignored, source, scope, filedElsewhere);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, pending.length) }, worker));
+  await mapBounded([...queues.values()], concurrency, async (queue) => {
+    for (const { index, update, ignored } of queue)
+      results[index] = await recordOne(deps, update, index, ignored, source, scope, filedElsewhere);
+  });
   return results;
 }
 
