@@ -1,18 +1,9 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { type OutreachEffect, outreachKindLabels } from '../functions/domain/outreach';
 import type { ProvinceSemester, RankedMetrics, Share } from '../functions/domain/semester-metrics';
-import { numberId } from './format';
+import { numberId, shareParts, sharePercent } from './format';
 import { dayId, monthsId, outreachSentence, verdictWords } from './outreach-words';
-import {
-  displayName,
-  fmtNumber,
-  fmtShare,
-  noValue,
-  pageHeading,
-  shareParts,
-  tableLayout,
-  th,
-} from './semester-report-pdf';
+import { displayName, fmtNumber, noValue, pageHeading, tableLayout, th } from './pdf-kit';
 
 /**
  * The citizens' side of a semester, in Indonesian: through which channels complaints came, from which
@@ -29,7 +20,7 @@ const right = (text: string, extra: Record<string, unknown> = {}): TableCell => 
 /** A share in a sentence: "60,0% (6 dari 10)", or "6 dari 10" below the small-number threshold. */
 export function shareSentence(s: Share): string {
   if (s.denominator === 0) return 'tidak ada data';
-  return s.value === undefined ? shareParts(s) : `${fmtShare(s)} (${shareParts(s)})`;
+  return s.value === undefined ? shareParts(s) : `${sharePercent(s)} (${shareParts(s)})`;
 }
 
 function eventTitle(e: OutreachEffect): string {
@@ -60,8 +51,8 @@ function channelTable(report: RankedMetrics): Content {
         ...c.byChannel.map((row): TableCell[] => [
           row.label,
           right(fmtNumber(row.count)),
-          right(fmtShare(row.share)),
-          right(row.province ? fmtShare(row.province) : noValue),
+          right(sharePercent(row.share)),
+          right(row.province ? sharePercent(row.province) : noValue),
         ]),
       ],
     },
@@ -186,7 +177,7 @@ function ratingContent(report: RankedMetrics): Content[] {
                 ...r.distribution.map((x): TableCell[] => [
                   x.value,
                   right(fmtNumber(x.count)),
-                  right(fmtShare(x.share)),
+                  right(sharePercent(x.share)),
                 ]),
               ],
             },
@@ -229,7 +220,7 @@ export function citizensComparison(province: ProvinceSemester): Content[] {
   if (regencies.length === 0) return [];
   const top = (r: RankedMetrics) => {
     const best = [...(r.channels?.byChannel ?? [])].sort((a, b) => b.count - a.count)[0];
-    return best && best.count > 0 ? `${best.label} (${fmtShare(best.share)})` : noValue;
+    return best && best.count > 0 ? `${best.label} (${sharePercent(best.share)})` : noValue;
   };
   const silent = (r: RankedMetrics) => {
     const d = r.districts;
@@ -264,8 +255,8 @@ export function citizensComparison(province: ProvinceSemester): Content[] {
             displayName(r.regencyName),
             top(r),
             right(silent(r)),
-            right(r.ratings ? fmtShare(r.ratings.rated) : noValue),
-            right(r.reporterReplies ? fmtShare(r.reporterReplies.answered) : noValue),
+            right(r.ratings ? sharePercent(r.ratings.rated) : noValue),
+            right(r.reporterReplies ? sharePercent(r.reporterReplies.answered) : noValue),
             outreach(r),
           ]),
         ],

@@ -116,3 +116,49 @@ export function escapeHtml(value: string): string {
 export function footerText(province: { name: string; brand: string }): string {
   return `Pesan ini dikirim otomatis oleh ${province.brand} (SP4N-LAPOR! Provinsi ${province.name}). Jangan membalas pesan ini; hubungi tim pengelola pengaduan provinsi bila ada pertanyaan.`;
 }
+
+const fractionNames: Record<string, string> = {
+  '0.5': 'setengah',
+  '0.25': 'seperempat',
+  '0.2': 'seperlima',
+  '0.1': 'sepersepuluh',
+};
+
+/** A fraction of a figure in words: 0.25 "seperempat", 0.5 "setengah"; others as a percentage ("30%"). */
+export function fractionWords(ratio: number): string {
+  return fractionNames[String(ratio)] ?? percentId(ratio, 0);
+}
+
+/**
+ * A share as counted, the one way every PDF, e-mail and page words it. Takes the evaluation's share
+ * (`value` left out below the evidence minimum) and the public page's (`small`: below the
+ * small-number rule, neither count nor percentage).
+ */
+export interface ShareFigure {
+  numerator?: number;
+  denominator: number;
+  value?: number;
+  small?: boolean;
+  /** On a small share: the minimum it is below ("kurang dari 5 kasus"). */
+  minimum?: number;
+}
+
+/** "105 dari 125"; "tidak ada data" with no case; "kurang dari 5 kasus" under the public rule. */
+export function shareParts(s: ShareFigure): string {
+  if (s.denominator === 0) return 'tidak ada data';
+  if (s.small || s.numerator === undefined) return `kurang dari ${numberId(s.minimum ?? 0)} kasus`;
+  return `${numberId(s.numerator)} dari ${numberId(s.denominator)}`;
+}
+
+/** The percentage alone ("84,0%"); its parts when there is no percentage; an en dash with no case. */
+export function sharePercent(s: ShareFigure | undefined): string {
+  const value = s?.value;
+  if (s && s.denominator > 0 && value === undefined) return shareParts(s);
+  return value === undefined || !Number.isFinite(value) ? '–' : percentId(value);
+}
+
+/** Both: "72,0% (18 dari 25)"; only the parts when there is no percentage. */
+export function shareText(s: ShareFigure): string {
+  if (s.value === undefined || s.small || s.numerator === undefined) return shareParts(s);
+  return `${percentId(s.value)} (${shareParts(s)})`;
+}

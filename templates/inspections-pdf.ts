@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { InspectionFigures } from '../functions/domain/field-inspection';
 import type { ProvinceSemester, RankedMetrics } from '../functions/domain/semester-metrics';
-import { displayName, fmtNumber, noValue, tableLayout, th } from './semester-report-pdf';
+import { displayName, fmtNumber, noValue, tableLayout, th } from './pdf-kit';
 
 /**
  * Field inspections in the semester PDFs, in Indonesian: how many were planned, done on time or late,

@@ -2,30 +2,28 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import { tallyCommitments } from '../functions/domain/commitments';
 import type { Flag, ProvinceSemester } from '../functions/domain/semester-metrics';
 import { barChart, horizontalBarChart } from './charts';
+import { commitmentSource } from './commitments-pdf';
+import { sharePercent } from './format';
+import { lagReasonText, pdfLagWording } from './lag-words';
 import {
   calendarGapWarning,
   colors,
-  commitmentSource,
   contentWidth,
-  coverFooter,
   displayName,
   documentFrame,
   flagStyles,
   fmtNumber,
-  fmtShare,
-  lagReasons,
-  methodSection,
   monthLabel,
   noValue,
   pageHeading,
   provinceFigures,
   rankedChartHeight,
-  scoreRankingChart,
   shareCell,
   tableLayout,
   th,
   warningBox,
-} from './semester-report-pdf';
+} from './pdf-kit';
+import { coverFooter, methodSection, scoreRankingChart } from './pdf-method';
 
 /**
  * The province summary of a semester evaluation, for the province team (Diskominfo), in
@@ -149,7 +147,7 @@ function totalsTable(province: ProvinceSemester): Content {
         ],
       },
       shareCell(t.followUpWithinLimit),
-      right(fmtShare(pt?.followUpWithinLimit)),
+      right(sharePercent(pt?.followUpWithinLimit)),
       changeCell(t.followUpWithinLimit.value, pt?.followUpWithinLimit.value, 'higher', 'poin'),
     ],
     [
@@ -160,13 +158,13 @@ function totalsTable(province: ProvinceSemester): Content {
         ],
       },
       shareCell(p.followUpProvincial),
-      right(fmtShare(pt?.followUpProvincial)),
+      right(sharePercent(pt?.followUpProvincial)),
       changeCell(p.followUpProvincial.value, pt?.followUpProvincial.value, 'higher', 'poin'),
     ],
     [
       'Penyelesaian tepat waktu',
       shareCell(t.completedWithinLimit),
-      right(fmtShare(pt?.completedWithinLimit)),
+      right(sharePercent(pt?.completedWithinLimit)),
       changeCell(t.completedWithinLimit.value, pt?.completedWithinLimit.value, 'higher', 'poin'),
     ],
     [
@@ -234,9 +232,9 @@ function summaryPage(province: ProvinceSemester): Content[] {
           ? ''
           : ` (${fmtNumber(t.perHundredThousand, 1)} per 100.000 penduduk)`,
         '. Tindak lanjut pertama tepat waktu (batas nasional): ',
-        { text: fmtShare(t.followUpWithinLimit), bold: true },
+        { text: sharePercent(t.followUpWithinLimit), bold: true },
         '; penyelesaian tepat waktu: ',
-        { text: fmtShare(t.completedWithinLimit), bold: true },
+        { text: sharePercent(t.completedWithinLimit), bold: true },
         '.',
       ],
       style: 'lead',
@@ -324,9 +322,9 @@ function rankingPage(province: ProvinceSemester): Content[] {
             flagCell(r.flag),
             num(r.received.total),
             num(r.perHundredThousand, 1),
-            right(fmtShare(r.followUpWithinLimit.national)),
-            right(fmtShare(r.followUpWithinLimit.provincial)),
-            right(fmtShare(r.completedWithinLimit)),
+            right(sharePercent(r.followUpWithinLimit.national)),
+            right(sharePercent(r.followUpWithinLimit.provincial)),
+            right(sharePercent(r.completedWithinLimit)),
             num(r.backlogAtEnd),
             num(r.overdueAtEnd),
             right(
@@ -341,9 +339,9 @@ function rankingPage(province: ProvinceSemester): Content[] {
             '',
             num(t.received),
             num(t.perHundredThousand, 1),
-            right(fmtShare(p.followUpNational)),
-            right(fmtShare(p.followUpProvincial)),
-            right(fmtShare(p.completed)),
+            right(sharePercent(p.followUpNational)),
+            right(sharePercent(p.followUpProvincial)),
+            right(sharePercent(p.completed)),
             num(t.backlogAtEnd),
             num(t.overdueAtEnd),
             num(p.averageDaysWithoutAdmin, 1),
@@ -391,7 +389,7 @@ function attentionPage(province: ProvinceSemester): Content[] {
       ? [{ text: 'Semua daerah berstatus hijau pada semester ini.', italics: true } satisfies Content]
       : lagging.map((r): Content => {
           const style = flagStyles[r.flag];
-          const reasons = lagReasons(r, province);
+          const reasons = (r.lagReasons ?? []).map((x) => lagReasonText(x, pdfLagWording(province)));
           return {
             stack: [
               {

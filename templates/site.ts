@@ -9,19 +9,15 @@ import {
   classificationLabel,
   dayText,
   escapeHtml as esc,
+  fractionWords,
   monthText,
-  numberId,
   percentId,
+  shareParts,
+  shareText,
   zoneFormat,
 } from './format';
-import {
-  displayName,
-  flagStyles,
-  fmtDays,
-  fmtNumber,
-  monthLabel,
-  rankedChartHeight,
-} from './semester-report-pdf';
+import { type LagWording, lagReasonText } from './lag-words';
+import { displayName, flagStyles, fmtDays, fmtNumber, monthLabel, rankedChartHeight } from './pdf-kit';
 
 /**
  * The public scoreboard as static files, in Indonesian: the province page, one page per regency,
@@ -88,35 +84,25 @@ const atText = (board: Scoreboard, instant: string) => zoneFormat(board.province
 /** WIB, WITA or WIT: the zone of the board's dates. */
 const zoneName = (board: Scoreboard) => board.province.timeZoneAbbreviation;
 
-/**
- * A share as people should read it: "72,0% (18 dari 25)"; below the small-number minimum neither
- * the count nor the percentage ("kurang dari 5 kasus": the domain leaves both out); with no case
- * "tidak ada data".
- */
-export function shareText(s: ShownShare): string {
-  if (s.denominator === 0) return 'tidak ada data';
-  if (s.small || s.numerator === undefined) return `kurang dari ${numberId(s.minimum ?? 0)} kasus`;
-  const parts = `${numberId(s.numerator)} dari ${numberId(s.denominator)}`;
-  return s.value === undefined ? parts : `${percentId(s.value)} (${parts})`;
-}
-
 /** The same in a table cell: the percentage, and its count on a line of its own. */
 function shareCell(s: ShownShare): string {
   if (s.denominator === 0 || s.value === undefined || s.small || s.numerator === undefined)
     return shareText(s);
-  return `${percentId(s.value)} <span class="parts">(${numberId(s.numerator)} dari ${numberId(s.denominator)})</span>`;
+  return `${percentId(s.value)} <span class="parts">(${shareParts(s)})</span>`;
 }
 
-/** Why a regency has its flag, in one sentence each (the reasons come from the evaluation). */
-function flagReasonText(reason: FlagReason, minimumCases: number): string {
+/** Why a regency has its flag, in one sentence each (the reasons and settings come from the evaluation). */
+function flagReasonText(reason: FlagReason, settings: Scoreboard['method']['flagSettings']): string {
   return {
-    'too-few': `Kurang dari ${minimumCases} laporan diterima dalam semester: belum dapat dinilai, status merah karena volume.`,
-    'low-volume':
-      'Laporan per 100.000 penduduk kurang dari seperempat angka provinsi: status merah karena volume.',
+    'too-few': `Kurang dari ${settings.minimumCases} laporan diterima dalam semester: belum dapat dinilai, status merah karena volume.`,
+    'low-volume': `Laporan per 100.000 penduduk kurang dari ${fractionWords(settings.lowVolumeRatio)} angka provinsi: status merah karena volume.`,
     score: 'Status mengikuti skor.',
-    'no-admin': '30 hari atau lebih tanpa admin penghubung aktif: status paling tinggi kuning.',
+    'no-admin': `${settings.noAdminCapDays} hari atau lebih tanpa admin penghubung aktif: status paling tinggi kuning.`,
   }[reason];
 }
+
+/** The public page's way of writing a lag reason: shares under the small-number rule, no dates. */
+const siteLagWording: LagWording = { share: (s) => shareText(s as ShownShare), date: () => undefined };
 
 const flagBadge = (flag: Flag) => `<span class="flag flag-${flag}">${flagStyles[flag].word}</span>`;
 
@@ -419,8 +405,9 @@ function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
     parts.push(
       `<p class="lead">${flagBadge(m.flag)} Peringkat <strong>${num(m.rank)} dari ${num(m.of)}</strong> kabupaten/kota, skor <strong>${num(m.score, 1)}</strong> (rata-rata provinsi ${num(s.totals.average.score, 1)}), ${esc(s.label)}.</p>`,
       // The strongest reason decided the flag; the others did not change it.
-      m.flagReasons[0]
-        ? `<p>${esc(flagReasonText(m.flagReasons[0], board.method.minimumCasesForShare))}</p>`
+      m.flagReasons[0] ? `<p>${esc(flagReasonText(m.flagReasons[0], board.method.flagSettings))}</p>` : '',
+      m.lagReasons.length > 0
+        ? `<p>Yang perlu perhatian:</p><ul class="reasons">${m.lagReasons.map((x) => `<li>${esc(lagReasonText(x, siteLagWording))}</li>`).join('')}</ul>`
         : '',
     );
   } else {

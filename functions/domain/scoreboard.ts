@@ -3,13 +3,15 @@ import { type PublicCitizenFigures, publicCitizenFigures } from './citizen-figur
 import { commitmentOutcome } from './commitments';
 import { type Classification, classificationLabels, classifications } from './complaint';
 import { digestItems } from './deadlines';
+import { lagReasonsOf } from './lag-reasons';
 import { type LawAndSettings, lawAndSettings } from './law-and-settings';
 import { outreachRule } from './outreach';
 import { type Regency, type Regions, regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry, recipientsOn } from './roster';
 import { lastEndedSemester, semester as semesterOf } from './semester';
 import { definitions, flagRule, minimumCases, scoreFormula, share } from './semester-evaluation';
-import type { Flag, FlagReason, ProvinceSemester, RankedMetrics, Share } from './semester-metrics';
+import { evaluationMethod } from './semester-method';
+import type { Flag, FlagReason, LagReason, ProvinceSemester, RankedMetrics, Share } from './semester-metrics';
 import { computeSla } from './sla';
 import {
   appliedRulesCitation,
@@ -78,6 +80,12 @@ export interface ScoreboardRegency {
     flag: Flag;
     /** What decided the flag, strongest first (semester evaluation). */
     flagReasons: FlagReason[];
+    /**
+     * Why the regency lags, strongest first: the same reasons the head's PDF and the province summary
+     * print (functions/domain/lag-reasons.ts), with shares under the small-number rule and no
+     * complaint's date.
+     */
+    lagReasons: PublicLagReason[];
     received: number;
     perHundredThousand?: number;
     verifiedWithinLimit: ShownShare;
@@ -172,6 +180,8 @@ export interface Scoreboard {
     flagRule: string;
     definitions: { term: string; meaning: string }[];
     minimumCasesForShare: number;
+    /** The flag rule's settings the page words (functions/domain/semester-method.ts). */
+    flagSettings: { minimumCases: number; lowVolumeRatio: number; noAdminCapDays: number };
     populationSource?: string;
     /** How an outreach event's effect is judged, with its settings (functions/domain/outreach.ts). */
     outreachRule: string;
@@ -206,6 +216,19 @@ export interface ScoreboardInput {
 }
 
 export { type ShownShare, shownShare } from './small-numbers';
+
+/** A lag reason as the public page may show it: shares under the small-number rule, no complaint's date. */
+export type PublicLagReason =
+  | Exclude<LagReason, { own: Share } | { kind: 'oldest-open' }>
+  | (Omit<Extract<LagReason, { own: Share }>, 'own' | 'province'> & { own: ShownShare; province: ShownShare })
+  | Omit<Extract<LagReason, { kind: 'oldest-open' }>, 'since'>;
+
+function publicLagReason(reason: LagReason): PublicLagReason {
+  if ('own' in reason)
+    return { ...reason, own: shownShare(reason.own), province: shownShare(reason.province) };
+  if (reason.kind === 'oldest-open') return { kind: reason.kind, workingDays: reason.workingDays };
+  return reason;
+}
 
 /** "tanah-laut", "kota-banjarmasin" */
 export function regencySlug(regency: Regency): string {
@@ -292,6 +315,7 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
               score: r.score,
               flag: r.flag,
               flagReasons: r.flagReasons,
+              lagReasons: lagReasonsOf(r, p as ProvinceSemester).map(publicLagReason),
               received: r.received.total,
               ...(r.perHundredThousand === undefined ? {} : { perHundredThousand: r.perHundredThousand }),
               verifiedWithinLimit: shownShare(r.verifiedWithinLimit),
@@ -430,6 +454,11 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
       flagRule: p?.method.flagRule ?? flagRule,
       definitions: p?.method.definitions ?? definitions(input.regions.zone),
       minimumCasesForShare,
+      flagSettings: {
+        minimumCases: evaluationMethod.minimumCases,
+        lowVolumeRatio: evaluationMethod.lowVolumeRatio,
+        noAdminCapDays: evaluationMethod.noAdminCapDays,
+      },
       lawAndSettings: p?.method.lawAndSettings ?? lawAndSettings({ national: input.sla.policy }),
       ...(populationSource
         ? { populationSource: `${populationSource.source} (tahun ${populationSource.year})` }

@@ -2,6 +2,7 @@ import type { WorkingCalendar } from './calendar';
 import { type Classification, classifications } from './complaint';
 import { inspectionFigures } from './field-inspection';
 import { firstSeenMidLife } from './first-seen';
+import { lagReasons } from './lag-reasons';
 import type { Regency } from './regions';
 import { regencyDisplayName } from './regions';
 import { daysWithoutAdmin, daysWithoutBackup, type RosterEntry } from './roster';
@@ -21,7 +22,7 @@ import {
   type Share,
 } from './semester-metrics';
 import { computeSla, type SlaState, type StageState } from './sla';
-import type { SlaRules } from './sla-policy';
+import { policyInForce, type SlaRules } from './sla-policy';
 import type { Snapshot } from './snapshot';
 import type { Zone } from './zone';
 
@@ -150,16 +151,22 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
     .map((x) => ({ x, days: calendar.workingDaysBetween(x.s.submittedAt, semester.end).value }))
     .sort((a, b) => b.days - a.days || a.x.s.trackingId.localeCompare(b.x.s.trackingId))[0];
 
+  // The limits in force at the cut-off: a complaint's own stage carries the limit of its version.
+  const limitsAtCutoff = policyInForce(input.national, semester.lastDate).limits.completion;
+  const fieldLimit = limitsAtCutoff['pengaduan-berkadar-pengawasan'];
   const field = cohort.filter((x) => x.national.classification === 'pengaduan-berkadar-pengawasan');
   const fieldCases = field
     .map((x) => {
       const completion = stage(x.national, 'completion');
+      const workingDays =
+        completion?.workingDaysUsed ?? calendar.workingDaysBetween(x.s.submittedAt, semester.end).value;
       return {
         trackingId: x.s.trackingId,
         submittedAt: x.s.submittedAt,
-        workingDays:
-          completion?.workingDaysUsed ?? calendar.workingDaysBetween(x.s.submittedAt, semester.end).value,
+        workingDays,
         open: completion?.state !== 'met',
+        limit: completion?.limit ?? fieldLimit,
+        late: workingDays > (completion?.limit ?? fieldLimit),
       };
     })
     .sort((a, b) => b.workingDays - a.workingDays);
@@ -225,7 +232,9 @@ export function evaluateRegency(input: EvaluationInput): RegencyMetrics {
       completed: fieldDone.length,
       ...(fieldDone.length ? { medianWorkingDays: distribution(fieldDone).median as number } : {}),
       cases: fieldCases.slice(0, 30),
+      limit: fieldLimit,
     },
+    longestCompletionLimit: Math.max(...Object.values(limitsAtCutoff)),
     daysWithoutAdmin: daysWithoutAdmin(
       input.roster,
       input.regency.code,
@@ -592,7 +601,7 @@ export function rankProvince(input: {
   };
   const previousScores = previousList.map((m) => standing(m, previousRate)).sort(byStanding);
   const scored = input.current.map((m) => standing(m, provinceRate)).sort(byStanding);
-  const regencies: RankedMetrics[] = scored.map(({ m, score, parts, flag, reasons }, i) => {
+  const ranked: RankedMetrics[] = scored.map(({ m, score, parts, flag, reasons }, i) => {
     const prev = input.previous.get(m.regencyCode);
     const prevRank = previousScores.findIndex((p) => p.code === m.regencyCode);
     const evaluable = isEvaluable(m);
@@ -611,6 +620,11 @@ export function rankProvince(input: {
       changeSentences: changeSentences(m, prev, input.previousSemesterLabel),
     };
   });
+  const comparison = provinceComparison(ranked);
+  const regencies = ranked.map((r) => ({
+    ...r,
+    lagReasons: lagReasons(r, { comparison, regencies: ranked, lowVolumeRatio }),
+  }));
   const byMonth = input.semester.months.map((month) => ({
     month,
     count: input.current.reduce(
@@ -652,7 +666,7 @@ export function rankProvince(input: {
           },
         }
       : {}),
-    comparison: provinceComparison(regencies),
+    comparison,
     method: input.method,
   };
 }

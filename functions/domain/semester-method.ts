@@ -42,3 +42,29 @@ export type ScoreKey = keyof EvaluationMethod['weights'];
 
 /** Shorthands used across the domain. */
 export const { minimumCases, lowVolumeRatio } = evaluationMethod;
+
+/**
+ * When a figure is called out as a reason a regency lags ("Ringkasan", "Daerah yang Perlu Perhatian",
+ * the scoreboard's regency page): settings of the product, not rules of law, chosen so that a
+ * reason names a gap a head can act on rather than noise. lag-reasons.ts applies them.
+ */
+export interface LagRules {
+  /** A share this far (in share points) below the province's is called out. */
+  shareMargin: number;
+  /** Per 100,000 below this fraction of the province's figure is called low (above the MERAH rule). */
+  lowVolumeOfProvince: number;
+  /** Overdue complaints at the cut-off are called out from this many... */
+  overdueCount: number;
+  /** ...or from this fraction of the open backlog. */
+  overdueShareOfBacklog: number;
+  /** A score this many points below last semester's is called a drop. */
+  scoreDrop: number;
+}
+
+export const lagRules: Readonly<LagRules> = {
+  shareMargin: 0.05,
+  lowVolumeOfProvince: 0.6,
+  overdueCount: 10,
+  overdueShareOfBacklog: 0.4,
+  scoreDrop: 5,
+};

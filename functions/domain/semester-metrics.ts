@@ -36,6 +36,10 @@ export interface FieldInspectionCase {
   /** Working days from disposition to completion, or to the cut-off while still open. */
   workingDays: number;
   open: boolean;
+  /** Its completion limit in HK (the class's limit in the version it is judged by). */
+  limit?: number;
+  /** Past that limit. */
+  late?: boolean;
 }
 
 /*
@@ -149,7 +153,15 @@ export interface RegencyMetrics extends Partial<CitizenFigures> {
     completed: number;
     medianWorkingDays?: number;
     cases: FieldInspectionCase[];
+    /**
+     * The completion limit of a complaint that needs a field inspection (pengaduan berkadar
+     * pengawasan), in HK, under the national version in force at the cut-off. Absent in figures
+     * stored before it was recorded.
+     */
+    limit?: number;
   };
+  /** The longest completion limit of any class at the cut-off (national), in HK. */
+  longestCompletionLimit?: number;
   /** Days of the semester on which the regency had no liaison admin in office. */
   daysWithoutAdmin: number;
   /** Days of the semester without a backup admin in office (for the heads' commitments). */
@@ -163,6 +175,35 @@ export interface RegencyMetrics extends Partial<CitizenFigures> {
   /** Calendar years needed but missing: figures that touch them are uncertain. */
   calendarGaps: number[];
 }
+
+/**
+ * Why a regency lags, strongest signals first (lag-reasons.ts decides them; each view words them).
+ */
+export type LagReason =
+  /** Nothing received in the semester: cannot be evaluated, MERAH for volume. */
+  | { kind: 'no-complaints' }
+  /** Fewer than the minimum received: cannot be evaluated, MERAH for volume. */
+  | { kind: 'too-few'; received: number; minimum: number }
+  /** Below the MERAH volume rule (a fraction of the province per 100,000). */
+  | { kind: 'very-low-volume'; perHundredThousand: number; province?: number; ratio: number }
+  /** The lowest volume among regencies that received any. */
+  | { kind: 'lowest-volume'; perHundredThousand: number; province?: number }
+  /** Below `lowVolumeOfProvince` of the province. */
+  | { kind: 'low-volume'; perHundredThousand: number; province?: number }
+  | { kind: 'follow-up-provincial'; own: Share; province: Share }
+  | { kind: 'follow-up-national'; own: Share; province: Share }
+  | { kind: 'completion'; own: Share; province: Share }
+  | { kind: 'days-without-admin'; days: number }
+  | { kind: 'overdue'; overdue: number; backlog: number }
+  /** Field-inspection complaints still open past their completion limit. */
+  | { kind: 'field-inspections-open'; count: number; limit: number }
+  /** The oldest open complaint is older than the longest completion limit. */
+  | { kind: 'oldest-open'; workingDays: number; since: string }
+  | { kind: 'score-drop'; before: number; now: number }
+  /** Working-day calendars missing: some figures are uncertain. */
+  | { kind: 'calendar-gaps'; years: number[] };
+
+export type LagReasonKind = LagReason['kind'];
 
 export type Flag = 'hijau' | 'kuning' | 'merah';
 
@@ -196,6 +237,11 @@ export interface RankedMetrics extends RegencyMetrics {
   evaluable: boolean;
   /** What decided the flag, strongest first. */
   flagReasons: FlagReason[];
+  /**
+   * Why the regency lags, strongest first (lag-reasons.ts), for every view alike. Absent in figures
+   * stored before it was recorded; readers compute it then (`lagReasonsOf`).
+   */
+  lagReasons?: LagReason[];
   rank: number;
   of: number;
   flag: Flag;

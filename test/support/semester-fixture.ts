@@ -21,6 +21,7 @@ import type {
   RegencyMetrics,
 } from '../../functions/domain/semester-metrics';
 import type { Stage } from '../../functions/domain/sla';
+import { policyInForce } from '../../functions/domain/sla-policy';
 import { dataDir, kalsel, nationalPolicy } from './data';
 
 /**
@@ -418,7 +419,14 @@ function metrics(region: Region, spec: Spec, semesterId: string, monthIds: strin
     [done, 1, 14],
     [completedTotal - done, 15, 45],
   ]);
-  const cases = spec.fieldCases ?? [];
+  // The limits the evaluation reads from the national policy in force at the cut-off.
+  const completionLimits = policyInForce(nationalPolicy(), '2026-06-30').limits.completion;
+  const fieldLimit = completionLimits['pengaduan-berkadar-pengawasan'];
+  const cases = (spec.fieldCases ?? []).map((c) => ({
+    ...c,
+    limit: fieldLimit,
+    late: c.workingDays > fieldLimit,
+  }));
   const closed = cases.filter((c) => !c.open).map((c) => c.workingDays);
   return {
     semester: semesterId,
@@ -451,7 +459,9 @@ function metrics(region: Region, spec: Spec, semesterId: string, monthIds: strin
       completed: closed.length,
       ...(closed.length > 0 ? { medianWorkingDays: distribution(closed).median } : {}),
       cases,
+      limit: fieldLimit,
     },
+    longestCompletionLimit: Math.max(...Object.values(completionLimits)),
     daysWithoutAdmin: spec.daysWithoutAdmin,
     // The demo roster names a backup only in some regencies; here every regency with an admin gap
     // also lacked its backup on those days.

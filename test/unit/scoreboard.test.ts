@@ -7,7 +7,8 @@ import {
 } from '../../functions/domain/scoreboard';
 import { share } from '../../functions/domain/semester-evaluation';
 import type { ProvinceSemester } from '../../functions/domain/semester-metrics';
-import { buildSite, shareText, sitePaths } from '../../templates/site';
+import { shareText } from '../../templates/format';
+import { buildSite, sitePaths } from '../../templates/site';
 import { fixtureScoreboard, fixtureScoreboardInput } from '../support/scoreboard-fixture';
 import { fixtureProvince } from '../support/semester-fixture';
 

@@ -2,14 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { pdfFontFamily, renderPdf } from '../../functions/adapters/pdf-renderer';
 import type { ProvinceSemester, RankedMetrics } from '../../functions/domain/semester-metrics';
 import { pdfToPngs } from '../../scripts/pdf-to-png';
+import { lagReasonText, pdfLagWording } from '../../templates/lag-words';
+import { displayName, fontFamily } from '../../templates/pdf-kit';
+import { methodSection } from '../../templates/pdf-method';
 import { provinceSummaryPdf } from '../../templates/province-summary-pdf';
-import {
-  displayName,
-  fontFamily,
-  lagReasons,
-  methodSection,
-  semesterReportPdf,
-} from '../../templates/semester-report-pdf';
+import { semesterReportPdf } from '../../templates/semester-report-pdf';
 import { countPixels, flat, type PdfContent, readPdf } from '../support/pdf-text';
 import { fixtureProvince, fixtureRegency } from '../support/semester-fixture';
 
@@ -422,7 +419,8 @@ describe('shared builders', () => {
 
   it('calls out only the old open complaint for a leading regency', () => {
     const province = fixtureProvince();
-    expect(lagReasons(fixtureRegency('6371'), province)).toEqual([
+    const reasons = fixtureRegency('6371').lagReasons ?? [];
+    expect(reasons.map((r) => lagReasonText(r, pdfLagWording(province)))).toEqual([
       'laporan terbuka tertua sudah 120 HK (sejak 18 Des 2025)',
     ]);
   });
