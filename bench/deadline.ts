@@ -9,6 +9,7 @@ import {
   loadRegions,
   loadSlaPolicy,
 } from '../functions/adapters/data-files';
+import { EmailChannel } from '../functions/adapters/email-channel';
 import { Ledger } from '../functions/adapters/ledger';
 import { RosterStore } from '../functions/adapters/roster-store';
 import { mapBounded } from '../functions/domain/bounded-pool';
@@ -114,9 +115,11 @@ export async function benchDeadline(
       queries: new DynamoComplaintQueries(clients.doc, tableName, meter),
       roster: new RosterStore(clients.doc, tableName, meter),
       ledger: new Ledger(clients.doc, tableName, clock, meter),
-      mailer: { send: async () => 'not-sent' },
-      views: deadlineViews,
-      senderAddress: 'bench <bench@example.org>',
+      channels: [
+        new EmailChannel({ send: async () => 'not-sent' }, 'bench <bench@example.org>', {
+          deadline: deadlineViews,
+        }),
+      ],
       laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
       clock,
     };

@@ -10,6 +10,7 @@ import {
   loadRegions,
   loadSlaPolicy,
 } from '../functions/adapters/data-files';
+import { EmailChannel } from '../functions/adapters/email-channel';
 import { Ledger } from '../functions/adapters/ledger';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { RosterStore } from '../functions/adapters/roster-store';
@@ -148,9 +149,11 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
     queries: new DynamoComplaintQueries(clients.doc, tableName, checkMeter),
     roster: new RosterStore(clients.doc, tableName, checkMeter),
     ledger: new Ledger(clients.doc, tableName, () => at, checkMeter),
-    mailer: { send: async () => 'not-sent' },
-    views: deadlineViews,
-    senderAddress: 'bench <bench@example.org>',
+    channels: [
+      new EmailChannel({ send: async () => 'not-sent' }, 'bench <bench@example.org>', {
+        deadline: deadlineViews,
+      }),
+    ],
     laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
     clock: () => at,
   };
@@ -173,15 +176,20 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
     roster: new RosterStore(clients.doc, tableName, meter),
     store: new DynamoSemesterStore(clients.doc, tableName, meter),
     ledger: new Ledger(clients.doc, tableName),
-    mailer: {
-      send: async () => {
-        mails += 1;
-        return `bench-${mails}`;
-      },
-    },
+    channels: [
+      new EmailChannel(
+        {
+          send: async () => {
+            mails += 1;
+            return `bench-${mails}`;
+          },
+        },
+        'bench <bench@example.org>',
+        { semester: semesterViews },
+      ),
+    ],
     renderPdf,
     views: semesterViews,
-    senderAddress: 'bench <bench@example.org>',
     clock: () => new Date(until),
     queue: {
       send: async (messages) => {

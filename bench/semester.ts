@@ -9,6 +9,7 @@ import { CapacityMeter } from '../functions/adapters/capacity';
 import { DynamoComplaintQueries } from '../functions/adapters/complaint-queries';
 import { toSnapshotItem } from '../functions/adapters/complaint-store';
 import { loadCalendar, loadPopulation, loadRegions, loadSlaPolicy } from '../functions/adapters/data-files';
+import { EmailChannel } from '../functions/adapters/email-channel';
 import { Ledger } from '../functions/adapters/ledger';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
 import { RosterStore } from '../functions/adapters/roster-store';
@@ -54,10 +55,13 @@ export async function benchSemester(
     roster: new RosterStore(clients.doc, tableName, meter),
     store: new DynamoSemesterStore(clients.doc, tableName, meter),
     ledger: new Ledger(clients.doc, tableName),
-    mailer: { send: async () => 'not-sent' },
+    channels: [
+      new EmailChannel({ send: async () => 'not-sent' }, 'bench <bench@example.org>', {
+        semester: semesterViews,
+      }),
+    ],
     renderPdf,
     views: semesterViews,
-    senderAddress: 'bench <bench@example.org>',
     clock: () => new Date('2026-07-01T07:00:00+08:00'),
   };
 

@@ -17,14 +17,23 @@ export const roleLabels: Record<RosterRole, string> = {
   province: 'Tim Provinsi',
 };
 
-export interface RosterEntry {
+/**
+ * How a person is reached, one field per kind of contact. E-mail is the one kind, required: it is
+ * also the person's identity in the ledger (functions/domain/ledger-keys.ts). A chat handle would
+ * join here as an optional field (and an optional roster column), read only by its channel's
+ * `reaches` (functions/ports/notification-channel.ts).
+ */
+export interface Contacts {
+  email: string;
+}
+
+export interface RosterEntry extends Contacts {
   /** Regency code, or the province code for the province team. */
   code: string;
   role: RosterRole;
   name: string;
   /** E.g. "Bupati", "Wali Kota", "Kepala Bidang Pengaduan". */
   title?: string;
-  email: string;
   /** First day in office (YYYY-MM-DD, WITA). */
   from: string;
   /** Last day in office, inclusive; absent while serving. */

@@ -19,16 +19,16 @@ import { handoverView, vacancyBreaches } from '../domain/handover-view';
 import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import { type OutreachEffect, outreachResultDay } from '../domain/outreach';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
-import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
+import { provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { computeSla } from '../domain/sla';
 import { policyCitation, policyInForce, type SlaRules, versionsOf } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
 import type { Zone } from '../domain/zone';
 import type { CommitmentDirectory } from '../ports/commitments';
 import type { ComplaintQueries } from '../ports/complaint-queries';
-import type { DeadlineViews, VacancyReport } from '../ports/deadline-views';
+import type { VacancyReport } from '../ports/deadline-views';
 import type { DeliveryLedger } from '../ports/ledger';
-import type { Mailer, OutgoingEmail } from '../ports/mailer';
+import type { Notification, NotificationChannel } from '../ports/notification-channel';
 import type { RosterDirectory } from '../ports/roster';
 import { deliverOnce } from './deliver-once';
 import { measureOutreach, type OutreachDeps } from './outreach-effects';
@@ -47,10 +47,11 @@ export interface DeadlineDeps {
   /** Outreach events and inhabitants: the province digest reports an event's result when its after-window ends. */
   outreach?: OutreachDeps & { populations: ReadonlyMap<string, number> };
   ledger: DeliveryLedger;
-  mailer: Mailer;
-  /** The e-mails' words (templates/deadline-emails.ts). */
-  views: DeadlineViews;
-  senderAddress: string;
+  /**
+   * Where the messages go: every message on every channel, each exactly once on its own
+   * (e-mail is the one built: functions/adapters/email-channel.ts).
+   */
+  channels: readonly NotificationChannel[];
   laporBaseUrl: string;
   clock: () => Date;
 }
@@ -118,6 +119,30 @@ export interface DeadlineReport {
   unrecorded: { ledger: string; messageId: string; error: string }[];
 }
 
+/** Sends one message on one channel through the ledger (see `checkDeadlines`). */
+type Send = (
+  channel: NotificationChannel,
+  key: LedgerKey,
+  notification: Notification,
+  what: Record<string, unknown>,
+  carries?: readonly LedgerKey[],
+) => Promise<SendStatus>;
+
+/** From the least settled (a failure on any channel makes the run retry) to the most. */
+const settledOrder: readonly SendStatus[] = [
+  'failed',
+  'in-progress',
+  'sent',
+  'already-sent',
+  'no-recipient',
+  'nothing-to-send',
+  'dry-run',
+];
+
+function leastSettled(a: SendStatus | undefined, b: SendStatus): SendStatus {
+  return a !== undefined && settledOrder.indexOf(a) < settledOrder.indexOf(b) ? a : b;
+}
+
 /** Stored due instants are hints computed at ingest; read a margin beyond the horizon and recompute. */
 const hintMarginMs = 14 * 86_400_000;
 
@@ -146,8 +171,9 @@ async function replayCandidates(
  * The daily deadline check for one instant (replayable for any day). On a non-working day it does
  * nothing. Otherwise, regency by regency: reads the open complaints due by the horizon (index,
  * never a scan), sends the admins' digest, the head's escalation notice, then the province digest.
- * Every e-mail goes through the ledger: a re-run the same day sends nothing new, a failed send is
- * retried next run, and one regency's failure does not stop the others.
+ * Each message goes on every channel (`deps.channels`: who and what; the channel words it) and
+ * through the ledger, on its own for each channel: a re-run the same day sends nothing new, a
+ * failed send is retried next run, and one regency's failure does not stop the others.
  */
 export async function checkDeadlines(
   deps: DeadlineDeps,
@@ -185,7 +211,8 @@ export async function checkDeadlines(
   const nextWorkingDate = calendar.nthWorkingDate(date, 1).value as string;
   const windowStart = zone.date(new Date(at.getTime() - deps.escalation.onTimeWindowDays * 86_400_000));
   const standings: RegencyStanding[] = [];
-  const provinceEscalations: { item: DigestItem; key: LedgerKey }[] = [];
+  // Per channel: each channel's ledger says which escalations it has delivered.
+  const provinceEscalations = new Map<string, { item: DigestItem; key: LedgerKey }[]>();
   const untouchedItems: DigestItem[] = [];
   const failures: { code: string; message: string }[] = [];
   const applied = new Set<string>();
@@ -194,17 +221,17 @@ export async function checkDeadlines(
   const horizonDate = zone.date(horizon);
 
   /**
-   * One e-mail through the ledger. `carries`: escalation keys the e-mail delivers, filed as pending
-   * on it before it goes out and settled after, so a run that dies in between does not escalate them
-   * again. Once SES accepted, the claim is never marked failed (a retry would send it again).
+   * One message on one channel through the ledger. `carries`: escalation keys the message delivers,
+   * filed as pending on it before it goes out and settled after, so a run that dies in between does
+   * not escalate them again. Once the channel accepted, the claim is never marked failed (a retry
+   * would send it again).
    */
-  const send = async (
-    key: LedgerKey,
-    email: OutgoingEmail,
-    what: Record<string, unknown>,
-    carries: readonly LedgerKey[] = [],
-  ): Promise<SendStatus> => {
+  const send: Send = async (channel, key, notification, what, carries = []) => {
     if (input.dryRun) return 'dry-run';
+    // Only the people the channel can reach; if it reaches none of those addressed, nothing goes out on it.
+    const to = notification.to.filter((p) => channel.reaches(p));
+    if (to.length === 0) return 'no-recipient';
+    const cc = notification.cc?.filter((p) => channel.reaches(p));
     const outcome = await deliverOnce(
       deps.ledger,
       {
@@ -214,7 +241,7 @@ export async function checkDeadlines(
           ? { carries: { keys: carries, attributes: { kind: 'escalation', date } } }
           : {}),
       },
-      () => deps.mailer.send(email),
+      () => channel.send({ ...notification, to, ...(cc ? { cc } : {}) }),
     );
     switch (outcome.status) {
       case 'already-sent':
@@ -243,6 +270,18 @@ export async function checkDeadlines(
         return 'sent';
       }
     }
+  };
+
+  /** A message on every channel, one after the other: its status is the least settled of theirs. */
+  const onEveryChannel = async (deliver: (channel: NotificationChannel) => Promise<SendStatus>) => {
+    let status: SendStatus | undefined;
+    for (const channel of deps.channels) status = leastSettled(status, await deliver(channel));
+    return status ?? 'no-recipient';
+  };
+  const escalatedOn = (channel: string) => {
+    const list = provinceEscalations.get(channel) ?? [];
+    provinceEscalations.set(channel, list);
+    return list;
   };
 
   const checkRegency = async (regency: Regency, outcome: RegencyOutcome) => {
@@ -277,35 +316,42 @@ export async function checkDeadlines(
       const arrivals = arrivalsBetween(roster, regency.code, lastCheckDate, date);
       for (const arrival of arrivals) {
         const view = handoverView(await openAt(), deps.sla, at, date, arrival, zone.date);
-        const digest = await send(
-          ledgerKeys.handover(regency.code, arrival.since, arrival.person.email),
-          {
-            from: deps.senderAddress,
-            to: [mailbox(arrival.person)],
-            ...deps.views.handoverDigest({
-              province,
-              regency,
-              view,
-              laporBaseUrl: deps.laporBaseUrl,
-              policyName: report.policy,
-            }),
-            headers: { 'X-Lapor-Paman-Ledger': `HANDOVER#${regency.code}#${arrival.since}` },
-          },
-          { kind: 'handover', regencyCode: regency.code, date, since: arrival.since, complaints: view.total },
+        const digest = await onEveryChannel((channel) =>
+          send(
+            channel,
+            ledgerKeys.handover(regency.code, arrival.since, arrival.person.email, channel.name),
+            {
+              message: {
+                kind: 'handover-digest',
+                view: { province, regency, view, laporBaseUrl: deps.laporBaseUrl, policyName: report.policy },
+              },
+              to: [arrival.person],
+              trace: `HANDOVER#${regency.code}#${arrival.since}`,
+            },
+            {
+              kind: 'handover',
+              regencyCode: regency.code,
+              date,
+              since: arrival.since,
+              complaints: view.total,
+            },
+          ),
         );
         const told = [...people.heads, ...arrival.outgoing];
         const notice =
           told.length === 0
             ? 'no-recipient'
-            : await send(
-                ledgerKeys.handoverNotice(regency.code, arrival.since, arrival.person.email),
-                {
-                  from: deps.senderAddress,
-                  to: told.map(mailbox),
-                  ...deps.views.handoverNotice({ province, regency, view }),
-                  headers: { 'X-Lapor-Paman-Ledger': `HANDOVER#${regency.code}#${arrival.since}#notice` },
-                },
-                { kind: 'handover-notice', regencyCode: regency.code, date, since: arrival.since },
+            : await onEveryChannel((channel) =>
+                send(
+                  channel,
+                  ledgerKeys.handoverNotice(regency.code, arrival.since, arrival.person.email, channel.name),
+                  {
+                    message: { kind: 'handover-notice', view: { province, regency, view } },
+                    to: told,
+                    trace: `HANDOVER#${regency.code}#${arrival.since}#notice`,
+                  },
+                  { kind: 'handover-notice', regencyCode: regency.code, date, since: arrival.since },
+                ),
               );
         outcome.handovers = [
           ...(outcome.handovers ?? []),
@@ -334,62 +380,57 @@ export async function checkDeadlines(
       if (items.length > 0 || inspectionCount > 0) {
         // An admin who had the handover today needs no second list.
         const handedOver = new Set(arrivals.map((a) => a.person.email));
-        const to = (people.vacant ? people.backups : people.admins)
-          .filter((p) => !handedOver.has(p.email))
-          .map(mailbox);
-        const cc = people.vacant ? [] : people.backups.filter((p) => !handedOver.has(p.email)).map(mailbox);
+        const to = (people.vacant ? people.backups : people.admins).filter((p) => !handedOver.has(p.email));
+        const cc = people.vacant ? [] : people.backups.filter((p) => !handedOver.has(p.email));
+        const notification: Notification = {
+          message: {
+            kind: 'regency-digest',
+            view: {
+              province,
+              regency,
+              date,
+              view: digestView(items, { date, nextWorkingDate, zone }),
+              laporBaseUrl: deps.laporBaseUrl,
+              // Each listed complaint is judged by the version of its own submission day.
+              policyName: versionsOf(policy)
+                .filter((v) => items.some((i) => i.policyId === v.id))
+                .map(policyCitation)
+                .join('; '),
+              vacant: people.vacant,
+              ...(inspectionCount > 0 ? { inspections } : {}),
+            },
+          },
+          to,
+          cc,
+          trace: `DIGEST#${date}#${regency.code}`,
+        };
         outcome.digest =
           to.length === 0
             ? arrivals.length > 0
               ? 'nothing-to-send'
               : 'no-recipient'
-            : await send(
-                ledgerKeys.digest(date, regency.code),
-                {
-                  from: deps.senderAddress,
-                  to,
-                  cc,
-                  ...deps.views.regencyDigest({
-                    province,
-                    regency,
-                    date,
-                    view: digestView(items, { date, nextWorkingDate, zone }),
-                    laporBaseUrl: deps.laporBaseUrl,
-                    // Each listed complaint is judged by the version of its own submission day.
-                    policyName: versionsOf(policy)
-                      .filter((v) => items.some((i) => i.policyId === v.id))
-                      .map(policyCitation)
-                      .join('; '),
-                    vacant: people.vacant,
-                    ...(inspectionCount > 0 ? { inspections } : {}),
-                  }),
-                  headers: { 'X-Lapor-Paman-Ledger': `DIGEST#${date}#${regency.code}` },
-                },
-                {
+            : await onEveryChannel((channel) =>
+                send(channel, ledgerKeys.digest(date, regency.code, channel.name), notification, {
                   kind: 'digest',
                   regencyCode: regency.code,
                   date,
                   complaints: items.length,
                   inspections: inspectionCount,
-                },
+                }),
               );
       }
 
       const escalations = escalationsFor(items, deps.escalation);
-      const fresh = await unsentEscalations(deps.ledger, regency.code, escalations);
-      const toHead = fresh.filter((e) => e.level.notify === 'regency-head');
-      if (toHead.length > 0) {
-        outcome.escalationNotice = await notifyHead(
-          deps,
-          send,
-          regency,
-          date,
-          people.heads,
-          people.admins,
-          toHead,
-        );
-      }
-      provinceEscalations.push(...fresh.filter((e) => e.level.notify === 'province'));
+      outcome.escalationNotice = await onEveryChannel(async (channel) => {
+        const fresh = await unsentEscalations(deps.ledger, regency.code, escalations, channel.name);
+        const toHead = fresh.filter((e) => e.level.notify === 'regency-head');
+        const status =
+          toHead.length > 0
+            ? await notifyHead(deps, send, channel, regency, date, people.heads, people.admins, toHead)
+            : 'nothing-to-send';
+        escalatedOn(channel.name).push(...fresh.filter((e) => e.level.notify === 'province'));
+        return status;
+      });
       untouchedItems.push(...untouched(items, deps.escalation));
 
       // Day counters kept by ingest: constant cost, whatever the volume of the window.
@@ -431,9 +472,14 @@ export async function checkDeadlines(
     .filter((v) => applied.has(v.id))
     .map(policyCitation);
 
-  // Each complaint once in the province's e-mail: one escalated today is not listed again as untouched.
-  const escalatedToday = new Set(provinceEscalations.map((e) => e.item.trackingId));
-  const untouchedOnce = untouchedItems.filter((i) => !escalatedToday.has(i.trackingId));
+  // Each complaint once in the province's digest: one escalated today is not listed again as untouched.
+  const onChannel = (channel: string) => {
+    const escalated = provinceEscalations.get(channel) ?? [];
+    const escalatedToday = new Set(escalated.map((e) => e.item.trackingId));
+    return { escalated, untouchedOnce: untouchedItems.filter((i) => !escalatedToday.has(i.trackingId)) };
+  };
+  // The report counts what the first channel (e-mail) carries; another differs only after a failure.
+  const counted = onChannel(deps.channels[0]?.name ?? '');
   const lagging = rankLagging(standings);
   const gaps = await laggingWithoutCommitment(deps, lagging, date, failures);
   const outreachResults = await outreachResultsOn(deps, date, failures);
@@ -442,8 +488,8 @@ export async function checkDeadlines(
   report.province = {
     digest: 'nothing-to-send',
     lagging,
-    escalations: provinceEscalations.length,
-    untouched: untouchedOnce.length,
+    escalations: counted.escalated.length,
+    untouched: counted.untouchedOnce.length,
     ...(gaps.length > 0 ? { commitmentGaps: gaps } : {}),
     ...(vacancyReports.length > 0
       ? {
@@ -461,46 +507,50 @@ export async function checkDeadlines(
   const worthSending =
     vacancyReports.length > 0 ||
     lagging.length > 0 ||
-    provinceEscalations.length > 0 ||
     missingCalendarYears.length > 0 ||
     outreachResults.length > 0 ||
     failures.length > 0;
-  if (worthSending) {
-    const team = provinceTeamOn(roster, province.code, date).map(mailbox);
-    report.province.digest =
-      team.length === 0
-        ? 'no-recipient'
-        : await send(
-            ledgerKeys.provinceDigest(date, province.code),
-            {
-              from: deps.senderAddress,
-              to: team,
-              ...deps.views.provinceDigest({
-                province,
-                date,
-                lagging,
-                escalations: mostLate(
-                  provinceEscalations.map((e) => e.item),
-                  provinceListLimit,
-                ),
-                untouched: mostLate(untouchedOnce, provinceListLimit),
-                missingCalendarYears,
-                regencyName: (code) => {
-                  const r = deps.regions.get(code);
-                  return r ? regencyDisplayName(r) : code;
-                },
-                laporBaseUrl: deps.laporBaseUrl,
-                onTimeWindowDays: deps.escalation.onTimeWindowDays,
-                failures,
-                commitmentGaps: gaps,
-                vacancies: vacancyReports,
-                outreachResults,
-              }),
-              headers: { 'X-Lapor-Paman-Ledger': `PROVINCE#${date}` },
+  const team = provinceTeamOn(roster, province.code, date);
+  if (worthSending || [...provinceEscalations.values()].some((list) => list.length > 0)) {
+    report.province.digest = await onEveryChannel(async (channel) => {
+      const { escalated, untouchedOnce } = onChannel(channel.name);
+      if (!worthSending && escalated.length === 0) return 'nothing-to-send';
+      if (team.length === 0) return 'no-recipient';
+      return send(
+        channel,
+        ledgerKeys.provinceDigest(date, province.code, channel.name),
+        {
+          message: {
+            kind: 'province-digest',
+            view: {
+              province,
+              date,
+              lagging,
+              escalations: mostLate(
+                escalated.map((e) => e.item),
+                provinceListLimit,
+              ),
+              untouched: mostLate(untouchedOnce, provinceListLimit),
+              missingCalendarYears,
+              regencyName: (code) => {
+                const r = deps.regions.get(code);
+                return r ? regencyDisplayName(r) : code;
+              },
+              laporBaseUrl: deps.laporBaseUrl,
+              onTimeWindowDays: deps.escalation.onTimeWindowDays,
+              failures,
+              commitmentGaps: gaps,
+              vacancies: vacancyReports,
+              outreachResults,
             },
-            { kind: 'province-digest', date, lagging: lagging.length },
-            provinceEscalations.map((e) => e.key),
-          );
+          },
+          to: team,
+          trace: `PROVINCE#${date}`,
+        },
+        { kind: 'province-digest', date, lagging: lagging.length },
+        escalated.map((e) => e.key),
+      );
+    });
   }
   return report;
 }
@@ -552,16 +602,24 @@ async function laggingWithoutCommitment(
   }
 }
 
-/** Escalations whose (complaint, stage, level) has not been sent yet, with their ledger keys. */
+/** Escalations whose (complaint, stage, level) the channel has not delivered yet, with their ledger keys. */
 async function unsentEscalations(
   ledger: DeliveryLedger,
   regencyCode: string,
   escalations: ReturnType<typeof escalationsFor>,
+  channel: string,
 ) {
   if (escalations.length === 0) return [];
   const withKeys = escalations.map((e) => ({
     ...e,
-    key: ledgerKeys.escalation(regencyCode, e.item.due, e.item.trackingId, e.item.stage, e.level.level),
+    key: ledgerKeys.escalation(
+      regencyCode,
+      e.item.due,
+      e.item.trackingId,
+      e.item.stage,
+      e.level.level,
+      channel,
+    ),
   }));
   const dues = withKeys.map((e) => e.item.due).sort();
   const sent = await ledger.sentBetween(
@@ -574,12 +632,8 @@ async function unsentEscalations(
 
 async function notifyHead(
   deps: DeadlineDeps,
-  send: (
-    key: LedgerKey,
-    email: OutgoingEmail,
-    what: Record<string, unknown>,
-    carries: readonly LedgerKey[],
-  ) => Promise<SendStatus>,
+  send: Send,
+  channel: NotificationChannel,
   regency: Regency,
   date: string,
   heads: RosterEntry[],
@@ -588,23 +642,26 @@ async function notifyHead(
 ): Promise<SendStatus> {
   if (heads.length === 0) return 'no-recipient';
   return send(
-    ledgerKeys.escalationNotice(date, regency.code),
+    channel,
+    ledgerKeys.escalationNotice(date, regency.code, channel.name),
     {
-      from: deps.senderAddress,
-      to: heads.map(mailbox),
-      cc: admins.map(mailbox),
-      ...deps.views.escalationNotice({
-        province: deps.regions.province,
-        regency,
-        date,
-        view: escalationView(
-          escalations.map((e) => e.item),
-          { date, zone: deps.regions.zone },
-        ),
-        minWorkingDaysLate: Math.min(...escalations.map((e) => e.level.minWorkingDaysLate)),
-        laporBaseUrl: deps.laporBaseUrl,
-      }),
-      headers: { 'X-Lapor-Paman-Ledger': `ESCALATION#${date}#${regency.code}` },
+      message: {
+        kind: 'escalation-notice',
+        view: {
+          province: deps.regions.province,
+          regency,
+          date,
+          view: escalationView(
+            escalations.map((e) => e.item),
+            { date, zone: deps.regions.zone },
+          ),
+          minWorkingDaysLate: Math.min(...escalations.map((e) => e.level.minWorkingDaysLate)),
+          laporBaseUrl: deps.laporBaseUrl,
+        },
+      },
+      to: heads,
+      cc: admins,
+      trace: `ESCALATION#${date}#${regency.code}`,
     },
     { kind: 'escalation-notice', regencyCode: regency.code, date, complaints: escalations.length },
     escalations.map((e) => e.key),

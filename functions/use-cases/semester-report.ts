@@ -9,7 +9,7 @@ import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import { outreachRule, outreachSettings } from '../domain/outreach';
 import type { Population } from '../domain/population';
 import type { Regions } from '../domain/regions';
-import { mailbox, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
+import { provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { parseSemester, previousSemester, type Semester, semesterLabel } from '../domain/semester';
 import {
   definitions,
@@ -25,7 +25,7 @@ import type { CitizenData } from '../domain/update';
 import type { CommitmentDirectory } from '../ports/commitments';
 import type { ComplaintQueries } from '../ports/complaint-queries';
 import type { DeliveryLedger } from '../ports/ledger';
-import type { Mailer } from '../ports/mailer';
+import type { Message, NotificationChannel } from '../ports/notification-channel';
 import type { RenderPdf } from '../ports/pdf-renderer';
 import type { RosterDirectory } from '../ports/roster';
 import type { SemesterStore } from '../ports/semester-store';
@@ -56,11 +56,11 @@ export interface SemesterDeps {
 /** What rendering and sending the reports adds (the semester worker, the CLI, `npm start`). */
 export interface SemesterDeliveryDeps extends SemesterDeps {
   ledger: DeliveryLedger;
-  mailer: Mailer;
+  /** Where the reports go: each recipient on every channel, exactly once on each (e-mail is the one built). */
+  channels: readonly NotificationChannel[];
   renderPdf: RenderPdf;
-  /** The PDFs' and cover letters' layout and words (templates/). */
-  views: SemesterViews;
-  senderAddress: string;
+  /** The PDFs' layout and words (templates/); the cover letters are the channel's. */
+  views: Pick<SemesterViews, 'regencyReport' | 'provinceSummary'>;
 }
 
 /**
@@ -228,9 +228,10 @@ export interface Delivery {
 }
 
 /**
- * Sends one PDF with its cover letter. Every recipient has a ledger entry per (semester, report,
- * recipient): only those not yet sent are addressed, so a re-run sends nothing and a recipient
- * added later (a new head) gets their copy. `resend` clears the entries first, on purpose.
+ * Sends one PDF with its cover letter on every channel. Every recipient has a ledger entry per
+ * (semester, report, recipient, channel): only those not yet sent are addressed, so a re-run sends
+ * nothing and a recipient added later (a new head) gets their copy. `resend` clears the entries
+ * first, on purpose.
  */
 async function deliver(
   deps: SemesterDeliveryDeps,
@@ -239,8 +240,7 @@ async function deliver(
     ledgerScope: string;
     to: RosterEntry[];
     cc: RosterEntry[];
-    email: { subject: string; text: string; html: string };
-    attachment: { filename: string; content: Buffer };
+    message: Extract<Message, { kind: 'regency-report' | 'province-report' }>;
     resend?: boolean;
   },
 ): Promise<Delivery> {
@@ -250,35 +250,67 @@ async function deliver(
   ];
   const unique = all.filter((x, i) => all.findIndex((y) => y.e.email === x.e.email) === i);
   if (!unique.some((x) => x.role === 'to')) return { status: 'no-recipient', recipients: [] };
-  const keyOf = (email: string): LedgerKey => ledgerKeys.report(input.semesterId, input.ledgerScope, email);
-  if (input.resend) await Promise.all(unique.map((x) => deps.ledger.forget(keyOf(x.e.email))));
+  let delivery: Delivery | undefined;
+  for (const channel of deps.channels) {
+    const reached = unique.filter((x) => channel.reaches(x.e));
+    const on = reached.some((x) => x.role === 'to')
+      ? await deliverOn(deps, channel, { ...input, parts: reached })
+      : { status: 'no-recipient' as const, recipients: [] };
+    delivery = delivery ? combine(delivery, on) : on;
+  }
+  return delivery ?? { status: 'no-recipient', recipients: [] };
+}
+
+/** From the least settled (any channel's failure makes the job retry) to the most. */
+const settledOrder: readonly DeliveryStatus[] = [
+  'failed',
+  'in-progress',
+  'sent',
+  'already-sent',
+  'no-recipient',
+];
+
+/** Two channels' deliveries of one report as one: the least settled status, everyone sent to. */
+function combine(a: Delivery, b: Delivery): Delivery {
+  const status = settledOrder.indexOf(a.status) <= settledOrder.indexOf(b.status) ? a.status : b.status;
+  const error = [a.error, b.error].filter(Boolean).join('; ');
+  return {
+    status,
+    recipients: [...new Set([...a.recipients, ...b.recipients])],
+    ...(error ? { error } : {}),
+  };
+}
+
+/** One report on one channel, through the ledger (docs/exactly-once.md). */
+async function deliverOn(
+  deps: SemesterDeliveryDeps,
+  channel: NotificationChannel,
+  input: {
+    semesterId: string;
+    ledgerScope: string;
+    parts: { e: RosterEntry; role: 'to' | 'cc' }[];
+    message: Message;
+    resend?: boolean;
+  },
+): Promise<Delivery> {
+  const keyOf = (person: RosterEntry): LedgerKey =>
+    ledgerKeys.report(input.semesterId, input.ledgerScope, person.email, channel.name);
+  if (input.resend) await Promise.all(input.parts.map((x) => deps.ledger.forget(keyOf(x.e))));
   // One ledger key per recipient: only those not yet sent are addressed (docs/exactly-once.md).
   const outcome = await deliverOnce(
     deps.ledger,
     {
-      parts: unique.map((x) => ({ ...x, key: keyOf(x.e.email) })),
+      parts: input.parts.map((x) => ({ ...x, key: keyOf(x.e) })),
       what: { kind: 'semester-report', semester: input.semesterId, scope: input.ledgerScope },
     },
     (claimed) => {
       // If only copy recipients are left (the head already has it), they are addressed directly.
-      const to = claimed.filter((x) => x.role === 'to');
-      const cc = claimed.filter((x) => x.role === 'cc');
-      const addressed =
-        to.length > 0
-          ? { to: to.map((x) => mailbox(x.e)), cc: cc.map((x) => mailbox(x.e)) }
-          : { to: cc.map((x) => mailbox(x.e)), cc: [] };
-      return deps.mailer.send({
-        from: deps.senderAddress,
-        ...addressed,
-        ...input.email,
-        attachments: [
-          {
-            filename: input.attachment.filename,
-            content: input.attachment.content,
-            contentType: 'application/pdf',
-          },
-        ],
-        headers: { 'X-Lapor-Paman-Ledger': `REPORT#${input.semesterId}#${input.ledgerScope}` },
+      const to = claimed.filter((x) => x.role === 'to').map((x) => x.e);
+      const cc = claimed.filter((x) => x.role === 'cc').map((x) => x.e);
+      return channel.send({
+        message: input.message,
+        ...(to.length > 0 ? { to, cc } : { to: cc, cc: [] }),
+        trace: `REPORT#${input.semesterId}#${input.ledgerScope}`,
       });
     },
   );
@@ -325,8 +357,11 @@ export async function deliverRegencyReport(
     ledgerScope: regencyCode,
     to: people.heads,
     cc: [...people.admins, ...provinceTeamOn(roster, deps.regions.province.code, today)],
-    email: deps.views.regencyLetter({ province, report }),
-    attachment: { filename: fileName, content: pdf },
+    message: {
+      kind: 'regency-report',
+      view: { province, report },
+      attachment: { filename: fileName, content: pdf, contentType: 'application/pdf' },
+    },
     ...(options.resend ? { resend: true } : {}),
   });
   return { report, pdf, fileName, delivery };
@@ -348,8 +383,11 @@ export async function deliverProvinceSummary(
     ledgerScope: deps.regions.province.code,
     to: team,
     cc: [],
-    email: deps.views.provinceLetter({ province }),
-    attachment: { filename: fileName, content: pdf },
+    message: {
+      kind: 'province-report',
+      view: { province },
+      attachment: { filename: fileName, content: pdf, contentType: 'application/pdf' },
+    },
     ...(options.resend ? { resend: true } : {}),
   });
   return { pdf, fileName, delivery };

@@ -17,6 +17,7 @@ import {
   loadRegions,
   loadSlaPolicy,
 } from '../../functions/adapters/data-files';
+import { EmailChannel, type EmailWording } from '../../functions/adapters/email-channel';
 import { Ledger } from '../../functions/adapters/ledger';
 import { SinkMailer } from '../../functions/adapters/mail-sink';
 import { OutreachStore } from '../../functions/adapters/outreach-store';
@@ -28,6 +29,7 @@ import type { ApiDeps } from '../../functions/api/ingest-routes';
 import { clientUpdatesPerSecond } from '../../functions/domain/client-budget';
 import type { DeadlineViews } from '../../functions/ports/deadline-views';
 import type { Mailer } from '../../functions/ports/mailer';
+import type { NotificationChannel } from '../../functions/ports/notification-channel';
 import type { RenderPdf } from '../../functions/ports/pdf-renderer';
 import type { SemesterViews } from '../../functions/ports/semester-views';
 import type { CdnInvalidator, SiteTarget } from '../../functions/ports/site-target';
@@ -54,6 +56,11 @@ export interface WiringOptions {
   ses?: SESClient;
   /** Replaces SES entirely (fault injection in tests). */
   mailer?: Mailer;
+  /**
+   * Channels beside the e-mail, each sent every message exactly once on its own (none is built
+   * yet: a chat channel would be composed here; the tests plug one in).
+   */
+  channels?: readonly NotificationChannel[];
   meter?: CapacityMeter;
   clock?: () => Date;
 }
@@ -120,7 +127,19 @@ export function mailerFor(config: AppConfig, options: WiringOptions = {}): Maile
   return config.mailSink ? new SinkMailer(mailer, config.mailSink, config.stage) : mailer;
 }
 
-/** Dependencies of the daily deadline check, from configuration, worded by `views`. */
+/** The channels a job sends on: e-mail, worded by `wording`, then any other composed. */
+export function channelsFor(
+  config: AppConfig,
+  options: WiringOptions,
+  wording: EmailWording,
+): NotificationChannel[] {
+  return [
+    new EmailChannel(mailerFor(config, options), config.senderAddress, wording),
+    ...(options.channels ?? []),
+  ];
+}
+
+/** Dependencies of the daily deadline check, from configuration, its e-mails worded by `views`. */
 export function deadlineDeps(
   config: AppConfig,
   options: WiringOptions & { views: DeadlineViews },
@@ -141,9 +160,7 @@ export function deadlineDeps(
       ),
     },
     ledger: new Ledger(doc, config.tableName, clock, options.meter),
-    mailer: mailerFor(config, options),
-    views: options.views,
-    senderAddress: config.senderAddress,
+    channels: channelsFor(config, options, { deadline: options.views }),
     laporBaseUrl: config.laporBaseUrl,
     clock,
   };
@@ -191,10 +208,9 @@ export function semesterDeliveryDeps(
   return {
     ...semester,
     ledger: new Ledger(options.doc ?? getDocumentClient(), config.tableName, semester.clock, options.meter),
-    mailer: mailerFor(config, options),
+    channels: channelsFor(config, options, { semester: options.views }),
     renderPdf: options.renderPdf,
     views: options.views,
-    senderAddress: config.senderAddress,
   };
 }
 

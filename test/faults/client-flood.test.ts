@@ -83,7 +83,9 @@ async function scenario(budgetPerSecond: number | undefined) {
   const victims = (async () => {
     for (const code of ['6301', '6302', '6303', '6304', '6305']) {
       try {
-        const claim = await ledger.claim(ledgerKeys.digest(`2026-07-01-${budgetPerSecond ?? 0}`, code));
+        const claim = await ledger.claim(
+          ledgerKeys.digest(`2026-07-01-${budgetPerSecond ?? 0}`, code, 'email'),
+        );
         claims.push(claim.status);
       } catch (error) {
         claims.push(`error: ${(error as Error).name}`);

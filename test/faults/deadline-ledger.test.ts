@@ -96,7 +96,9 @@ describe('the e-mail ledger of the deadline check', () => {
     await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) }).catch(
       () => undefined,
     );
-    expect(await w.deps().ledger.status(ledgerKeys.escalationNotice('2026-03-02', '6301'))).toBe('sent');
+    expect(await w.deps().ledger.status(ledgerKeys.escalationNotice('2026-03-02', '6301', 'email'))).toBe(
+      'sent',
+    );
 
     writesLeft = Number.POSITIVE_INFINITY;
     w.setNow('2026-03-03T08:00:00+08:00');
@@ -109,7 +111,7 @@ describe('the e-mail ledger of the deadline check', () => {
     const w = await world();
     let now = new Date('2026-03-02T08:00:00+08:00');
     const ledger = new Ledger(w.doc, w.tableName, () => now);
-    const key = ledgerKeys.digest('2026-03-02', '6301');
+    const key = ledgerKeys.digest('2026-03-02', '6301', 'email');
     const first = await ledger.claim(key);
     expect(first.status).toBe('claimed');
     // The first owner hangs past the stale limit; a second run takes the claim over and sends.

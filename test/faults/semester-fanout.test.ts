@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { loadPopulation } from '../../functions/adapters/data-files';
+import { EmailChannel } from '../../functions/adapters/email-channel';
 import { Ledger } from '../../functions/adapters/ledger';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { SqsWorkQueue } from '../../functions/adapters/queue';
@@ -119,10 +120,15 @@ async function world(): Promise<World> {
     roster: new RosterStore(doc, tableName),
     store: new DynamoSemesterStore(doc, tableName),
     ledger: new Ledger(doc, tableName, () => clock.date()),
-    mailer: new SesMailer(ses, { maxPerSecond: Number.POSITIVE_INFINITY }),
+    channels: [
+      new EmailChannel(
+        new SesMailer(ses, { maxPerSecond: Number.POSITIVE_INFINITY }),
+        `LAPOR Paman <no-reply@${domain}>`,
+        { semester: semesterViews },
+      ),
+    ],
     renderPdf,
     views: semesterViews,
-    senderAddress: `LAPOR Paman <no-reply@${domain}>`,
     clock: () => clock.date(),
     queue: {
       send: async (messages) => {

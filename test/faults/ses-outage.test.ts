@@ -2,6 +2,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { loadPopulation } from '../../functions/adapters/data-files';
+import { EmailChannel } from '../../functions/adapters/email-channel';
 import { Ledger } from '../../functions/adapters/ledger';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { RosterStore } from '../../functions/adapters/roster-store';
@@ -103,10 +104,9 @@ function semesterDeps(w: Awaited<ReturnType<typeof world>>, mailer: SesMailer): 
     roster: new RosterStore(w.doc, w.tableName),
     store: new DynamoSemesterStore(w.doc, w.tableName),
     ledger: new Ledger(w.doc, w.tableName),
-    mailer,
+    channels: [new EmailChannel(mailer, `LAPOR Paman <no-reply@${w.domain}>`, { semester: semesterViews })],
     renderPdf,
     views: semesterViews,
-    senderAddress: `LAPOR Paman <no-reply@${w.domain}>`,
     clock: () => new Date('2026-07-01T07:00:00+08:00'),
   };
 }

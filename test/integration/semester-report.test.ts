@@ -4,6 +4,7 @@ import { createDocumentClient } from '../../functions/adapters/clients';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import { loadPopulation } from '../../functions/adapters/data-files';
+import { EmailChannel } from '../../functions/adapters/email-channel';
 import { Ledger } from '../../functions/adapters/ledger';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { RosterStore } from '../../functions/adapters/roster-store';
@@ -50,10 +51,9 @@ function deps(mailer: Mailer = realMailer): SemesterDeliveryDeps {
     roster: new RosterStore(doc, tableName),
     store: new DynamoSemesterStore(doc, tableName),
     ledger: new Ledger(doc, tableName),
-    mailer,
+    channels: [new EmailChannel(mailer, `LAPOR Paman <no-reply@${domain}>`, { semester: semesterViews })],
     renderPdf,
     views: semesterViews,
-    senderAddress: `LAPOR Paman <no-reply@${domain}>`,
     clock: () => new Date('2026-07-01T07:00:00+08:00'),
   };
 }

@@ -5,6 +5,7 @@ import { CommitmentStore } from '../../functions/adapters/commitment-store';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import { loadEscalationPolicy } from '../../functions/adapters/data-files';
+import { EmailChannel } from '../../functions/adapters/email-channel';
 import { Ledger } from '../../functions/adapters/ledger';
 import { RosterStore } from '../../functions/adapters/roster-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
@@ -41,9 +42,7 @@ export async function deadlineWorld(options: { policy?: SlaRules } = {}) {
     roster: new RosterStore(doc, tableName, meter),
     commitments: new CommitmentStore(doc, tableName, meter),
     ledger: new Ledger(doc, tableName, clock, meter),
-    mailer,
-    views: deadlineViews,
-    senderAddress: `LAPOR Paman <no-reply@${domain}>`,
+    channels: [new EmailChannel(mailer, `LAPOR Paman <no-reply@${domain}>`, { deadline: deadlineViews })],
     laporBaseUrl: 'https://www.lapor.go.id/laporan/detil',
     clock,
   });
