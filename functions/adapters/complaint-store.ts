@@ -13,7 +13,7 @@ import {
 import type { Classification, Status } from '../domain/complaint';
 import type { TimelineEntry } from '../domain/sla';
 import type { Contribution, Snapshot } from '../domain/snapshot';
-import { contributionOf } from '../domain/snapshot';
+import { contributionOf, snapshotFields } from '../domain/snapshot';
 import type { Zone } from '../domain/zone';
 import type { CommitResult, ComplaintStore, StoredEvent } from '../ports/complaint-store';
 import type { CapacityMeter } from './capacity';
@@ -238,31 +238,6 @@ function aggregateUpdates(before: Contribution | undefined, after: Contribution)
     }));
 }
 
-const snapshotAttributes = [
-  'trackingId',
-  'regencyCode',
-  'unit',
-  'category',
-  'classification',
-  'status',
-  'submittedAt',
-  'lastEventAt',
-  'fieldInspection',
-  'open',
-  'paused',
-  'closedAt',
-  'timeline',
-  'dueHint',
-  'completion',
-  'channel',
-  'district',
-  'village',
-  'rating',
-  'reporterReplied',
-  'confidential',
-  'version',
-] as const;
-
 /**
  * The timeline is stored as compact strings ("<at>|<status>|<class>|<W if bukan wewenang>|<id>"):
  * the snapshot is written on every update, to the table and both indexes, and billed per started
@@ -345,7 +320,7 @@ export function toSnapshotItem(s: Snapshot): Record<string, unknown> {
 
 export function fromSnapshotItem(item: Record<string, unknown>): Snapshot {
   const snapshot = Object.fromEntries(
-    snapshotAttributes.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]),
+    snapshotFields.filter((k) => item[k] !== undefined).map((k) => [k, item[k]]),
   ) as unknown as Snapshot;
   return { ...snapshot, timeline: decodeTimeline(item.timeline as string[]) };
 }

@@ -1,7 +1,32 @@
 /**
- * The vocabulary of LAPOR!: statuses and classifications, with the Indonesian labels used in
- * exports, e-mails and reports.
+ * The vocabulary of LAPOR!: a complaint's fields, statuses and classifications, with the Indonesian
+ * labels used in exports, e-mails and reports.
  */
+
+/**
+ * What LAPOR! says of every complaint, carried by each update and kept on its snapshot: the one list
+ * of a complaint's own fields (issue 22). With the citizens' side (`citizenFactKeys`) and the
+ * confidential mark it makes the snapshot's fields (`snapshotFields`, which the DynamoDB item and the
+ * API's JSON follow) and an update's (`updateFields`, which the update schema, the import columns and
+ * the LAPOR! export rows follow); the compiler and test/unit/complaint-fields.test.ts tie them.
+ */
+export const complaintFields = [
+  'trackingId',
+  'regencyCode',
+  'unit',
+  'category',
+  'classification',
+  'status',
+  'submittedAt',
+] as const;
+export type ComplaintField = (typeof complaintFields)[number];
+
+/**
+ * Compiles only when `Missing` is `never`: `NoneMissing<Exclude<keyof T, Listed>>` fails, naming the
+ * field, when a type gains a field its list does not name.
+ */
+export type NoneMissing<Missing extends never> = Missing;
+
 export const statuses = [
   'belum-terverifikasi',
   'terdisposisi-belum-ditindaklanjuti',

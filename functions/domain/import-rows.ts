@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
+import type { UpdateField } from './update';
 import type { Zone } from './zone';
 import { luxonZone } from './zone-luxon';
+
+/**
+ * The fields a per-update file has a column for: every update field (domain/update.ts), but the
+ * field inspection in two columns of its own and no confidential mark (LAPOR!'s `Tipe Laporan` is
+ * read from its export; the API takes `confidential`).
+ */
+type FileField =
+  | Exclude<UpdateField, 'fieldInspection' | 'confidential'>
+  | 'inspectionPlannedOn'
+  | 'inspectionDoneOn';
 
 /**
  * Columns of a bulk import file: the shape of a LAPOR! dashboard export, with Indonesian headers
@@ -34,7 +45,7 @@ export const importColumns = {
     'plannedOn',
   ],
   inspectionDoneOn: ['Pemeriksaan Lapangan Selesai', 'Tanggal Pemeriksaan', 'inspectionDoneOn', 'doneOn'],
-} as const;
+} as const satisfies Record<FileField, readonly string[]>;
 
 export type ImportField = keyof typeof importColumns;
 

@@ -1,8 +1,15 @@
 import { createHash } from 'node:crypto';
 import { DateTime, FixedOffsetZone, type Zone } from 'luxon';
 import * as z from 'zod';
-import { channelOf, districtOf, isReporterReply, ratingOf, type UnknownValue } from './citizens';
-import { classifications, statuses } from './complaint';
+import {
+  channelOf,
+  citizenFactKeys,
+  districtOf,
+  isReporterReply,
+  ratingOf,
+  type UnknownValue,
+} from './citizens';
+import { type ComplaintField, classifications, statuses } from './complaint';
 import { exportUpdatePrefix } from './first-seen';
 import { scrubText } from './personal-data';
 import type { Regions } from './regions';
@@ -353,22 +360,12 @@ export function parseAsOf(text: string, mapping: ExportMapping, place: PlaceZone
   return exportInstant(trimmed, mapping, place);
 }
 
+/** What a row may say beyond the complaint's own fields: the citizens' side and the confidential mark. */
+const rowFacts = [...citizenFactKeys, 'confidential'] as const;
+type RowFact = (typeof rowFacts)[number];
+
 /** What one export row says about a complaint, mapped to the project's vocabulary. */
-export type ExportRow = Pick<
-  ComplaintUpdate,
-  | 'trackingId'
-  | 'regencyCode'
-  | 'unit'
-  | 'category'
-  | 'classification'
-  | 'status'
-  | 'channel'
-  | 'district'
-  | 'village'
-  | 'rating'
-  | 'reporterReplied'
-  | 'confidential'
-> & {
+export type ExportRow = Pick<ComplaintUpdate, Exclude<ComplaintField, 'submittedAt'> | RowFact> & {
   /** Values of the citizens' columns the data files do not know: counted, and named in the result. */
   unknownValues?: UnknownValue[];
   line: number;
@@ -551,32 +548,37 @@ export function mapExportRow(
   };
 }
 
+/**
+ * How each of a row's facts enters its state key, and so the update id derived from it: a fact
+ * added to the list must say how here, or this does not compile.
+ */
+const stateKeyPart: Record<RowFact, (value: string) => string> = {
+  channel: (v) => `ch=${v}`,
+  district: (v) => `kec=${v}`,
+  village: (v) => `kel=${v}`,
+  rating: (v) => `r=${v}`,
+  reporterReplied: () => 'rep',
+  confidential: () => 'conf',
+};
+
 /** The parts of a complaint's state an export shows; a change in any of them is an event. */
-export function exportStateKey(s: {
-  status: string;
-  classification: string;
-  regencyCode: string;
-  unit: string;
-  category: string;
-  bukanWewenang?: boolean;
-  channel?: string;
-  district?: string;
-  village?: string;
-  rating?: string;
-  reporterReplied?: boolean;
-  confidential?: boolean;
-}): string {
+export function exportStateKey(
+  s: {
+    status: string;
+    classification: string;
+    regencyCode: string;
+    unit: string;
+    category: string;
+    bukanWewenang?: boolean;
+  } & Partial<Pick<ComplaintUpdate, RowFact>>,
+): string {
   const base = [s.status, s.classification, s.regencyCode, s.unit, s.category, s.bukanWewenang ? 'bw' : ''];
   // The citizens' side only when present: an export without those columns keeps the keys (and the
   // event ids derived from them) it always had, so re-importing it changes nothing.
-  const citizens = [
-    s.channel && `ch=${s.channel}`,
-    s.district && `kec=${s.district}`,
-    s.village && `kel=${s.village}`,
-    s.rating && `r=${s.rating}`,
-    s.reporterReplied && 'rep',
-    s.confidential && 'conf',
-  ].filter(Boolean);
+  const citizens = rowFacts.flatMap((k) => {
+    const value = s[k];
+    return value ? [stateKeyPart[k](String(value))] : [];
+  });
   return [...base, ...citizens].join('|');
 }
 
@@ -589,16 +591,11 @@ export function knownExportState(
   snapshot: Parameters<typeof exportStateKey>[0],
   row: ExportRow,
 ): Parameters<typeof exportStateKey>[0] {
-  const { channel, district, village, rating, reporterReplied, confidential, ...rest } = snapshot;
-  return {
-    ...rest,
-    ...(row.channel !== undefined ? { channel } : {}),
-    ...(row.district !== undefined ? { district } : {}),
-    ...(row.village !== undefined ? { village } : {}),
-    ...(row.rating !== undefined ? { rating } : {}),
-    ...(row.reporterReplied ? { reporterReplied } : {}),
-    ...(row.confidential ? { confidential } : {}),
-  };
+  // A mark (reporterReplied, confidential) is shown while it is true; a value while the row has one.
+  const shown = (k: RowFact) => (typeof row[k] === 'boolean' ? row[k] === true : row[k] !== undefined);
+  const known = { ...snapshot };
+  for (const k of rowFacts) if (!shown(k)) delete known[k];
+  return known;
 }
 
 /**
@@ -625,11 +622,8 @@ export function updateFromExportRow(row: ExportRow, asOf: DateTime, place: Place
     submittedAt: row.submittedAt,
     sourceUpdateId: `${exportUpdatePrefix}${occurredAt.toUTC().toFormat("yyyyMMdd'T'HHmmss'Z'")}:${digest}`,
     ...(row.bukanWewenang ? { bukanWewenang: true } : {}),
-    ...(row.channel ? { channel: row.channel } : {}),
-    ...(row.district ? { district: row.district } : {}),
-    ...(row.village ? { village: row.village } : {}),
-    ...(row.rating ? { rating: row.rating } : {}),
-    ...(row.reporterReplied ? { reporterReplied: true } : {}),
-    ...(row.confidential ? { confidential: true } : {}),
+    ...(Object.fromEntries(rowFacts.filter((k) => row[k]).map((k) => [k, row[k]])) as Partial<
+      Pick<ComplaintUpdate, RowFact>
+    >),
   };
 }

@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from './calendar';
-import type { CitizenFacts } from './citizens';
-import type { Classification, Status } from './complaint';
+import { type CitizenFacts, citizenFactKeys } from './citizens';
+import { type Classification, complaintFields, type NoneMissing, type Status } from './complaint';
 import { type FieldInspection, inspectionOf } from './field-inspection';
 import { computeSla, type SlaState, type Stage, sortTimeline, type TimelineEntry } from './sla';
 import type { SlaRules } from './sla-policy';
@@ -39,6 +39,28 @@ export interface Snapshot extends CitizenFacts {
   /** Optimistic-concurrency counter: one more per event folded in. */
   version: number;
 }
+
+/**
+ * Every field of a snapshot, in the order the store reads them back: the complaint's own fields
+ * (domain/complaint.ts), what the fold derives, the citizens' side and the confidential mark.
+ */
+export const snapshotFields = [
+  ...complaintFields,
+  'lastEventAt',
+  'fieldInspection',
+  'open',
+  'paused',
+  'closedAt',
+  'timeline',
+  'dueHint',
+  'completion',
+  ...citizenFactKeys,
+  'confidential',
+  'version',
+] as const satisfies readonly (keyof Snapshot)[];
+export type SnapshotField = (typeof snapshotFields)[number];
+/** A field added to {@link Snapshot} and not to {@link snapshotFields} fails to compile here. */
+export type SnapshotFieldsListed = NoneMissing<Exclude<keyof Snapshot, SnapshotField>>;
 
 export type FoldOutcome = 'created' | 'applied' | 'stale' | 'duplicate';
 

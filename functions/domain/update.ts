@@ -4,6 +4,7 @@ import {
   type CitizenFacts,
   type CitizenMapping,
   channelOf,
+  citizenFactKeys,
   cleanText,
   type Districts,
   districtOf,
@@ -13,6 +14,8 @@ import {
 import {
   type Classification,
   classifications,
+  complaintFields,
+  type NoneMissing,
   parseClassification,
   parseStatus,
   type Status,
@@ -60,6 +63,25 @@ export interface ComplaintUpdate extends CitizenFacts {
    */
   fieldInspection?: InspectionMark;
 }
+
+/**
+ * Every field of an update: the complaint's own fields (domain/complaint.ts), what only an update
+ * says, the citizens' side and the confidential mark. The update schema has exactly these; the import
+ * columns and the LAPOR! export rows are checked against them.
+ */
+export const updateFields = [
+  ...complaintFields,
+  'occurredAt',
+  'sourceUpdateId',
+  'note',
+  'bukanWewenang',
+  ...citizenFactKeys,
+  'confidential',
+  'fieldInspection',
+] as const satisfies readonly (keyof ComplaintUpdate)[];
+export type UpdateField = (typeof updateFields)[number];
+/** A field added to {@link ComplaintUpdate} and not to {@link updateFields} fails to compile here. */
+export type UpdateFieldsListed = NoneMissing<Exclude<keyof ComplaintUpdate, UpdateField>>;
 
 /** The citizens' data files an update's optional fields are mapped through. */
 export interface CitizenData {
@@ -200,7 +222,7 @@ function buildUpdateSchema(regions: Regions, latest: { ms: number }) {
           ctx.addIssue({ code: 'custom', path, message: path.length ? message.join(': ') : problem });
         })
         .optional(),
-    })
+    } satisfies Record<UpdateField, z.ZodType>)
     .refine((u) => !u.submittedAt || Date.parse(u.submittedAt) <= Date.parse(u.occurredAt), {
       path: ['submittedAt'],
       message: 'is after occurredAt',
