@@ -34,7 +34,8 @@ export async function benchDeadline(
 ): Promise<{ section: string; figures: { checkReadUnits: number; checkListed: number } }> {
   const clients = localClients(stack);
   const dataDir = defaultDataDir();
-  const zone = loadRegions(dataDir, '63').zone;
+  const place = loadRegions(dataDir, '63');
+  const zone = place.zone;
   const sla = {
     calendar: loadCalendar(dataDir, zone),
     policy: loadSlaPolicy(dataDir, 'nasional'),
@@ -42,7 +43,7 @@ export async function benchDeadline(
   const tableName = 'bench-deadline';
   await ensureTable(stack.dynamodb.endpoint, tableName);
   const checkDay = '2026-06-15';
-  const at = scheduledInstant(checkDay, zone);
+  const at = scheduledInstant(checkDay, place);
   const clock = () => at;
 
   // Snapshots are built by the real fold (as ingest would) and written in bulk: seeding speed is

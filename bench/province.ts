@@ -140,7 +140,7 @@ export async function benchProvince(stack: LocalStack): Promise<{ section: strin
   ]);
 
   // The daily check, dry run, on a working day at the end of the semester.
-  const at = scheduledInstant('2026-06-15', regions.zone);
+  const at = scheduledInstant('2026-06-15', regions);
   const checkMeter = new CapacityMeter();
   const checkDeps = {
     regions,

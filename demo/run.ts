@@ -104,14 +104,15 @@ async function post(deps: ReturnType<typeof ingestDeps>, updates: readonly Compl
 /**
  * `npm start`: a believable semester of South Kalimantan end to end on the embedded stack.
  * Loads the roster, feeds the previous semester and then the demo semester day by day through the
- * ingest handler, runs the daily deadline check at 08:00 (the province's zone) on every working day with the clock
+ * ingest handler, runs the daily deadline check at the place profile's time (`schedule.dailyCheck`, in its zone) on every working day with the clock
  * injected, then the semester job, writing every e-mail (.eml) and PDF to the output folder.
  */
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
   const config = { ...localAppConfig(options.stack), sesMaxSendRate: Number.POSITIVE_INFINITY };
-  const zone = loadRegions(config.dataDir, config.province).zone;
+  const place = loadRegions(config.dataDir, config.province);
+  const zone = place.zone;
   const semester = parseSemester(options.semester ?? '2026-H1', zone);
   const previous = previousSemester(semester, zone);
   const seed = options.seed ?? 2026;
@@ -182,7 +183,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   const until = scheduledInstant(
     DateTime.fromISO(semester.end).setZone(zone.id).plus({ days: 1 }).toISODate() as string,
-    zone,
+    place,
   );
   const districts = loadDistricts(config.dataDir, config.province);
   const generate = (s: typeof semester, prefix: string, stop: string) =>
@@ -203,7 +204,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await post(ingest, before);
 
   log(
-    `Replaying ${semester.id} day by day: updates through the handler, the deadline check at 08:00 ${zone.abbreviation} on every working day...`,
+    `Replaying ${semester.id} day by day: updates through the handler, the deadline check at ${place.province.schedule.dailyCheck} ${zone.abbreviation} on every working day...`,
   );
   let next = 0;
   let workingDays = 0;
@@ -214,7 +215,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     day = day.plus({ days: 1 })
   ) {
     const date = day.toISODate() as string;
-    const at = scheduledInstant(date, zone);
+    const at = scheduledInstant(date, place);
     const due: ComplaintUpdate[] = [];
     while (next < during.length && Date.parse((during[next] as ComplaintUpdate).occurredAt) <= at.getTime())
       due.push(during[next++] as ComplaintUpdate);

@@ -15,7 +15,7 @@ import {
 } from './support/ops-metrics';
 
 /**
- * Lambda entry point of the daily deadline check (EventBridge Scheduler, 08:00 Asia/Makassar,
+ * Lambda entry point of the daily deadline check (EventBridge Scheduler at the place profile's `schedule.dailyCheck`, in its zone,
  * every day; the use case itself skips weekends and holidays). Each completed run of today's check,
  * working day or not, is reported (`deadline_check_completed`): the missed-check alarm fires when
  * none came. Input `{ "at": "<ISO instant>" }` replays

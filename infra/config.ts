@@ -116,10 +116,12 @@ export const deployConfigSchema = z.strictObject({
     .optional(),
   /** Whether the schedules run (a stopped stage keeps them, disabled). @default true */
   schedulesEnabled: boolean.default(true),
-  /** Hour of the daily deadline check (run every day, working days checked), in the province's zone (data/regions/<code>.json). @default 8 */
-  deadlineCheckHour: z.coerce.number().int().min(0).max(23).default(8),
-  /** Hour of the semester start on 1 January and 1 July, in the province's zone. @default 7 */
-  semesterStartHour: z.coerce.number().int().min(0).max(23).default(7),
+  /**
+   * Minutes every schedule of this stage runs before the province's own times (the place profile's
+   * `schedule` in data/regions/<code>.json, in its zone): staging runs an hour early, so that a
+   * broken change shows there first. @default 0
+   */
+  scheduleLeadMinutes: z.coerce.number().int().min(0).max(180).default(0),
   /**
    * Run the functions against this existing table instead of the stateful stack's own: a table
    * restored from a point in time (README, "Restore the table to a point in time"). @default unset
@@ -212,6 +214,14 @@ export class DeployConfigError extends Error {
 
 /** The keys that can be overridden one by one with `-c laporPaman.<key>=<value>`. */
 export const configKeys = Object.keys(deployConfigSchema.shape) as (keyof DeployConfig)[];
+
+/** Settings that moved into the place profile, with where they went (an old cdk.json gets told). */
+const movedToPlaceProfile: Record<string, string> = {
+  deadlineCheckHour:
+    'the daily check runs at `schedule.dailyCheck` of data/regions/<code>.json (e.g. "08:00"); a stage that runs earlier sets scheduleLeadMinutes',
+  semesterStartHour:
+    'the semester start runs at `schedule.semesterStart` of data/regions/<code>.json (e.g. "07:00"); a stage that runs earlier sets scheduleLeadMinutes',
+};
 
 /** The context key that selects the stage: `-c stage=staging`. */
 export const stageContextKey = 'stage';
@@ -339,6 +349,11 @@ export function parseDeployConfig(raw: unknown, dataDir = path.join(repoRoot, 'd
     const problems = result.error.issues.map((issue) => {
       const key = issue.path.join('.');
       if (issue.code === 'unrecognized_keys') {
+        const moved = issue.keys.filter((k) => k in movedToPlaceProfile);
+        if (moved.length > 0)
+          return moved
+            .map((k) => `${contextKey}.${k} is no longer a deployment setting: ${movedToPlaceProfile[k]}`)
+            .join('\n  ');
         return `unknown key(s) ${issue.keys.map((k) => `${contextKey}.${k}`).join(', ')}; known: ${configKeys.join(', ')}`;
       }
       return `${contextKey}.${key}: ${issue.message}`;

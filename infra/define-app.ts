@@ -9,6 +9,7 @@ import {
   stagesSharingAccount,
 } from './config';
 import { DeployAccessStack } from './deploy-access-stack';
+import type { Place } from './place';
 import { importBucketArnExport, StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -17,10 +18,12 @@ import { StatelessStack } from './stateless-stack';
  * that is not acknowledged (one rule, one resource, a reason) fails synthesis.
  * @param config the deployment configuration @default the stage chosen with `-c stage=<name>`,
  *   read from the app's context (cdk.json `laporPaman` and `laporPaman.stages.<name>`, -c overrides)
+ * @param options.place the province's zone and schedule @default its place profile in data/regions/
  */
 export function defineApp(
   app: App,
   config: DeployConfig = loadDeployConfig((key) => app.node.tryGetContext(key)),
+  options: { place?: Place } = {},
 ): {
   config: DeployConfig;
   stateful: StatefulStack;
@@ -47,6 +50,7 @@ export function defineApp(
     description: `LAPOR Paman (${config.stage}): functions, HTTP API, queues, schedules, alarms, dashboard`,
     table: stateful.table,
     importBucketArnExport: importBucketArnExport(config),
+    ...(options.place ? { place: options.place } : {}),
   });
   // The import bucket is referenced by its export name, which CDK does not see as a dependency.
   stateless.addStackDependency(stateful, 'the table and the import bucket');

@@ -56,7 +56,7 @@ import { OpsDashboard } from './constructs/ops-dashboard';
 import { PublicSite } from './constructs/public-site';
 import { ScheduledJob } from './constructs/scheduled-job';
 import { acknowledge, wildcardResourceFinding } from './nag';
-import { provinceZone } from './place';
+import { type Place, provincePlace, stageTimes } from './place';
 import { runbook, runbookLink } from './runbook';
 import type { SmokeManifest } from './smoke-manifest';
 import { importerRoleName, importPrefix, resultPrefix } from './stateful-stack';
@@ -68,6 +68,11 @@ export interface StatelessStackProps extends StackProps {
   readonly table: ITableV2;
   /** The export holding the ARN of the bucket admins drop exports into (stateful stack). */
   readonly importBucketArnExport: string;
+  /**
+   * The province's zone and schedule. @default its place profile, data/regions/<provinceCode>.json
+   * (the file shipped with the functions; a test gives another)
+   */
+  readonly place?: Place;
 }
 
 /** The HTTP API's routes, as the ingest function serves them (functions/api/ingest-routes.ts). */
@@ -341,19 +346,21 @@ export class StatelessStack extends Stack {
     );
 
     // --- Scheduled jobs (EventBridge Scheduler), in the province's zone from its place profile.
-    const zone = provinceZone(config.provinceCode);
+    const place = props.place ?? provincePlace(config.provinceCode);
+    const zone = place.zone;
+    const times = stageTimes(place, config.scheduleLeadMinutes);
     const timeZone = TimeZone.of(zone.id);
     this.scheduleGroup = new ScheduleGroup(this, 'Schedules');
     this.deadlineCheck = new ScheduledJob(this, 'DeadlineCheck', {
       // Every day, not Monday to Friday: the function does nothing on weekends and holidays but still
       // reports that it ran, so that a day without that report means the check is broken (the
       // missed-check alarm), never that it was Saturday.
-      description: `Daily deadline check, ${String(config.deadlineCheckHour).padStart(2, '0')}:00 ${zone.abbreviation} every day (the function skips weekends and holidays)`,
+      description: `Daily deadline check, ${times.dailyCheck.text} ${zone.abbreviation} every day (the function skips weekends and holidays)`,
       scheduleGroup: this.scheduleGroup,
       enabled: config.schedulesEnabled,
       schedule: ScheduleExpression.cron({
-        minute: '0',
-        hour: String(config.deadlineCheckHour),
+        minute: times.dailyCheck.minute,
+        hour: times.dailyCheck.hour,
         timeZone,
       }),
       function: {
@@ -372,12 +379,12 @@ export class StatelessStack extends Stack {
       deadLetterQueue: { queue: this.semesterDeadLetterQueue, maxReceiveCount: 3 },
     });
     this.semesterStart = new ScheduledJob(this, 'SemesterStart', {
-      description: `Semester evaluation, ${String(config.semesterStartHour).padStart(2, '0')}:00 ${zone.abbreviation} on 1 January and 1 July (for the semester just ended)`,
+      description: `Semester evaluation, ${times.semesterStart.text} ${zone.abbreviation} on 1 January and 1 July (for the semester just ended)`,
       scheduleGroup: this.scheduleGroup,
       enabled: config.schedulesEnabled,
       schedule: ScheduleExpression.cron({
-        minute: '0',
-        hour: String(config.semesterStartHour),
+        minute: times.semesterStart.minute,
+        hour: times.semesterStart.hour,
         day: '1',
         month: '1,7',
         timeZone,
@@ -430,8 +437,7 @@ export class StatelessStack extends Stack {
       function: functionDefaults,
       scheduleGroup: this.scheduleGroup,
       enabled: config.schedulesEnabled,
-      deadlineCheckHour: config.deadlineCheckHour,
-      semesterStartHour: config.semesterStartHour,
+      times,
       zone,
     });
 
@@ -561,7 +567,7 @@ export class StatelessStack extends Stack {
     // schedule, a deployment that broke the function, a Scheduler outage. Missing data breaches.
     alarm(
       'DeadlineCheckMissedAlarm',
-      `DeadlineCheck: no completed daily check in 25 hours (today's ${String(config.deadlineCheckHour).padStart(2, '0')}:00 ${zone.abbreviation} run had not completed by ${String((config.deadlineCheckHour + 2) % 24).padStart(2, '0')}:00)`,
+      `DeadlineCheck: no completed daily check in 25 hours (today's ${times.dailyCheck.text} ${zone.abbreviation} run had not completed by ${times.checkCompletedBy})`,
       runbook.missedCheck,
       new Metric({
         namespace,

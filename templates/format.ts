@@ -112,9 +112,42 @@ export function escapeHtml(value: string): string {
   );
 }
 
-/** The closing line of every e-mail, naming the province's LAPOR! brand. */
-export function footerText(province: { name: string; brand: string }): string {
-  return `Pesan ini dikirim otomatis oleh ${province.brand} (SP4N-LAPOR! Provinsi ${province.name}). Jangan membalas pesan ini; hubungi tim pengelola pengaduan provinsi bila ada pertanyaan.`;
+/** "08.00" of a clock time ("08:00"): Indonesian writes the hour and minutes with a dot. */
+export function clockText(time: string): string {
+  return time.replace(':', '.');
+}
+
+/** The office that answers for the province, as its letterhead gives it (place profile `office`). */
+export interface OfficeView {
+  name: string;
+  address: string;
+  city: string;
+  postalCode?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** "Dinas ..., Jalan Dharma Praja II, ..., Banjarbaru 70732" */
+export function officeText(office: OfficeView): string {
+  return `${office.name}, ${office.address}, ${office.city}${office.postalCode ? ` ${office.postalCode}` : ''}`;
+}
+
+/** "surel diskominfo@kalselprov.go.id, telepon 0511-6749844": where readers ask. */
+export function officeContactText(office: OfficeView): string {
+  return [office.email && `surel ${office.email}`, office.phone && `telepon ${office.phone}`]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * The closing line of every e-mail, naming the province's LAPOR! brand and, when the place profile
+ * gives it, the office to ask (nobody reads the sender's address).
+ */
+export function footerText(province: { name: string; brand: string; office?: OfficeView }): string {
+  const sent = `Pesan ini dikirim otomatis oleh ${province.brand} (SP4N-LAPOR! Provinsi ${province.name}).`;
+  return province.office
+    ? `${sent} Jangan membalas pesan ini; bila ada pertanyaan, hubungi pengelola pengaduan provinsi: ${officeText(province.office)}; ${officeContactText(province.office)}.`
+    : `${sent} Jangan membalas pesan ini; hubungi tim pengelola pengaduan provinsi bila ada pertanyaan.`;
 }
 
 const fractionNames: Record<string, string> = {

@@ -1,7 +1,16 @@
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
 import type { Flag, FlagReason } from '../functions/domain/semester-metrics';
 import type { SiteFile } from '../functions/ports/site-target';
-import { escapeHtml as esc, fractionWords, percentId, shareParts, shareText, zoneFormat } from './format';
+import {
+  escapeHtml as esc,
+  fractionWords,
+  officeContactText,
+  officeText,
+  percentId,
+  shareParts,
+  shareText,
+  zoneFormat,
+} from './format';
 import type { LagWording } from './lag-words';
 import { displayName, flagStyles, fmtNumber } from './pdf-kit';
 
@@ -105,10 +114,19 @@ export function page(
 ${input.body}
 </main>
 <footer class="site"><p>Angka hari ini per ${esc(atText(board, board.at))}; halaman dibuat ${esc(atText(board, board.generatedAt))}. Hanya angka agregat: tanpa identitas pelapor, nomor laporan, atau isi laporan.</p>
-<p>Lisensi data: <a href="${esc(board.licence.url)}" rel="license">${esc(board.licence.name)}</a>. Cara menghitung: <a href="${up}${sitePaths.method}">Metode</a>.</p></footer>
+<p>Lisensi data: <a href="${esc(board.licence.url)}" rel="license">${esc(board.licence.name)}</a>. Cara menghitung: <a href="${up}${sitePaths.method}">Metode</a>.</p>${officeFooter(board)}</footer>
 </body>
 </html>
 `;
+}
+
+/** Who runs the service and where readers ask, when the place profile names the office. */
+function officeFooter(board: Scoreboard): string {
+  const office = board.province.office;
+  // Plain text, no mailto link: the pages link only to themselves and the licence.
+  return office
+    ? `\n<p>Pengelola: ${esc(officeText(office))}. Pertanyaan: ${esc(officeContactText(office))}.</p>`
+    : '';
 }
 
 /** A chart as an image with its finding in title and description; the table beside carries the numbers. */

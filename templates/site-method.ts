@@ -1,6 +1,6 @@
 import { csvLine } from '../functions/domain/csv-cell';
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
-import { classificationLabel, dayText, escapeHtml as esc } from './format';
+import { classificationLabel, clockText, dayText, escapeHtml as esc } from './format';
 import { num, page, sitePaths, table, zoneName } from './site-frame';
 
 // --- method page --------------------------------------------------------------------------------
@@ -57,7 +57,7 @@ export function methodPage(board: Scoreboard): string {
       )
       .join('')}</dl>`,
     '<h2 id="waktu">Kapan angka diperbarui</h2>',
-    `<p>Angka "hari ini" diperbarui setiap hari kerja setelah pemeriksaan batas waktu pukul 08.00 ${zoneName(board)}. Peringkat, skor, dan status diperbarui setelah evaluasi semester (1 Januari dan 1 Juli) untuk semester yang baru berakhir, sama dengan laporan PDF yang dikirim kepada kepala daerah.</p>`,
+    `<p>Angka "hari ini" diperbarui setiap hari kerja setelah pemeriksaan batas waktu pukul ${clockText(board.province.dailyCheck)} ${zoneName(board)}. Peringkat, skor, dan status diperbarui setelah evaluasi semester (1 Januari dan 1 Juli) untuk semester yang baru berakhir, sama dengan laporan PDF yang dikirim kepada kepala daerah.</p>`,
   ];
   return page(board, { title: 'Metode', depth: 0, current: 'method', body: parts.join('\n') });
 }
@@ -227,7 +227,7 @@ export function dataPage(board: Scoreboard): string {
       ['schema, version', 'Nama dan versi skema.'],
       [
         'province',
-        'Kode, nama, dan merek layanan provinsi, serta zona waktunya: timeZone (IANA) dan timeZoneAbbreviation (WIB, WITA, atau WIT).',
+        'Kode, nama, dan merek layanan provinsi, serta zona waktunya: timeZone (IANA) dan timeZoneAbbreviation (WIB, WITA, atau WIT); dailyCheck, jam pemeriksaan harian (HH:mm, waktu setempat); office, kantor pengelola (nama, alamat, kota, kode pos, surel, telepon, sumber).',
       ],
       [
         'at, date, generatedAt',

@@ -1,6 +1,6 @@
 import type { Scoreboard, ShownShare } from '../functions/domain/scoreboard';
 import { barChart, horizontalBarChart } from './charts';
-import { dayText, escapeHtml as esc, monthText, shareText } from './format';
+import { clockText, dayText, escapeHtml as esc, monthText, shareText } from './format';
 import { displayName, monthLabel, rankedChartHeight } from './pdf-kit';
 import {
   atText,
@@ -138,7 +138,7 @@ export function provincePage(board: Scoreboard): string {
 
   parts.push(
     `<h2 id="hari-ini">Tunggakan hari ini, ${esc(dayText(board.date))}</h2>`,
-    `<p>Laporan yang belum selesai dari semester mana pun, dan yang tahapnya sudah melewati batas waktu, menurut pemeriksaan harian pukul 08.00 ${zoneName(board)}.</p>`,
+    `<p>Laporan yang belum selesai dari semester mana pun, dan yang tahapnya sudah melewati batas waktu, menurut pemeriksaan harian pukul ${clockText(board.province.dailyCheck)} ${zoneName(board)}.</p>`,
     table({
       caption: `Tunggakan per kabupaten/kota, ${atText(board, board.at)}`,
       head: [

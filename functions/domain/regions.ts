@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { defaultSchedule, officeSchema, scheduleSchema } from './place-profile';
 import { type Zone, ZoneError, zoneOf } from './zone';
 
 /** A regency (kabupaten) or city (kota) of a province, keyed by its Kemendagri/BPS code. */
@@ -31,6 +32,10 @@ export const regionDataSchema = z
       aliasesSource: z.string().min(1).optional(),
       /** Other spellings of the province's name in exports ("Kalsel"). */
       aliases: z.array(z.string().min(1)).optional(),
+      /** When the daily check and the semester start run, in the zone above (a setting of the province). */
+      schedule: scheduleSchema.default(defaultSchedule),
+      /** The office that runs the service: named, with its address, in e-mail and page footers. */
+      office: officeSchema.optional(),
     }),
     regencies: z.array(regencySchema).min(1),
   })

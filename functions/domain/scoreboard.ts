@@ -6,6 +6,7 @@ import { digestItems } from './deadlines';
 import { lagReasonsOf } from './lag-reasons';
 import { type LawAndSettings, lawAndSettings } from './law-and-settings';
 import { outreachRule } from './outreach';
+import type { Office } from './place-profile';
 import { type Regency, type Regions, regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry, recipientsOn } from './roster';
 import { lastEndedSemester, semester as semesterOf } from './semester';
@@ -122,8 +123,19 @@ export interface ScoreboardRegency {
 export interface Scoreboard {
   schema: typeof scoreboardSchema.id;
   version: typeof scoreboardSchema.version;
-  /** Names and the zone `date` is in (the place profile): IANA id and WIB/WITA/WIT. */
-  province: { code: string; name: string; brand: string; timeZone: string; timeZoneAbbreviation: string };
+  /**
+   * Names and the zone `date` is in (the place profile): IANA id and WIB/WITA/WIT; the local time of
+   * the daily check (`HH:mm`) and the office that answers readers.
+   */
+  province: {
+    code: string;
+    name: string;
+    brand: string;
+    timeZone: string;
+    timeZoneAbbreviation: string;
+    dailyCheck: string;
+    office?: Office;
+  };
   /** The instant of the "today" figures (the daily check's instant), UTC ISO. */
   at: string;
   /** Its date in the province's zone. */
@@ -379,6 +391,8 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
       brand: input.regions.province.brand,
       timeZone: input.regions.province.timeZone,
       timeZoneAbbreviation: input.regions.province.timeZoneAbbreviation,
+      dailyCheck: input.regions.province.schedule.dailyCheck,
+      ...(input.regions.province.office ? { office: input.regions.province.office } : {}),
     },
     at: input.at.toISOString(),
     date,

@@ -3,6 +3,7 @@ import type { Classification } from './complaint';
 import type { InspectionFigures } from './field-inspection';
 import type { LawAndSettings } from './law-and-settings';
 import type { OutreachEffect } from './outreach';
+import type { Office } from './place-profile';
 import type { SlaState, Stage } from './sla';
 
 /**
@@ -303,8 +304,18 @@ export interface ProvinceSemester {
   /** "Semester I 2026 (Januari–Juni)" */
   semesterLabel: string;
   previousSemesterLabel: string;
-  /** Names and the zone its dates and times are written in (the place profile). */
-  province: { code: string; name: string; brand: string; timeZone: string; timeZoneAbbreviation: string };
+  /**
+   * Names and the zone its dates and times are written in (the place profile), and the office that
+   * answers readers (its `office`: name, address, city, postal code, e-mail, telephone).
+   */
+  province: {
+    code: string;
+    name: string;
+    brand: string;
+    timeZone: string;
+    timeZoneAbbreviation: string;
+    office?: Office;
+  };
   /** Ranked, best first. */
   regencies: RankedMetrics[];
   totals: {

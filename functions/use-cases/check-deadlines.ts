@@ -668,9 +668,15 @@ async function notifyHead(
   );
 }
 
-/** The instant the scheduled check runs on a date: 08:00 in the province's zone (its schedule's zone). */
-export function scheduledInstant(date: string, zone: Zone): Date {
-  return zone.at(date, '08:00');
+/**
+ * The instant the scheduled check runs on a date: the place profile's `schedule.dailyCheck` in the
+ * province's zone, as the CDK schedule reads it.
+ */
+export function scheduledInstant(
+  date: string,
+  place: { zone: Zone; province: { schedule: { dailyCheck: string } } },
+): Date {
+  return place.zone.at(date, place.province.schedule.dailyCheck);
 }
 
 /**

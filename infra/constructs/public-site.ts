@@ -21,6 +21,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
 import type { Zone } from '../../functions/domain/zone';
 import { acknowledge, wildcardResourceFinding } from '../nag';
+import type { StageTimes } from '../place';
 import { siteSecurityHeaders } from '../site-headers';
 import { tableAccess } from '../table-access';
 import type { HouseFunctionProps } from './house-function';
@@ -48,11 +49,12 @@ export interface PublicSiteProps {
   readonly scheduleGroup: IScheduleGroup;
   /** Whether the schedules run. @default true */
   readonly enabled?: boolean;
-  /** Hour (province's zone) of the daily deadline check: the site follows it by 30 minutes. */
-  readonly deadlineCheckHour: number;
-  /** Hour (province's zone) of the semester start: the site follows it by 3 hours on 1 January and 1 July. */
-  readonly semesterStartHour: number;
-  /** The province's time zone (its place profile), in which the hours above are read. */
+  /**
+   * When the site is published, in the province's zone (infra/place.ts `stageTimes`, from the place
+   * profile's schedule): 30 minutes after the daily check, and 3 hours after the semester start.
+   */
+  readonly times: Pick<StageTimes, 'sitePublish' | 'siteAfterSemester'>;
+  /** The province's time zone (its place profile), in which the times above are read. */
   readonly zone: Pick<Zone, 'id' | 'abbreviation'>;
 }
 
@@ -99,12 +101,12 @@ export class PublicSite extends Construct {
     });
 
     this.publisher = new ScheduledJob(this, 'Publisher', {
-      description: `Public scoreboard, ${String(props.deadlineCheckHour).padStart(2, '0')}:30 ${props.zone.abbreviation} Monday to Friday (after the deadline check)`,
+      description: `Public scoreboard, ${props.times.sitePublish.text} ${props.zone.abbreviation} Monday to Friday (after the deadline check)`,
       scheduleGroup: props.scheduleGroup,
       enabled: props.enabled ?? true,
       schedule: ScheduleExpression.cron({
-        minute: '30',
-        hour: String(props.deadlineCheckHour),
+        minute: props.times.sitePublish.minute,
+        hour: props.times.sitePublish.hour,
         weekDay: 'MON-FRI',
         timeZone: TimeZone.of(props.zone.id),
       }),
@@ -118,12 +120,12 @@ export class PublicSite extends Construct {
     });
     const fn = this.publisher.fn;
     this.afterSemester = new Schedule(this, 'AfterSemester', {
-      description: `Public scoreboard with the new ranking, ${String((props.semesterStartHour + 3) % 24).padStart(2, '0')}:00 ${props.zone.abbreviation} on 1 January and 1 July (after the semester run)`,
+      description: `Public scoreboard with the new ranking, ${props.times.siteAfterSemester.text} ${props.zone.abbreviation} on 1 January and 1 July (after the semester run)`,
       scheduleGroup: props.scheduleGroup,
       enabled: props.enabled ?? true,
       schedule: ScheduleExpression.cron({
-        minute: '0',
-        hour: String((props.semesterStartHour + 3) % 24),
+        minute: props.times.siteAfterSemester.minute,
+        hour: props.times.siteAfterSemester.hour,
         day: '1',
         month: '1,7',
         timeZone: TimeZone.of(props.zone.id),

@@ -60,13 +60,13 @@ describe('the e-mail ledger of the deadline check', () => {
       return a.invocationId === failing ? { kind: 'throw', error: injected } : undefined;
     });
     w.setNow('2026-03-02T08:00:00+08:00');
-    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     expect(first.emailsSent).toBe(3);
     // The asynchronous retry a minute later.
     armed = false;
     failing = undefined;
     w.setNow('2026-03-02T08:01:00+08:00');
-    const retry = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const retry = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     expect(retry.emailsSent).toBe(0);
     expect(await mailTo(w, 'a.6301')).toHaveLength(2); // the digest, and a copy of the head's notice
     expect(await mailTo(w, 'h.6301')).toHaveLength(1);
@@ -93,16 +93,14 @@ describe('the e-mail ledger of the deadline check', () => {
       return { kind: 'throw', error: injected };
     });
     w.setNow('2026-03-02T08:00:00+08:00');
-    await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) }).catch(
-      () => undefined,
-    );
+    await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) }).catch(() => undefined);
     expect(await w.deps().ledger.status(ledgerKeys.escalationNotice('2026-03-02', '6301', 'email'))).toBe(
       'sent',
     );
 
     writesLeft = Number.POSITIVE_INFINITY;
     w.setNow('2026-03-03T08:00:00+08:00');
-    const next = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-03', kalsel().zone) });
+    const next = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-03', kalsel()) });
     expect(next.regencies.find((r) => r.code === '6301')?.escalationNotice).toBe('nothing-to-send');
     expect(await mailTo(w, 'h.6301')).toHaveLength(1);
   });
@@ -135,7 +133,7 @@ describe('the e-mail ledger of the deadline check', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       w.setNow(`2026-03-02T08:0${attempt}:00+08:00`);
       const report = await checkDeadlines(w.deps(), {
-        at: scheduledInstant('2026-03-02', kalsel().zone),
+        at: scheduledInstant('2026-03-02', kalsel()),
       }).catch((error: Error) => ({ failures: 1, error: error.message }));
       attempts.push(report);
       if (report.failures === 0) return { attempts, deadLettered: false };

@@ -66,7 +66,7 @@ function hangingDigest(real: Mailer, admin: string): Mailer & { hung: number; re
  */
 async function invocation(w: Awaited<ReturnType<typeof world>>, startedAt: string, timeout: Promise<void>) {
   w.setNow(startedAt);
-  const run = checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+  const run = checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
   return Promise.race([
     run.then((report) => ({ kind: report.failures > 0 ? ('failed' as const) : ('ok' as const), report })),
     timeout.then(() => ({ kind: 'timed out' as const })),

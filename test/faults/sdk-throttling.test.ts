@@ -310,7 +310,7 @@ describe('throttling injected at the SES boundary', () => {
     );
     w.setMailer(new SesMailer(client, { maxPerSecond: Number.POSITIVE_INFINITY }));
 
-    const report = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const report = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
 
     // Admin digest, head escalation, province digest: all sent, the last on its third attempt.
     expect(report.emailsSent).toBe(3);
@@ -340,7 +340,7 @@ describe('throttling injected at the SES boundary', () => {
     );
     w.setMailer(new SesMailer(client, { maxPerSecond: Number.POSITIVE_INFINITY }));
 
-    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     expect(first.regencies.find((r) => r.code === '6301')).toMatchObject({
       digest: 'sent',
       escalationNotice: 'failed',

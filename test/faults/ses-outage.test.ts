@@ -119,7 +119,7 @@ describe('the SES emulator down during the deadline and semester jobs', () => {
     const mailer = new SesMailer(sesClient(port), { maxPerSecond: Number.POSITIVE_INFINITY });
     w.setMailer(mailer);
 
-    const day = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const day = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     expect(day.emailsSent).toBe(0);
     expect(day.regencies.find((r) => r.code === '6301')).toMatchObject({
       digest: 'failed',
@@ -196,7 +196,7 @@ describe('the SES emulator down during the deadline and semester jobs', () => {
     });
     w.setMailer(new SesMailer(client, { maxPerSecond: Number.POSITIVE_INFINITY }));
 
-    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const first = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     expect(first.emailsSent).toBe(1);
     expect(first.failures).toBe(3);
     const ledger = await ledgerItems(w);

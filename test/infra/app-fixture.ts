@@ -5,6 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { contextKey, type DeployConfigInput, loadDeployConfig, readCdkJsonContext } from '../../infra/config';
 import { defineApp } from '../../infra/define-app';
+import type { Place } from '../../infra/place';
 
 /** The context of cdk.json (feature flags and the `laporPaman` configuration), as `cdk synth` sees it. */
 export function cdkJsonContext(): Record<string, unknown> {
@@ -18,6 +19,8 @@ export interface TestAppOptions {
   cfnValidation?: boolean;
   /** The stage, as `-c stage=<name>` selects it. @default 'production' */
   stage?: string;
+  /** The province's zone and schedule. @default its place profile in data/regions/ */
+  place?: Place;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface TestAppOptions {
  */
 export function defineTestApp(
   overrides: Partial<DeployConfigInput> = {},
-  { bundle = true, cfnValidation = true, stage = 'production' }: TestAppOptions = {},
+  { bundle = true, cfnValidation = true, stage = 'production', place }: TestAppOptions = {},
 ) {
   const context: Record<string, unknown> = { ...cdkJsonContext(), stage };
   for (const [key, value] of Object.entries(overrides)) context[`${contextKey}.${key}`] = value;
@@ -37,7 +40,7 @@ export function defineTestApp(
     builtinCloudFormationValidation: cfnValidation,
   });
   const config = loadDeployConfig((key) => context[key]);
-  return { app, outdir, ...defineApp(app, config) };
+  return { app, outdir, ...defineApp(app, config, place ? { place } : {}) };
 }
 
 /** Synthesizes the app once and returns both templates. */

@@ -20,8 +20,7 @@ describe('the deployment configuration', () => {
       importRetentionDays: 180,
       uploadRetentionDays: 7,
       schedulesEnabled: true,
-      deadlineCheckHour: 8,
-      semesterStartHour: 7,
+      scheduleLeadMinutes: 0,
       runbookUrl: 'README.md',
       tracing: false,
       ingestReservedConcurrency: 10,
@@ -71,6 +70,11 @@ describe('the deployment configuration', () => {
     ],
     [{ sesIdentity: 'admin@lapor.kalselprov.go.id' }, 'is not covered by laporPaman.sesIdentity'],
     [{ senderEmail: 'x@y.z' }, 'unknown key(s) laporPaman.senderEmail'],
+    [
+      { deadlineCheckHour: 7 },
+      'laporPaman.deadlineCheckHour is no longer a deployment setting: the daily check runs at `schedule.dailyCheck` of data/regions/<code>.json',
+    ],
+    [{ scheduleLeadMinutes: 240 }, 'laporPaman.scheduleLeadMinutes'],
     [{ ingestReservedConcurrency: -1 }, 'laporPaman.ingestReservedConcurrency'],
     [{ tableMaxWriteRequestUnits: '0' }, 'laporPaman.tableMaxWriteRequestUnits'],
     [

@@ -38,11 +38,11 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     await submit(world, 'B-6301', '6301', '2026-03-17T09:00:00+08:00');
     await submit(world, 'C-6302', '6302', '2026-03-25T09:00:00+08:00');
 
-    const holiday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-23', kalsel().zone) });
+    const holiday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-23', kalsel()) });
     expect(holiday.skipped).toBe('non-working-day');
 
     const thursday = await checkDeadlines(world.deps(), {
-      at: scheduledInstant('2026-03-26', kalsel().zone),
+      at: scheduledInstant('2026-03-26', kalsel()),
     });
     expect(thursday.regencies.find((r) => r.code === '6301')).toMatchObject({
       overdue: 0,
@@ -55,7 +55,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
       digest: 'nothing-to-send',
     });
 
-    const friday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-27', kalsel().zone) });
+    const friday = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-27', kalsel()) });
     expect(friday.regencies.find((r) => r.code === '6301')).toMatchObject({
       overdue: 1,
       dueSoon: 1,
@@ -102,7 +102,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     // Waiting for the reporter from Wed 6 May: the unit's clocks stop, the reporter's 10 HK run out by June.
     await step('2026-05-06T10:00:00+08:00', 'tertunda', 4);
     const report = await checkDeadlines(world.deps(), {
-      at: scheduledInstant('2026-06-02', kalsel().zone),
+      at: scheduledInstant('2026-06-02', kalsel()),
       dryRun: true,
     });
     expect(report.regencies.find((r) => r.code === '6303')).toMatchObject({
@@ -120,9 +120,9 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
       world.person('63', 'province', 'p'),
     ]);
     await submit(world, 'D-6303', '6303', '2026-03-02T09:00:00+08:00'); // due Thu 5 Mar
-    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10', kalsel().zone) });
-    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel().zone) });
-    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-12', kalsel().zone) });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10', kalsel()) });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel()) });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-12', kalsel()) });
     const old = await mailTo(world.domain, 'old.6303');
     const fresh = await mailTo(world.domain, 'new.6303');
     // The new admin's first digest is the handover (serah terima); the old one hears who took over.
@@ -144,7 +144,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
       world.person('63', 'province', 'p'),
     ]);
     await submit(world, 'E-6305', '6305', '2026-02-02T09:00:00+08:00'); // due Thu 5 Feb
-    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     const tapin = report.regencies.find((r) => r.code === '6305');
     expect(tapin).toMatchObject({
       vacant: true,
@@ -172,7 +172,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     );
 
     // The next day: same complaint, same levels: no second escalation of it.
-    const next = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-03', kalsel().zone) });
+    const next = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-03', kalsel()) });
     expect(next.regencies.find((r) => r.code === '6305')?.escalationNotice).toBe('nothing-to-send');
     expect(next.province.escalations).toBe(0);
     // No longer new, it is listed among the complaints nobody has touched.
@@ -205,7 +205,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     for (const code of ['6301', '6305', '6308']) {
       await submit(world, `C-${code}`, code, '2026-02-02T09:00:00+08:00'); // overdue by 2 March
     }
-    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     // The three are lagging (overdue); the regencies without any admin lag too (vacant).
     const ours = (code: string) => ['6301', '6305', '6308'].includes(code);
     expect(report.province.lagging.filter((s) => ours(s.code)).map((s) => s.overdue)).toEqual([1, 1, 1]);
@@ -236,7 +236,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
       world.person('63', 'province', 'p'),
     ]);
     await submit(world, 'F-6301', '6301', '2026-02-02T09:00:00+08:00');
-    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     expect(first.emailsSent).toBe(3); // admin digest, head escalation, province digest
     const second = await checkDeadlines(world.deps(), { at: new Date('2026-03-02T11:30:00+08:00') });
     expect(second.emailsSent).toBe(0);
@@ -266,7 +266,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
         return world.realMailer.send(email);
       },
     });
-    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-05', kalsel().zone) });
+    const first = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-05', kalsel()) });
     expect(first.regencies.find((r) => r.code === '6301')?.digest).toBe('failed');
     expect(first.regencies.find((r) => r.code === '6302')?.digest).toBe('sent');
     expect(first.failures).toBe(1);
@@ -290,7 +290,7 @@ describe('the daily deadline check, end to end (DynamoDB Local + SES emulator)',
     );
     const report = await checkDeadlines(
       { ...deps, sla: { ...deps.sla, calendar: without2026 } },
-      { at: scheduledInstant('2026-03-02', kalsel().zone) },
+      { at: scheduledInstant('2026-03-02', kalsel()) },
     );
     expect(report.missingCalendarYears).toEqual([2026]);
     const [mail] = await mailTo(world.domain, 'p.63');

@@ -42,7 +42,7 @@ describe('a replay of an earlier day', () => {
     await record('R-LATER', '2026-03-03T09:00:00+08:00');
 
     w.setNow('2026-03-04T09:00:00+08:00');
-    const replay = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel().zone) });
+    const replay = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-02', kalsel()) });
     const kotabaru = replay.regencies.find((r) => r.code === '6302');
     expect(kotabaru?.error).toBeUndefined();
     expect(replay.failures).toBe(0);

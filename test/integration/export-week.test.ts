@@ -113,8 +113,8 @@ describe('a week of daily LAPOR! exports against the same week sent as updates',
       const next = calendar().nthWorkingDate(date, 1).value as string;
       if (next !== DateTime.fromISO(date).plus({ days: 1 }).toISODate()) continue; // no check tomorrow
       for (const world of [byUpdates, byExports]) {
-        world.setNow(scheduledInstant(next, kalsel().zone).toISOString());
-        await checkDeadlines(world.deps(), { at: scheduledInstant(next, kalsel().zone) });
+        world.setNow(scheduledInstant(next, kalsel()).toISOString());
+        await checkDeadlines(world.deps(), { at: scheduledInstant(next, kalsel()) });
       }
     }
     // The week changed something every working day, and the exports saw it.

@@ -211,7 +211,7 @@ describe('the daily digest', () => {
     await mark('BESOK', '2026-03-12');
     await mark('NANTI', '2026-04-20');
     world.setNow('2026-03-11T08:00:00+08:00');
-    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel().zone) });
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel()) });
     expect(report.regencies.find((r) => r.code === '6302')?.inspections).toEqual({ coming: 1, overdue: 1 });
     const [digest] = await receivedMail(`a.6302@${world.domain}`);
     const text = digest?.body.text?.replace(/\s+/g, ' ') ?? '';

@@ -50,9 +50,9 @@ describe('serah terima: a handover when the liaison admin changes', () => {
     await submit(world, 'H-4', '6303', '2026-03-10T10:00:00+08:00', 'Dinas Kesehatan');
     await submit(world, 'X-1', '6301', '2026-03-02T09:00:00+08:00');
 
-    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10', kalsel().zone) });
+    await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10', kalsel()) });
     world.setNow('2026-03-11T08:00:00+08:00');
-    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel().zone) });
+    const report = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel()) });
     const banjar = report.regencies.find((r) => r.code === '6303');
     expect(banjar?.handovers).toEqual([
       { since: '2026-03-11', kind: 'admin', complaints: 4, digest: 'sent', notice: 'sent' },
@@ -83,7 +83,7 @@ describe('serah terima: a handover when the liaison admin changes', () => {
     // A replay of that day, and the scheduled run again: nothing new.
     const before = (await receivedMail()).length;
     world.setNow('2026-03-20T08:00:00+08:00');
-    const replay = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel().zone) });
+    const replay = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-11', kalsel()) });
     expect(replay.regencies.find((r) => r.code === '6303')?.handovers?.[0]).toMatchObject({
       digest: 'already-sent',
       notice: 'already-sent',
@@ -91,7 +91,7 @@ describe('serah terima: a handover when the liaison admin changes', () => {
     expect((await receivedMail()).length).toBe(before);
     // The next day, the new admin is back on the ordinary digest.
     world.setNow('2026-03-12T08:00:00+08:00');
-    const next = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-12', kalsel().zone) });
+    const next = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-12', kalsel()) });
     expect(next.regencies.find((r) => r.code === '6303')?.handovers).toBeUndefined();
   });
 
@@ -106,7 +106,7 @@ describe('serah terima: a handover when the liaison admin changes', () => {
     await submit(world, 'T-3', '6305', '2026-03-17T09:00:00+08:00');
 
     world.setNow('2026-03-10T08:00:00+08:00');
-    const during = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10', kalsel().zone) });
+    const during = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-10', kalsel()) });
     expect(during.province.vacancies).toEqual([
       { code: '6305', from: '2026-02-28', to: '2026-03-10', ongoing: true, breaches: 2 },
     ]);
@@ -119,7 +119,7 @@ describe('serah terima: a handover when the liaison admin changes', () => {
 
     // Monday 23 March is cuti bersama: the new admin's handover comes with the check of Wednesday 25 March.
     world.setNow('2026-03-25T08:00:00+08:00');
-    const arrival = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-25', kalsel().zone) });
+    const arrival = await checkDeadlines(world.deps(), { at: scheduledInstant('2026-03-25', kalsel()) });
     expect(arrival.regencies.find((r) => r.code === '6305')?.handovers).toMatchObject([
       { since: '2026-03-23', complaints: 3, digest: 'sent', notice: 'sent' },
     ]);

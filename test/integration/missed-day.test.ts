@@ -49,7 +49,7 @@ describe('catching up a working day whose check never ran', () => {
     const province = `p.63@${w.domain}`;
     // Monday 2 March: no check ran (the schedule was disabled). Tuesday's scheduled run works.
     w.setNow('2026-03-03T08:00:00+08:00');
-    const tuesday = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-03', kalsel().zone) });
+    const tuesday = await checkDeadlines(w.deps(), { at: scheduledInstant('2026-03-03', kalsel()) });
     expect(tuesday.failures).toBe(0);
     expect(await mailTo(head)).toHaveLength(1); // the escalation, once, on Tuesday
 

@@ -81,7 +81,7 @@ describe('Kalimantan Barat (61, WIB) from its data files alone', () => {
     ]);
 
     // The check on Wed 1 April runs at 08:00 WIB (01:00 UTC), the day after the deadline.
-    const at = scheduledInstant('2026-04-01', kalbar.zone);
+    const at = scheduledInstant('2026-04-01', kalbar.regions);
     expect(at.toISOString()).toBe('2026-04-01T01:00:00.000Z');
     kalbar.setNow(at);
     const report = await checkDeadlines(kalbar.deadlines(), { at });
@@ -139,7 +139,7 @@ describe('Maluku (81, WIT) from its data files alone', () => {
     ]);
 
     // Thu 5 March, 08:00 WIT is still Wednesday 23:00 UTC; counted in WITA it would be a day late.
-    const at = scheduledInstant('2026-03-05', maluku.zone);
+    const at = scheduledInstant('2026-03-05', maluku.regions);
     expect(at.toISOString()).toBe('2026-03-04T23:00:00.000Z');
     maluku.setNow(at);
     const report = await checkDeadlines(maluku.deadlines(), { at });

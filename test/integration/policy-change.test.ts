@@ -47,7 +47,7 @@ describe('a policy that changes mid-semester', () => {
     // within the one-day horizon. Under rule B it would be due Fri 6 and not listed.
     w.setNow('2026-03-05T10:00:00+08:00');
     const replay = await checkDeadlines(w.deps(), {
-      at: scheduledInstant('2026-03-03', kalsel().zone),
+      at: scheduledInstant('2026-03-03', kalsel()),
       dryRun: true,
     });
     expect(replay.policy).toBe('Aturan uji rule-a (rule-a v1)');
@@ -57,7 +57,7 @@ describe('a policy that changes mid-semester', () => {
     // Thu 5 Mar: BEFORE is a day past rule A's 3 HK; AFTER is due on Wed 11 under rule B (not listed).
     // Judged by the day's rule (B), BEFORE would be due soon instead; by rule A, AFTER would be due Mon 9.
     const today = await checkDeadlines(w.deps(), {
-      at: scheduledInstant('2026-03-05', kalsel().zone),
+      at: scheduledInstant('2026-03-05', kalsel()),
       dryRun: true,
     });
     expect(today.policy).toBe('Aturan uji rule-b (rule-b v1)');

@@ -42,6 +42,79 @@ describe('a place profile (data/regions/<code>.json)', () => {
   });
 });
 
+describe("a place profile's schedule and office", () => {
+  const kalselFile = () => JSON.parse(readFileSync(`${dataDir}/regions/63.json`, 'utf8'));
+  const withProvince = (fields: Record<string, unknown>) => {
+    const file = kalselFile();
+    return { ...file, province: { ...file.province, ...fields } };
+  };
+
+  it("runs the daily check at the profile's time: another time moves the scheduled instant", () => {
+    expect(profile('63').province.schedule).toEqual({ dailyCheck: '08:00', semesterStart: '07:00' });
+    expect(scheduledInstant('2026-03-02', profile('63')).toISOString()).toBe('2026-03-02T00:00:00.000Z');
+    const earlier = parseRegions(
+      withProvince({ schedule: { dailyCheck: '06:45', semesterStart: '05:00' } }),
+      '63.json',
+    );
+    // 06:45 WITA is 22:45 UTC the day before.
+    expect(scheduledInstant('2026-03-02', earlier).toISOString()).toBe('2026-03-01T22:45:00.000Z');
+  });
+
+  it('gives a profile without a schedule the documented default, 08:00 and 07:00 local time', () => {
+    const file = kalselFile();
+    delete file.province.schedule;
+    expect(parseRegions(file, '63.json').province.schedule).toEqual({
+      dailyCheck: '08:00',
+      semesterStart: '07:00',
+    });
+  });
+
+  it('refuses a time that is not HH:mm, naming the field', () => {
+    expect(() =>
+      parseRegions(withProvince({ schedule: { dailyCheck: '8:00', semesterStart: '07:00' } }), '63.json'),
+    ).toThrow(/63\.json: province\.schedule\.dailyCheck: a time of day as HH:mm/);
+    expect(() =>
+      parseRegions(withProvince({ schedule: { dailyCheck: '08:00', semesterStart: '24:00' } }), '63.json'),
+    ).toThrow(/province\.schedule\.semesterStart/);
+  });
+
+  it('reads the office that answers for the province, with the source of its address', () => {
+    expect(profile('63').province.office).toMatchObject({
+      name: 'Dinas Komunikasi dan Informatika Provinsi Kalimantan Selatan',
+      city: 'Banjarbaru',
+      postalCode: '70732',
+      email: 'diskominfo@kalselprov.go.id',
+      phone: '0511-6749844',
+    });
+    for (const code of ['61', '63', '81']) expect(profile(code).province.office?.source).toBeTruthy();
+  });
+
+  it('refuses an office with a bad postal code, e-mail or telephone, or with no way to ask, naming the field', () => {
+    const office = kalselFile().province.office;
+    const withOffice = (fields: Record<string, unknown>) =>
+      withProvince({ office: { ...office, ...fields } });
+    expect(() => parseRegions(withOffice({ postalCode: '7073' }), '63.json')).toThrow(
+      /63\.json: province\.office\.postalCode: five digits/,
+    );
+    expect(() => parseRegions(withOffice({ email: 'diskominfo at kalselprov' }), '63.json')).toThrow(
+      /province\.office\.email: an e-mail address/,
+    );
+    expect(() => parseRegions(withOffice({ phone: 'call us' }), '63.json')).toThrow(
+      /province\.office\.phone: a telephone number/,
+    );
+    expect(() => parseRegions(withOffice({ email: undefined, phone: undefined }), '63.json')).toThrow(
+      /province\.office\.email: give an e-mail address or a telephone number/,
+    );
+    expect(() => parseRegions(withOffice({ source: '' }), '63.json')).toThrow(/province\.office\.source/);
+  });
+
+  it('keeps a profile without an office valid (the e-mails then name no office)', () => {
+    const file = kalselFile();
+    delete file.province.office;
+    expect(parseRegions(file, '63.json').province.office).toBeUndefined();
+  });
+});
+
 describe("days counted in the province's zone, holidays national", () => {
   // Thu 26 Mar 2026, 23:30 WIB = Fri 27 Mar 00:30 WITA = 01:30 WIT: one instant, three local days.
   const instant = '2026-03-26T16:30:00Z';
@@ -68,8 +141,8 @@ describe("days counted in the province's zone, holidays national", () => {
   });
 
   it('runs the daily check at 08:00 local time and cuts a semester at local midnight', () => {
-    expect(scheduledInstant('2026-03-02', profile('61').zone).toISOString()).toBe('2026-03-02T01:00:00.000Z');
-    expect(scheduledInstant('2026-03-02', profile('81').zone).toISOString()).toBe('2026-03-01T23:00:00.000Z');
+    expect(scheduledInstant('2026-03-02', profile('61')).toISOString()).toBe('2026-03-02T01:00:00.000Z');
+    expect(scheduledInstant('2026-03-02', profile('81')).toISOString()).toBe('2026-03-01T23:00:00.000Z');
     expect(parseSemester('2026-H1', profile('61').zone)).toMatchObject({
       start: '2025-12-31T17:00:00.000Z',
       end: '2026-06-30T16:59:59.999Z',
