@@ -1,5 +1,6 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { type OutreachEffect, outreachKindLabels } from '../functions/domain/outreach';
+import { minimumCases } from '../functions/domain/semester-method';
 import type { ProvinceSemester, RankedMetrics, Share } from '../functions/domain/semester-metrics';
 import { numberId, shareParts, sharePercent } from './format';
 import { dayId, monthsId, outreachSentence, verdictWords } from './outreach-words';
@@ -187,7 +188,7 @@ function ratingContent(report: RankedMetrics): Content[] {
         ]
       : []),
     {
-      text: 'Penilaian dan tanggapan pelapor tidak masuk skor. Bagian dari kurang dari 5 laporan ditampilkan sebagai jumlah, bukan persen.',
+      text: `Penilaian dan tanggapan pelapor tidak masuk skor. Bagian dari kurang dari ${minimumCases} laporan ditampilkan sebagai jumlah, bukan persen.`,
       style: 'note',
     },
   ];

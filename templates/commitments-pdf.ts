@@ -5,6 +5,7 @@ import {
   dateId as isoDateId,
   type TargetResult,
 } from '../functions/domain/commitments';
+import { minimumCases } from '../functions/domain/semester-method';
 import type { RankedMetrics } from '../functions/domain/semester-metrics';
 import {
   bareName,
@@ -130,7 +131,7 @@ export function commitmentPage(report: RankedMetrics): Content[] {
     },
     commitmentTable(result),
     {
-      text: 'Capaian dihitung dari angka laporan ini pada batas data. Tindak lanjut: laporan yang sudah mendapat tindak lanjut pertama, atau yang belum setelah lebih dari N HK; bagian dari kurang dari 5 laporan tidak dinilai. Admin penghubung dan cadangan menurut SK yang tercatat (daftar petugas).',
+      text: `Capaian dihitung dari angka laporan ini pada batas data. Tindak lanjut: laporan yang sudah mendapat tindak lanjut pertama, atau yang belum setelah lebih dari N HK; bagian dari kurang dari ${minimumCases} laporan tidak dinilai. Admin penghubung dan cadangan menurut SK yang tercatat (daftar petugas).`,
       style: 'note',
     },
   ];

@@ -8,6 +8,7 @@ import {
   officeText,
   percentId,
   shareParts,
+  sharePercent,
   shareText,
   zoneFormat,
 } from './format';
@@ -70,7 +71,10 @@ export function flagReasonText(reason: FlagReason, settings: Scoreboard['method'
 }
 
 /** The public page's way of writing a lag reason: shares under the small-number rule, no dates. */
-export const siteLagWording: LagWording = { share: (s) => shareText(s as ShownShare), date: () => undefined };
+export const siteLagWording: LagWording = {
+  share: (s) => sharePercent(s as ShownShare),
+  date: () => undefined,
+};
 
 export const flagBadge = (flag: Flag) => `<span class="flag flag-${flag}">${flagStyles[flag].word}</span>`;
 

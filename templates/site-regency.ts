@@ -139,18 +139,23 @@ export function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
         `<p class="note">Sebagian angka menyentuh tahun tanpa kalender hari kerja (${m.calendarGaps.join(', ')}); hari kerja pada tahun itu dihitung Senin–Jumat saja.</p>`,
       );
   }
-  if (s && m?.citizens) parts.push(citizensSection(m.citizens, s.label, s.period));
+  if (s && m?.citizens)
+    parts.push(citizensSection(m.citizens, s.label, s.period, board.method.minimumCasesForShare));
   if (r.commitment)
     parts.push(`<h2 id="komitmen">Komitmen ${esc(r.headTitle)}</h2><p>${esc(r.commitment.summary)}</p>`);
   return page(board, { title: r.name, depth: 1, current: 'regency', body: parts.join('\n') });
 }
 
-/** Channels and what reporters thought: aggregates, values under the minimum folded and shown as "< 5". */
-function citizensSection(c: PublicCitizenFigures, label: string, period: string): string {
+/** Channels and what reporters thought: aggregates, values under the minimum folded and shown as "< 5" (the minimum of the small-number rule). */
+function citizensSection(c: PublicCitizenFigures, label: string, period: string, minimum: number): string {
   const shown = (x: PublicRow): ShownShare => x.share;
   const rows = (list: readonly PublicRow[]) =>
     list.map((x) => ({
-      cells: [esc(x.label), x.small ? '&lt; 5' : num(x.count), x.small ? '–' : shareCell(shown(x))],
+      cells: [
+        esc(x.label),
+        x.small ? `&lt; ${num(minimum)}` : num(x.count),
+        x.small ? '–' : shareCell(shown(x)),
+      ],
     }));
   const small = (s: PublicCitizenFigures['rated']): ShownShare => s;
   return [
@@ -174,6 +179,6 @@ function citizensSection(c: PublicCitizenFigures, label: string, period: string)
           rows: rows(c.ratings),
         })
       : '',
-    '<p class="note">Kanal atau nilai dengan kurang dari 5 laporan digabung; jumlah di bawah 5 tidak ditampilkan. Penilaian dan tanggapan pelapor tidak masuk skor.</p>',
+    `<p class="note">Kanal atau nilai dengan kurang dari ${num(minimum)} laporan digabung; jumlah di bawah ${num(minimum)} tidak ditampilkan. Penilaian dan tanggapan pelapor tidak masuk skor.</p>`,
   ].join('\n');
 }
