@@ -1,9 +1,11 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { tallyCommitments } from '../functions/domain/commitments';
+import { type IndicatorKey, indicators } from '../functions/domain/indicators';
 import type { Flag, ProvinceSemester } from '../functions/domain/semester-metrics';
 import { barChart, horizontalBarChart } from './charts';
 import { commitmentSource } from './commitments-pdf';
 import { sharePercent } from './format';
+import { indicatorWords } from './indicator-words';
 import { lagReasonText, pdfLagWording } from './lag-words';
 import {
   calendarGapWarning,
@@ -285,6 +287,18 @@ function flagCell(flag: Flag): TableCell {
   };
 }
 
+/** The indicator columns of the ranking table (functions/domain/indicators.ts). */
+const rankingColumns: readonly IndicatorKey[] = [
+  'received',
+  'perHundredThousand',
+  'followUpNational',
+  'followUpProvincial',
+  'completedWithinLimit',
+  'backlogAtEnd',
+  'overdueAtEnd',
+  'daysWithoutAdmin',
+];
+
 function rankingPage(province: ProvinceSemester): Content[] {
   const ranked = [...province.regencies].sort((a, b) => a.rank - b.rank);
   const p = provinceFigures(province);
@@ -306,31 +320,24 @@ function rankingPage(province: ProvinceSemester): Content[] {
             thSmall('Kabupaten/Kota'),
             thSmall('Skor', 'right'),
             thSmall('Status', 'center'),
-            thSmall('Laporan', 'right'),
-            thSmall('Per 100 rb', 'right'),
-            thSmall('TL nas.', 'right'),
-            thSmall('TL prov.', 'right'),
-            thSmall('Selesai tepat', 'right'),
-            thSmall('Tunggakan', 'right'),
-            thSmall('Lewat batas', 'right'),
-            thSmall('Hari tanpa admin', 'right'),
+            ...rankingColumns.map((key) => thSmall(indicatorWords[key].short, 'right')),
           ],
           ...ranked.map((r): TableCell[] => [
             String(r.rank),
             { text: displayName(r.regencyName), bold: true },
             num(r.score, 1),
             flagCell(r.flag),
-            num(r.received.total),
-            num(r.perHundredThousand, 1),
-            right(sharePercent(r.followUpWithinLimit.national)),
-            right(sharePercent(r.followUpWithinLimit.provincial)),
-            right(sharePercent(r.completedWithinLimit)),
-            num(r.backlogAtEnd),
-            num(r.overdueAtEnd),
-            right(
-              fmtNumber(r.daysWithoutAdmin),
-              r.daysWithoutAdmin > 0 ? { color: colors.worse, bold: true } : {},
-            ),
+            ...rankingColumns.map((key) => {
+              const { kind, value } = indicators[key];
+              const v = value(r);
+              if (typeof v === 'object') return right(sharePercent(v));
+              // Any day without an admin is a gap the province acts on: shown in red.
+              const alarm = key === 'daysWithoutAdmin' && (v ?? 0) > 0;
+              return right(
+                fmtNumber(v, kind === 'rate' ? 1 : 0),
+                alarm ? { color: colors.worse, bold: true } : {},
+              );
+            }),
           ]),
           [
             '',

@@ -1,4 +1,10 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import {
+  type Indicator,
+  type IndicatorKey,
+  indicatorNumber,
+  indicators,
+} from '../functions/domain/indicators';
 import type { ProvinceSemester, RankedMetrics, Share } from '../functions/domain/semester-metrics';
 import { barChart, histogram, horizontalBarChart } from './charts';
 import { commitmentPage } from './commitments-pdf';
@@ -10,6 +16,7 @@ import {
   type ZoneFormat,
   zoneFormat,
 } from './format';
+import { indicatorWords } from './indicator-words';
 import { lagReasonText, pdfLagWording } from './lag-words';
 import {
   bareName,
@@ -47,7 +54,7 @@ import { coverFooter, methodSection, scoreRankingChart } from './pdf-method';
 
 // --- the regency report ---------------------------------------------------------------------------
 
-type Better = 'higher' | 'lower';
+type Better = Indicator['better'];
 
 interface Change {
   text: string;
@@ -147,108 +154,71 @@ function flagAndRank(report: RankedMetrics, province: ProvinceSemester): Content
   };
 }
 
+/** The regency's rows of the indicator table, in this order (functions/domain/indicators.ts). */
+const figureRows: readonly IndicatorKey[] = [
+  'received',
+  'perHundredThousand',
+  'followUpNational',
+  'followUpProvincial',
+  'completedWithinLimit',
+  'medianFollowUpDays',
+  'backlogAtEnd',
+  'overdueAtEnd',
+  'daysWithoutAdmin',
+];
+
+const changeUnit = { count: 'count', rate: 'decimal', share: 'poin', days: 'days' } as const;
+
 function figuresTable(report: RankedMetrics, province: ProvinceSemester): Content {
   const p = provinceFigures(province);
   const prev = report.previous;
-  const average = (v: number | undefined) => (v === undefined ? noValue : `rata-rata ${fmtNumber(v, 1)}`);
-  const rows: {
-    label: string;
-    hint?: string;
-    now: TableCell;
-    before: string;
-    change: Change;
-    province: string;
-  }[] = [
-    {
-      label: 'Laporan diterima',
-      now: right(fmtNumber(report.received.total), { bold: true }),
-      before: fmtNumber(prev?.received.total),
-      change: change(report.received.total, prev?.received.total, 'higher', 'count'),
-      province: average(p.averageReceived),
-    },
-    {
-      label: 'Laporan per 100.000 penduduk',
-      ...(report.population
-        ? { hint: `penduduk ${fmtNumber(report.population.value)} (${report.population.year})` }
-        : {}),
-      now: right(
-        report.perHundredThousand === undefined ? 'tidak ada data' : fmtNumber(report.perHundredThousand, 1),
-        { bold: true },
-      ),
-      before: fmtNumber(prev?.perHundredThousand, 1),
-      change: change(report.perHundredThousand, prev?.perHundredThousand, 'higher', 'decimal'),
-      province: fmtNumber(p.perHundredThousand, 1),
-    },
-    {
-      label: 'Tindak lanjut pertama tepat waktu',
-      hint: 'batas nasional',
-      now: shareCell(report.followUpWithinLimit.national),
-      before: sharePercent(prev?.followUpWithinLimit.national),
+  const rows = figureRows.map((key) => {
+    const indicator = indicators[key];
+    const now = indicator.value(report);
+    const before = prev ? indicator.value(prev) : undefined;
+    const ref = indicator.province(p);
+    const words = indicatorWords[key];
+    const hint =
+      key === 'perHundredThousand'
+        ? report.population && `penduduk ${fmtNumber(report.population.value)} (${report.population.year})`
+        : words.hint;
+    const number = (v: number | Share | undefined) => (typeof v === 'object' ? undefined : v);
+    const shown = (v: number | Share | undefined): string =>
+      indicator.kind === 'share'
+        ? sharePercent(v as Share | undefined)
+        : indicator.kind === 'days'
+          ? fmtDays(number(v))
+          : fmtNumber(number(v), indicator.kind === 'rate' ? 1 : 0);
+    const nowCell: TableCell =
+      indicator.kind === 'share'
+        ? shareCell(now as Share)
+        : right(indicator.kind === 'rate' && now === undefined ? 'tidak ada data' : shown(now), {
+            bold: true,
+          });
+    const provinceText =
+      indicator.reference === 'average'
+        ? ref === undefined
+          ? noValue
+          : `rata-rata ${fmtNumber(number(ref), 1)}`
+        : indicator.reference === 'median'
+          ? ref === undefined
+            ? noValue
+            : `median daerah ${fmtDays(number(ref))}`
+          : shown(ref);
+    return {
+      label: words.label,
+      ...(hint ? { hint } : {}),
+      now: nowCell,
+      before: shown(before),
       change: change(
-        report.followUpWithinLimit.national.value,
-        prev?.followUpWithinLimit.national.value,
-        'higher',
-        'poin',
+        indicatorNumber(now),
+        indicatorNumber(before),
+        indicator.better,
+        changeUnit[indicator.kind],
       ),
-      province: sharePercent(p.followUpNational),
-    },
-    {
-      label: 'Tindak lanjut pertama tepat waktu',
-      hint: 'target provinsi',
-      now: shareCell(report.followUpWithinLimit.provincial),
-      before: sharePercent(prev?.followUpWithinLimit.provincial),
-      change: change(
-        report.followUpWithinLimit.provincial.value,
-        prev?.followUpWithinLimit.provincial.value,
-        'higher',
-        'poin',
-      ),
-      province: sharePercent(p.followUpProvincial),
-    },
-    {
-      label: 'Penyelesaian tepat waktu',
-      hint: 'menurut batas klasifikasi',
-      now: shareCell(report.completedWithinLimit),
-      before: sharePercent(prev?.completedWithinLimit),
-      change: change(report.completedWithinLimit.value, prev?.completedWithinLimit.value, 'higher', 'poin'),
-      province: sharePercent(p.completed),
-    },
-    {
-      label: 'Median waktu sampai tindak lanjut pertama',
-      now: right(fmtDays(report.workingDaysToFollowUp.median), { bold: true }),
-      before: fmtDays(prev?.workingDaysToFollowUp.median),
-      change: change(
-        report.workingDaysToFollowUp.median,
-        prev?.workingDaysToFollowUp.median,
-        'lower',
-        'days',
-      ),
-      province:
-        p.medianFollowUpDays === undefined ? noValue : `median daerah ${fmtDays(p.medianFollowUpDays)}`,
-    },
-    {
-      label: 'Tunggakan pada akhir semester',
-      hint: 'laporan masih terbuka',
-      now: right(fmtNumber(report.backlogAtEnd), { bold: true }),
-      before: fmtNumber(prev?.backlogAtEnd),
-      change: change(report.backlogAtEnd, prev?.backlogAtEnd, 'lower', 'count'),
-      province: average(p.averageBacklog),
-    },
-    {
-      label: 'Melewati batas waktu pada akhir semester',
-      now: right(fmtNumber(report.overdueAtEnd), { bold: true }),
-      before: fmtNumber(prev?.overdueAtEnd),
-      change: change(report.overdueAtEnd, prev?.overdueAtEnd, 'lower', 'count'),
-      province: average(p.averageOverdue),
-    },
-    {
-      label: 'Hari tanpa admin penghubung aktif',
-      now: right(fmtNumber(report.daysWithoutAdmin), { bold: true }),
-      before: fmtNumber(prev?.daysWithoutAdmin),
-      change: change(report.daysWithoutAdmin, prev?.daysWithoutAdmin, 'lower', 'count'),
-      province: average(p.averageDaysWithoutAdmin),
-    },
-  ];
+      province: provinceText,
+    };
+  });
   return {
     table: {
       headerRows: 1,

@@ -1,7 +1,10 @@
 import type { PublicCitizenFigures, PublicRow } from '../functions/domain/citizen-figures';
+import { type IndicatorKey, indicators } from '../functions/domain/indicators';
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
+import { publicIndicators } from '../functions/domain/scoreboard';
 import { barChart } from './charts';
 import { classificationLabel, dayText, escapeHtml as esc, monthText, shareText } from './format';
+import { indicatorLabel } from './indicator-words';
 import { lagReasonText } from './lag-words';
 import { displayName, fmtDays, monthLabel } from './pdf-kit';
 import {
@@ -18,6 +21,19 @@ import {
 } from './site-frame';
 
 // --- regency page -------------------------------------------------------------------------------
+
+/** The rows of "Dibanding provinsi" (functions/domain/indicators.ts). */
+const compareRows: readonly IndicatorKey[] = [
+  'received',
+  'perHundredThousand',
+  'verifiedWithinLimit',
+  'followUpNational',
+  'followUpProvincial',
+  'completedWithinLimit',
+  'backlogAtEnd',
+  'overdueAtEnd',
+  'daysWithoutAdmin',
+];
 
 export function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
   const s = board.semester;
@@ -54,25 +70,20 @@ export function regencyPage(board: Scoreboard, r: ScoreboardRegency): string {
           { text: displayName(r.name), numeric: true },
           { text: 'Provinsi', numeric: true },
         ],
-        rows: [
-          ['Laporan diterima*', num(m.received), num(t.average.received, 1)],
-          ['Laporan per 100.000 penduduk', num(m.perHundredThousand, 1), num(t.perHundredThousand, 1)],
-          ['Verifikasi tepat waktu', shareCell(m.verifiedWithinLimit), shareCell(t.verifiedWithinLimit)],
-          [
-            'Tindak lanjut pertama tepat waktu (batas nasional)',
-            shareCell(m.followUpNational),
-            shareCell(t.followUpWithinLimit),
-          ],
-          [
-            'Tindak lanjut pertama tepat waktu (target provinsi)',
-            shareCell(m.followUpProvincial),
-            shareCell(t.followUpProvincial),
-          ],
-          ['Diselesaikan tepat waktu', shareCell(m.completedWithinLimit), shareCell(t.completedWithinLimit)],
-          ['Tunggakan akhir semester*', num(m.backlogAtEnd), num(t.average.backlogAtEnd, 1)],
-          ['…yang melewati batas waktu*', num(m.overdueAtEnd), num(t.average.overdueAtEnd, 1)],
-          ['Hari tanpa admin penghubung*', num(m.daysWithoutAdmin), num(t.average.daysWithoutAdmin, 1)],
-        ].map((cells) => ({ cells: cells.map((c, i) => (i === 0 ? esc(c) : c)) })),
+        rows: compareRows.map((key) => {
+          const { kind, reference } = indicators[key];
+          const at = publicIndicators[key];
+          const cell = (v: number | ShownShare | undefined, decimals: number) =>
+            typeof v === 'object' ? shareCell(v) : num(v, decimals);
+          // An asterisk marks a province column that is the average per regency (note below).
+          return {
+            cells: [
+              esc(`${indicatorLabel(key)}${reference === 'average' ? '*' : ''}`),
+              cell(at?.value(m), kind === 'rate' ? 1 : 0),
+              cell(at?.province(t), kind === 'rate' || reference === 'average' ? 1 : 0),
+            ],
+          };
+        }),
         className: 'compare',
       }),
       `<p class="note-small">* Kolom provinsi: rata-rata per kabupaten/kota. Median hari kerja sampai tindak lanjut pertama di ${esc(displayName(r.name))}: ${fmtDays(m.medianWorkingDaysToFollowUp)}.</p>`,

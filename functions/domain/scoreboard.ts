@@ -3,6 +3,7 @@ import { type PublicCitizenFigures, publicCitizenFigures } from './citizen-figur
 import { commitmentOutcome } from './commitments';
 import { type Classification, classificationLabels, classifications } from './complaint';
 import { digestItems } from './deadlines';
+import type { IndicatorKey } from './indicators';
 import { lagReasonsOf } from './lag-reasons';
 import { type LawAndSettings, lawAndSettings } from './law-and-settings';
 import { outreachRule } from './outreach';
@@ -483,6 +484,36 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
     commitmentsRecorded: regencies.some((r) => r.commitment !== undefined),
   });
 }
+
+type PublicSemester = NonNullable<ScoreboardRegency['semester']>;
+type PublicTotals = NonNullable<Scoreboard['semester']>['totals'];
+
+/**
+ * Where each indicator (functions/domain/indicators.ts) sits in the published figures: a regency's
+ * value and the province's reference, as the scoreboard publishes them (shares under the
+ * small-number rule). Undefined: the scoreboard does not publish it.
+ */
+export const publicIndicators: Readonly<
+  Record<
+    IndicatorKey,
+    | {
+        value: (m: PublicSemester) => number | ShownShare | undefined;
+        province: (t: PublicTotals) => number | ShownShare | undefined;
+      }
+    | undefined
+  >
+> = {
+  received: { value: (m) => m.received, province: (t) => t.average.received },
+  perHundredThousand: { value: (m) => m.perHundredThousand, province: (t) => t.perHundredThousand },
+  verifiedWithinLimit: { value: (m) => m.verifiedWithinLimit, province: (t) => t.verifiedWithinLimit },
+  followUpNational: { value: (m) => m.followUpNational, province: (t) => t.followUpWithinLimit },
+  followUpProvincial: { value: (m) => m.followUpProvincial, province: (t) => t.followUpProvincial },
+  completedWithinLimit: { value: (m) => m.completedWithinLimit, province: (t) => t.completedWithinLimit },
+  medianFollowUpDays: undefined,
+  backlogAtEnd: { value: (m) => m.backlogAtEnd, province: (t) => t.average.backlogAtEnd },
+  overdueAtEnd: { value: (m) => m.overdueAtEnd, province: (t) => t.average.overdueAtEnd },
+  daysWithoutAdmin: { value: (m) => m.daysWithoutAdmin, province: (t) => t.average.daysWithoutAdmin },
+};
 
 /** The semester whose evaluation the scoreboard shows at an instant: the last one that ended. */
 export const scoreboardSemester = (at: Date, zone: Zone) => lastEndedSemester(at, zone);

@@ -510,6 +510,7 @@ export function provinceComparison(
   const medianFollowUpDays = medianOf(list.flatMap((r) => r.workingDaysToFollowUp.median ?? []));
   return {
     count: list.length,
+    verified: sumShares(list.map((r) => r.verifiedWithinLimit)),
     followUpNational: sumShares(list.map((r) => r.followUpWithinLimit.national)),
     followUpProvincial: sumShares(list.map((r) => r.followUpWithinLimit.provincial)),
     completed: sumShares(list.map((r) => r.completedWithinLimit)),

@@ -283,6 +283,8 @@ export interface ProvinceTotalsBefore {
 /** Province figures derived from the regencies, printed beside each regency's. */
 export interface ProvinceComparison {
   count: number;
+  /** Verification within the limit over all the province's complaints (absent in older figures). */
+  verified?: Share;
   followUpNational: Share;
   followUpProvincial: Share;
   completed: Share;
