@@ -239,8 +239,14 @@ export function dataPage(board: Scoreboard): string {
       ],
       ['today', 'Total provinsi hari ini: belum selesai, lewat batas, daerah tanpa admin penghubung.'],
       ['months', 'Laporan diterima per bulan, seluruh provinsi.'],
-      ['regencies[]', 'Per kabupaten/kota: semester (peringkat, skor, status, pecahan), today, months.'],
-      ['method', 'Batas waktu dengan sumbernya, kalender, rumus skor, aturan status.'],
+      [
+        'regencies[]',
+        'Per kabupaten/kota: semester (peringkat, skor, status, pecahan; flagReasons, yang menentukan status; lagReasons, alasan perlu perhatian yang sama dengan laporan PDF, masing-masing dengan kind dan angkanya), today, months.',
+      ],
+      [
+        'method',
+        'Batas waktu dengan sumbernya, kalender, rumus skor, aturan status; flagSettings, pengaturan aturan status (minimumCases, lowVolumeRatio, noAdminCapDays).',
+      ],
       ['licence', 'Lisensi data.'],
     ]
       .map(([k, v]) => `<dt><code>${k}</code></dt><dd>${esc(v as string)}</dd>`)
