@@ -11,7 +11,7 @@ import {
 } from '../functions/adapters/data-files';
 import { EmailChannel } from '../functions/adapters/email-channel';
 import { Ledger } from '../functions/adapters/ledger';
-import { RosterStore } from '../functions/adapters/roster-store';
+import { RosterStore } from '../functions/adapters/province-data-store';
 import { mapBounded } from '../functions/domain/bounded-pool';
 import { foldUpdate } from '../functions/domain/snapshot';
 import type { ComplaintUpdate } from '../functions/domain/update';

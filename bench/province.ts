@@ -13,7 +13,7 @@ import {
 import { EmailChannel } from '../functions/adapters/email-channel';
 import { Ledger } from '../functions/adapters/ledger';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
-import { RosterStore } from '../functions/adapters/roster-store';
+import { RosterStore } from '../functions/adapters/province-data-store';
 import { DynamoSemesterStore } from '../functions/adapters/semester-store';
 import { mapBounded } from '../functions/domain/bounded-pool';
 import type { Population } from '../functions/domain/population';

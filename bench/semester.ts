@@ -12,7 +12,7 @@ import { loadCalendar, loadPopulation, loadRegions, loadSlaPolicy } from '../fun
 import { EmailChannel } from '../functions/adapters/email-channel';
 import { Ledger } from '../functions/adapters/ledger';
 import { renderPdf } from '../functions/adapters/pdf-renderer';
-import { RosterStore } from '../functions/adapters/roster-store';
+import { RosterStore } from '../functions/adapters/province-data-store';
 import { DynamoSemesterStore } from '../functions/adapters/semester-store';
 import { parseSemester, previousSemester } from '../functions/domain/semester';
 import { replaySnapshot } from '../functions/domain/snapshot';

@@ -24,12 +24,11 @@ import { computeSla } from '../domain/sla';
 import { policyCitation, policyInForce, type SlaRules, versionsOf } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
 import type { Zone } from '../domain/zone';
-import type { CommitmentDirectory } from '../ports/commitments';
 import type { ComplaintQueries } from '../ports/complaint-queries';
 import type { VacancyReport } from '../ports/deadline-views';
 import type { DeliveryLedger } from '../ports/ledger';
 import type { Notification, NotificationChannel } from '../ports/notification-channel';
-import type { RosterDirectory } from '../ports/roster';
+import type { CommitmentDirectory, RosterDirectory } from '../ports/province-data';
 import { deliverOnce } from './deliver-once';
 import { measureOutreach, type OutreachDeps } from './outreach-effects';
 

@@ -6,7 +6,7 @@ import {
   outreachMonths,
 } from '../domain/outreach';
 import type { ComplaintQueries } from '../ports/complaint-queries';
-import type { OutreachDirectory } from '../ports/outreach';
+import type { OutreachDirectory } from '../ports/province-data';
 
 /** What measuring outreach reads: the events, and the month counters of every regency. */
 export interface OutreachDeps {

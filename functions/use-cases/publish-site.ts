@@ -12,7 +12,7 @@ import type { ProvinceSemester } from '../domain/semester-metrics';
 import type { SlaRules } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
 import type { ComplaintQueries } from '../ports/complaint-queries';
-import type { RosterDirectory } from '../ports/roster';
+import type { RosterDirectory } from '../ports/province-data';
 import type { CdnInvalidator, SiteTarget } from '../ports/site-target';
 import type { SiteView } from '../ports/site-view';
 

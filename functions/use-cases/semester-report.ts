@@ -22,12 +22,11 @@ import {
 import type { ProvinceSemester, RankedMetrics, RegencyMetrics } from '../domain/semester-metrics';
 import { appliedRulesCitation, type SlaRules } from '../domain/sla-policy';
 import type { CitizenData } from '../domain/update';
-import type { CommitmentDirectory } from '../ports/commitments';
 import type { ComplaintQueries } from '../ports/complaint-queries';
 import type { DeliveryLedger } from '../ports/ledger';
 import type { Message, NotificationChannel } from '../ports/notification-channel';
 import type { RenderPdf } from '../ports/pdf-renderer';
-import type { RosterDirectory } from '../ports/roster';
+import type { CommitmentDirectory, RosterDirectory } from '../ports/province-data';
 import type { SemesterStore } from '../ports/semester-store';
 import type { SemesterViews } from '../ports/semester-views';
 import { deliverOnce } from './deliver-once';

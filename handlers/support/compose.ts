@@ -4,7 +4,6 @@ import type { CapacityMeter } from '../../functions/adapters/capacity';
 import { DynamoClientWriteBudget } from '../../functions/adapters/client-budget';
 import { DynamoClientRegistry } from '../../functions/adapters/client-registry';
 import { getDocumentClient, getSesClient } from '../../functions/adapters/clients';
-import { CommitmentStore } from '../../functions/adapters/commitment-store';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import {
@@ -20,8 +19,7 @@ import {
 import { EmailChannel, type EmailWording } from '../../functions/adapters/email-channel';
 import { Ledger } from '../../functions/adapters/ledger';
 import { SinkMailer } from '../../functions/adapters/mail-sink';
-import { OutreachStore } from '../../functions/adapters/outreach-store';
-import { RosterStore } from '../../functions/adapters/roster-store';
+import { CommitmentStore, OutreachStore, RosterStore } from '../../functions/adapters/province-data-store';
 import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
 import { spreadsheetRows } from '../../functions/adapters/spreadsheet';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateUpdates } from '../../demo/generate';
-import { RosterStore } from '../../functions/adapters/roster-store';
+import { RosterStore } from '../../functions/adapters/province-data-store';
 import { parseRosterCsv } from '../../functions/domain/roster';
 import { parseSemester } from '../../functions/domain/semester';
 import { minimumCases } from '../../functions/domain/semester-method';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { Ledger } from '../../functions/adapters/ledger';
-import { RosterStore } from '../../functions/adapters/roster-store';
+import { RosterStore } from '../../functions/adapters/province-data-store';
 import type { RosterEntry } from '../../functions/domain/roster';
 import type { Notification, NotificationChannel } from '../../functions/ports/notification-channel';
 import { checkDeadlines } from '../../functions/use-cases/check-deadlines';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
-import { RosterStore } from '../../functions/adapters/roster-store';
+import { RosterStore } from '../../functions/adapters/province-data-store';
 import type { RosterEntry } from '../../functions/domain/roster';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';

@@ -7,7 +7,7 @@ import { loadPopulation } from '../../functions/adapters/data-files';
 import { EmailChannel } from '../../functions/adapters/email-channel';
 import { Ledger } from '../../functions/adapters/ledger';
 import { renderPdf } from '../../functions/adapters/pdf-renderer';
-import { RosterStore } from '../../functions/adapters/roster-store';
+import { RosterStore } from '../../functions/adapters/province-data-store';
 import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
 import type { RosterEntry } from '../../functions/domain/roster';

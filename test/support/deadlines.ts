@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CapacityMeter } from '../../functions/adapters/capacity';
 import { createDocumentClient } from '../../functions/adapters/clients';
-import { CommitmentStore } from '../../functions/adapters/commitment-store';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
 import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import { loadEscalationPolicy } from '../../functions/adapters/data-files';
 import { EmailChannel } from '../../functions/adapters/email-channel';
 import { Ledger } from '../../functions/adapters/ledger';
-import { RosterStore } from '../../functions/adapters/roster-store';
+import { CommitmentStore, RosterStore } from '../../functions/adapters/province-data-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
 import { spreadsheetRows } from '../../functions/adapters/spreadsheet';
 import type { RosterEntry } from '../../functions/domain/roster';

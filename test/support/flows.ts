@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createDocumentClient } from '../../functions/adapters/clients';
-import { RosterStore } from '../../functions/adapters/roster-store';
+import { RosterStore } from '../../functions/adapters/province-data-store';
 import { localAwsEnv, type S3AndSqs } from '../../local/stack';
 import { kalsel } from './data';
 import { onRoster } from './fixtures';
