@@ -16,7 +16,7 @@ import type { EscalationPolicy } from '../domain/escalation';
 import { inspectionOf, inspectionsForDigest } from '../domain/field-inspection';
 import { arrivalsBetween, vacanciesToReport } from '../domain/handover';
 import { handoverView, vacancyBreaches } from '../domain/handover-view';
-import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
+import { emailChannel, type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import { type OutreachEffect, outreachResultDay } from '../domain/outreach';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
 import { provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
@@ -112,6 +112,7 @@ export interface DeadlineReport {
     /** Outreach events whose result today's province digest reports. */
     outreachResults?: number;
   };
+  /** E-mails the e-mail channel's transport accepted this run (another channel's messages are not counted). */
   emailsSent: number;
   failures: number;
   /** E-mails SES accepted whose ledger mark could not be written (docs/exactly-once.md). */
@@ -254,7 +255,8 @@ export async function checkDeadlines(
         report.failures += 1;
         return 'failed';
       case 'sent': {
-        report.emailsSent += 1;
+        // The report's contract (README): the e-mails accepted; another channel's sends are not e-mails.
+        if (channel.name === emailChannel) report.emailsSent += 1;
         const [unrecorded] = outcome.unrecorded;
         if (unrecorded) {
           // Counted as a failure so the run is retried; the claim left "sending" keeps a retry within

@@ -114,6 +114,8 @@ describe('a second notification channel beside the e-mail', () => {
     // Assess: every kind went out on the chat channel (Banjar's admin, handed over today, has no
     // second digest), and the e-mail to the same people.
     expect(first.failures).toBe(0);
+    // The report's e-mail count is the e-mails alone, as before.
+    expect(first.emailsSent).toBe(6);
     expect(w.chat.received.map((m) => m.kind).sort()).toEqual([
       'escalation-notice',
       'escalation-notice',
