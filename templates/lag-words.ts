@@ -37,7 +37,7 @@ export function lagReasonText(reason: LagReason | PublicLagReason, words: LagWor
     case 'days-without-admin':
       return `${num(reason.days)} hari tanpa admin penghubung aktif`;
     case 'overdue':
-      return `${num(reason.overdue)} dari ${num(reason.backlog)} laporan terbuka melewati batas waktu pada akhir semester`;
+      return `${num(reason.overdue)}${reason.backlog === undefined ? '' : ` dari ${num(reason.backlog)}`} laporan terbuka melewati batas waktu pada akhir semester`;
     case 'field-inspections-open':
       return `${num(reason.count)} pengaduan berkadar pengawasan masih terbuka lebih dari ${reason.limit} HK`;
     case 'oldest-open': {

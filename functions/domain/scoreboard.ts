@@ -6,23 +6,25 @@ import { digestItems } from './deadlines';
 import type { IndicatorKey } from './indicators';
 import { lagReasonsOf } from './lag-reasons';
 import { type LawAndSettings, lawAndSettings } from './law-and-settings';
+import { definitions, flagRule, scoreFormula } from './method-text';
 import { outreachRule } from './outreach';
 import type { Office } from './place-profile';
 import { type Regency, type Regions, regencyDisplayName } from './regions';
 import { daysWithoutAdmin, type RosterEntry, recipientsOn } from './roster';
 import { lastEndedSemester, semester as semesterOf } from './semester';
-import { definitions, flagRule, minimumCases, scoreFormula, share } from './semester-evaluation';
+import { minimumCases, share } from './semester-evaluation';
 import { evaluationMethod } from './semester-method';
 import type { Flag, FlagReason, LagReason, ProvinceSemester, RankedMetrics, Share } from './semester-metrics';
 import { computeSla } from './sla';
 import {
   appliedRulesCitation,
   effectiveUntil,
+  policyInForce,
   type SlaPolicy,
   type SlaRules,
   versionsOf,
 } from './sla-policy';
-import { publicCategories, roundFigures, type ShownShare, shownShare } from './small-numbers';
+import { publicCategories, publicMinimum, roundFigures, type ShownShare, shownShare } from './small-numbers';
 import type { Snapshot } from './snapshot';
 import type { Zone } from './zone';
 
@@ -240,6 +242,9 @@ function publicLagReason(reason: LagReason): PublicLagReason {
   if ('own' in reason)
     return { ...reason, own: shownShare(reason.own), province: shownShare(reason.province) };
   if (reason.kind === 'oldest-open') return { kind: reason.kind, workingDays: reason.workingDays };
+  // "4 dari 4 laporan terbuka" is a share of a few cases: the count alone is published.
+  if (reason.kind === 'overdue' && (reason.backlog ?? 0) < publicMinimum)
+    return { kind: reason.kind, overdue: reason.overdue };
   return reason;
 }
 
@@ -467,7 +472,8 @@ export function buildScoreboard(input: ScoreboardInput): Scoreboard {
         .map((y) => ({ year: y.year, status: y.status, sources: Object.values(y.sources) })),
       scoreFormula: p?.method.scoreFormula ?? scoreFormula,
       flagRule: p?.method.flagRule ?? flagRule,
-      definitions: p?.method.definitions ?? definitions(input.regions.zone),
+      definitions:
+        p?.method.definitions ?? definitions(input.regions.zone, policyInForce(input.sla.policy, date)),
       minimumCasesForShare,
       flagSettings: {
         minimumCases: evaluationMethod.minimumCases,

@@ -195,7 +195,8 @@ export type LagReason =
   | { kind: 'follow-up-national'; own: Share; province: Share }
   | { kind: 'completion'; own: Share; province: Share }
   | { kind: 'days-without-admin'; days: number }
-  | { kind: 'overdue'; overdue: number; backlog: number }
+  /** `backlog` is left out on the public page when it is under the small-number minimum. */
+  | { kind: 'overdue'; overdue: number; backlog?: number }
   /** Field-inspection complaints still open past their completion limit. */
   | { kind: 'field-inspections-open'; count: number; limit: number }
   /** The oldest open complaint is older than the longest completion limit. */

@@ -6,21 +6,15 @@ import { withCommitments } from '../domain/commitments';
 import type { EscalationPolicy } from '../domain/escalation';
 import { lawAndSettings } from '../domain/law-and-settings';
 import { type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
+import { definitions, flagRule, scoreFormula } from '../domain/method-text';
 import { outreachRule, outreachSettings } from '../domain/outreach';
 import type { Population } from '../domain/population';
 import type { Regions } from '../domain/regions';
 import { provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { parseSemester, previousSemester, type Semester, semesterLabel } from '../domain/semester';
-import {
-  definitions,
-  evaluateRegency,
-  flagRule,
-  rankProvince,
-  scoreFormula,
-  workedScoreExample,
-} from '../domain/semester-evaluation';
+import { evaluateRegency, rankProvince, workedScoreExample } from '../domain/semester-evaluation';
 import type { ProvinceSemester, RankedMetrics, RegencyMetrics } from '../domain/semester-metrics';
-import { appliedRulesCitation, type SlaRules } from '../domain/sla-policy';
+import { appliedRulesCitation, policyInForce, type SlaRules } from '../domain/sla-policy';
 import type { CitizenData } from '../domain/update';
 import type { ComplaintQueries } from '../ports/complaint-queries';
 import type { DeliveryLedger } from '../ports/ledger';
@@ -198,7 +192,8 @@ function methodOf(
     scoreFormula,
     flagRule,
     scoreExample: workedScoreExample(),
-    definitions: definitions(deps.regions.zone),
+    // The limits the definitions name are those of the national rule in force at the cut-off.
+    definitions: definitions(deps.regions.zone, policyInForce(deps.national, semester.lastDate)),
     ...(population ? { populationSource: `${population.source} (tahun ${population.year})` } : {}),
     ...(deps.citizens?.districts ? { districtSource: deps.citizens.districts.source } : {}),
   };

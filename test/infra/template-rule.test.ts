@@ -22,7 +22,8 @@ describe('views hold no threshold and no policy value', () => {
       'templates/x.ts',
       [
         "const a = '30 hari atau lebih tanpa admin';",
-        'const b = (n: number) => `${n} kasus terbuka lebih dari 60 HK, kurang dari seperempat angka provinsi`;',
+        // A template literal with a substitution, as a view would write it.
+        `const b = (n: number) => \`\${n} kasus terbuka lebih dari 60 HK, kurang dari seperempat angka provinsi\`;`,
         "const c = 'pemeriksaan harian pukul 08.00';",
       ].join('\n'),
     );

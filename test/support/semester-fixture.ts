@@ -5,14 +5,9 @@ import { loadEscalationPolicy } from '../../functions/adapters/data-files';
 import { parseCommitmentsCsv, withCommitments } from '../../functions/domain/commitments';
 import type { Classification } from '../../functions/domain/complaint';
 import { lawAndSettings } from '../../functions/domain/law-and-settings';
+import { flagRule, scoreFormula } from '../../functions/domain/method-text';
 import { parseSemester } from '../../functions/domain/semester';
-import {
-  flagRule,
-  rankProvince,
-  scoreFormula,
-  share,
-  workedScoreExample,
-} from '../../functions/domain/semester-evaluation';
+import { rankProvince, share, workedScoreExample } from '../../functions/domain/semester-evaluation';
 import type {
   Distribution,
   FieldInspectionCase,

@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import {
-  flagFor,
+  definitions,
   flagRule,
   flagRuleOf,
   scoreFormula,
   scoreFormulaOf,
-  scoreParts,
-} from '../../functions/domain/semester-evaluation';
+} from '../../functions/domain/method-text';
+import { flagFor, scoreParts } from '../../functions/domain/semester-evaluation';
 import { evaluationMethod } from '../../functions/domain/semester-method';
+import { policyInForce } from '../../functions/domain/sla-policy';
+import { nationalPolicy } from '../support/data';
 import { fixtureRegency } from '../support/semester-fixture';
+
+const nationalPolicyInForce = () => policyInForce(nationalPolicy(), '2026-06-30');
 
 /** The weights a formula text names, in T, S, K, V order ("0,35 × T" -> 0.35). */
 const weightsIn = (text: string) =>
@@ -67,5 +71,32 @@ describe('the printed method', () => {
       'merah',
     ]);
     expect(flagFor(100, evaluationMethod.noAdminCapDays)).toBe('kuning');
+  });
+});
+
+describe('the printed definitions', () => {
+  const zone = { id: 'Asia/Makassar', abbreviation: 'WITA' };
+  const limitsOf = (completion: number, closure: number) => {
+    const policy = nationalPolicyInForce();
+    return {
+      limits: {
+        ...policy.limits,
+        completion: { ...policy.limits.completion, 'pengaduan-berkadar-pengawasan': completion },
+        closure,
+      },
+    };
+  };
+  const meaning = (defs: { term: string; meaning: string }[], term: string) =>
+    defs.find((d) => d.term === term)?.meaning ?? '';
+
+  it('name the field-inspection and closure limits of the rule in force, not a copy', () => {
+    // Prepare: the national rule today, then the same rule with other limits
+    const today = definitions(zone, nationalPolicyInForce());
+    const changed = definitions(zone, limitsOf(45, 7));
+    // Assess
+    expect(meaning(today, 'Berkadar pengawasan')).toContain('batas penyelesaiannya 60 HK');
+    expect(meaning(today, 'Penutupan')).toContain('selesai 10 HK setelah tindak lanjut');
+    expect(meaning(changed, 'Berkadar pengawasan')).toContain('batas penyelesaiannya 45 HK');
+    expect(meaning(changed, 'Penutupan')).toContain('selesai 7 HK setelah tindak lanjut');
   });
 });

@@ -144,8 +144,20 @@ describe('the semester evaluation of a regency (hand-computed fixture, Kotabaru 
     expect(m.fieldInspection).toEqual({
       count: 1,
       completed: 0,
-      cases: [{ trackingId: 'K3', submittedAt: '2026-04-06T01:00:00.000Z', workingDays: 53, open: true }],
+      // 53 HK is within the national rule's 60 for a complaint that needs a field inspection.
+      cases: [
+        {
+          trackingId: 'K3',
+          submittedAt: '2026-04-06T01:00:00.000Z',
+          workingDays: 53,
+          open: true,
+          limit: 60,
+          late: false,
+        },
+      ],
+      limit: 60,
     });
+    expect(m.longestCompletionLimit).toBe(60);
     expect(m.daysWithoutAdmin).toBe(14); // 1-14 April
     expect(m.calendarGaps).toEqual([]);
   });
