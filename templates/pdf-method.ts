@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProvinceSemester, RankedMetrics } from '../functions/domain/semester-metrics';
 import { horizontalBarChart } from './charts';
-import { zoneFormat } from './format';
+import { officeContactText, officeText, zoneFormat } from './format';
 import {
   colors,
   compactTableLayout,
@@ -53,6 +53,15 @@ export function coverFooter(province: ProvinceSemester): Content {
   return {
     stack: [
       `Disusun oleh ${province.province.brand}, SP4N-LAPOR! Provinsi ${province.province.name}`,
+      // Where a reader of the report asks (the place profile's office), when the profile names it.
+      ...(province.province.office
+        ? [
+            `Pengelola: ${officeText(province.province.office)}`,
+            ...(officeContactText(province.province.office)
+              ? [`Pertanyaan: ${officeContactText(province.province.office)}`]
+              : []),
+          ]
+        : []),
       `Tanggal pembuatan: ${zoneFormat(province.province).date(province.method.generatedAt)}`,
       `Data sampai: ${zoneFormat(province.province).dateTime(province.method.cutoff)}`,
     ],
