@@ -46,13 +46,13 @@ export const ledgerKeys = {
   escalationPartition: (regencyCode: string) => `ESC#${regencyCode}`,
   /**
    * One per arrival on a regency's liaison seat: the handover digest, and the line to the outgoing
-   * admin and head. `person`: the arriving admin's e-mail, their identity in the roster.
+   * admin and head. `person`: the arriving admin's `personKey` (functions/domain/roster.ts).
    */
   handover: (regencyCode: string, since: string, person: string, channel: string): LedgerKey =>
     on(channel, { pk: `LEDGER#HANDOVER#${regencyCode}`, sk: `${since}#${person.toLowerCase()}` }),
   handoverNotice: (regencyCode: string, since: string, person: string, channel: string): LedgerKey =>
     on(channel, { pk: `LEDGER#HANDOVER#${regencyCode}`, sk: `${since}#${person.toLowerCase()}#notice` }),
-  /** One per recipient of a semester report; `person`: the recipient's e-mail, their identity in the roster. */
+  /** One per recipient of a semester report; `person`: the recipient's `personKey` (functions/domain/roster.ts). */
   report: (semester: string, regencyCode: string, person: string, channel: string): LedgerKey =>
     on(channel, { pk: `LEDGER#REPORT#${semester}`, sk: `${regencyCode}#${person.toLowerCase()}` }),
 } as const;

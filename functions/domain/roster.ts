@@ -156,6 +156,14 @@ export function provinceTeamOn(
   return entries.filter((e) => e.code === provinceCode && e.role === 'province' && isActive(e, date));
 }
 
+/**
+ * Who a person is, whatever the channel: their e-mail address (required and checked on import),
+ * lower-cased. Ledger keys and "the same person" compare this, never a channel's address.
+ */
+export function personKey(entry: Pick<RosterEntry, 'email'>): string {
+  return entry.email.toLowerCase();
+}
+
 /** "Nama <email>" for a mail header. */
 export function mailbox(entry: RosterEntry): string {
   return `${entry.name.replace(/[<>"]/g, '')} <${entry.email}>`;

@@ -19,7 +19,7 @@ import { handoverView, vacancyBreaches } from '../domain/handover-view';
 import { emailChannel, type LedgerKey, ledgerKeys } from '../domain/ledger-keys';
 import { type OutreachEffect, outreachResultDay } from '../domain/outreach';
 import { type Regency, type Regions, regencyDisplayName } from '../domain/regions';
-import { provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
+import { personKey, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { computeSla } from '../domain/sla';
 import { policyCitation, policyInForce, type SlaRules, versionsOf } from '../domain/sla-policy';
 import type { Snapshot } from '../domain/snapshot';
@@ -320,7 +320,7 @@ export async function checkDeadlines(
         const digest = await onEveryChannel((channel) =>
           send(
             channel,
-            ledgerKeys.handover(regency.code, arrival.since, arrival.person.email, channel.name),
+            ledgerKeys.handover(regency.code, arrival.since, personKey(arrival.person), channel.name),
             {
               message: {
                 kind: 'handover-digest',
@@ -345,7 +345,12 @@ export async function checkDeadlines(
             : await onEveryChannel((channel) =>
                 send(
                   channel,
-                  ledgerKeys.handoverNotice(regency.code, arrival.since, arrival.person.email, channel.name),
+                  ledgerKeys.handoverNotice(
+                    regency.code,
+                    arrival.since,
+                    personKey(arrival.person),
+                    channel.name,
+                  ),
                   {
                     message: { kind: 'handover-notice', view: { province, regency, view } },
                     to: told,
@@ -380,9 +385,11 @@ export async function checkDeadlines(
 
       if (items.length > 0 || inspectionCount > 0) {
         // An admin who had the handover today needs no second list.
-        const handedOver = new Set(arrivals.map((a) => a.person.email));
-        const to = (people.vacant ? people.backups : people.admins).filter((p) => !handedOver.has(p.email));
-        const cc = people.vacant ? [] : people.backups.filter((p) => !handedOver.has(p.email));
+        const handedOver = new Set(arrivals.map((a) => personKey(a.person)));
+        const to = (people.vacant ? people.backups : people.admins).filter(
+          (p) => !handedOver.has(personKey(p)),
+        );
+        const cc = people.vacant ? [] : people.backups.filter((p) => !handedOver.has(personKey(p)));
         const notification: Notification = {
           message: {
             kind: 'regency-digest',

@@ -10,7 +10,7 @@ import { definitions, flagRule, scoreFormula } from '../domain/method-text';
 import { outreachRule, outreachSettings } from '../domain/outreach';
 import type { Population } from '../domain/population';
 import type { Regions } from '../domain/regions';
-import { provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
+import { personKey, provinceTeamOn, type RosterEntry, recipientsOn } from '../domain/roster';
 import { parseSemester, previousSemester, type Semester, semesterLabel } from '../domain/semester';
 import { evaluateRegency, rankProvince, workedScoreExample } from '../domain/semester-evaluation';
 import type { ProvinceSemester, RankedMetrics, RegencyMetrics } from '../domain/semester-metrics';
@@ -242,7 +242,7 @@ async function deliver(
     ...input.to.map((e) => ({ e, role: 'to' as const })),
     ...input.cc.map((e) => ({ e, role: 'cc' as const })),
   ];
-  const unique = all.filter((x, i) => all.findIndex((y) => y.e.email === x.e.email) === i);
+  const unique = all.filter((x, i) => all.findIndex((y) => personKey(y.e) === personKey(x.e)) === i);
   if (!unique.some((x) => x.role === 'to')) return { status: 'no-recipient', recipients: [] };
   let delivery: Delivery | undefined;
   for (const channel of deps.channels) {
@@ -288,7 +288,7 @@ async function deliverOn(
   },
 ): Promise<Delivery> {
   const keyOf = (person: RosterEntry): LedgerKey =>
-    ledgerKeys.report(input.semesterId, input.ledgerScope, person.email, channel.name);
+    ledgerKeys.report(input.semesterId, input.ledgerScope, personKey(person), channel.name);
   if (input.resend) await Promise.all(input.parts.map((x) => deps.ledger.forget(keyOf(x.e))));
   // One ledger key per recipient: only those not yet sent are addressed (docs/exactly-once.md).
   const outcome = await deliverOnce(

@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '../../functions/adapters/clients';
 import { Ledger } from '../../functions/adapters/ledger';
+import { renderPdf } from '../../functions/adapters/pdf-renderer';
 import { RosterStore } from '../../functions/adapters/province-data-store';
 import type { RosterEntry } from '../../functions/domain/roster';
 import type { Notification, NotificationChannel } from '../../functions/ports/notification-channel';
 import { checkDeadlines } from '../../functions/use-cases/check-deadlines';
 import { ingestBatch } from '../../functions/use-cases/ingest-updates';
-import { deadlineDeps, ingestDeps } from '../../handlers/support/compose';
+import { runSemesterReport } from '../../functions/use-cases/semester-report';
+import { deadlineDeps, ingestDeps, semesterDeliveryDeps } from '../../handlers/support/compose';
 import { loadConfig } from '../../handlers/support/config';
 import { deadlineViews } from '../../templates/deadline-emails';
+import { semesterViews } from '../../templates/semester-views';
 import { anUpdate, onRoster } from '../support/fixtures';
 import { freshTable, localDynamoDbClient, localSesClient, receivedMail } from '../support/local-aws';
 
@@ -21,7 +24,13 @@ import { freshTable, localDynamoDbClient, localSesClient, receivedMail } from '.
  */
 class RecordingChat implements NotificationChannel {
   readonly name = 'chat';
-  readonly received: { kind: string; to: string[]; cc: string[]; trace: string }[] = [];
+  readonly received: {
+    kind: string;
+    to: string[];
+    cc: string[];
+    trace: string;
+    attachment?: { filename: string; content: Buffer };
+  }[] = [];
   /** Message kinds refused on their next send (a chat service down for a moment). */
   readonly refuseOnce = new Set<string>();
 
@@ -36,6 +45,7 @@ class RecordingChat implements NotificationChannel {
       to: n.to.map((p) => p.email),
       cc: (n.cc ?? []).map((p) => p.email),
       trace: n.trace,
+      ...('attachment' in n.message ? { attachment: n.message.attachment } : {}),
     });
     return `chat-${this.received.length}`;
   }
@@ -91,6 +101,15 @@ async function world() {
     doc,
     tableName,
     // The daily check as the handler composes it, with the chat channel beside the e-mail.
+    // The semester job as the CLI and the worker compose it, with the same chat channel.
+    semester: async (instant: Date) => {
+      now = instant;
+      return runSemesterReport(
+        semesterDeliveryDeps(config, { ...options, renderPdf, views: semesterViews, channels: [chat] }),
+        '2026-H1',
+        { regency: '6301', send: true },
+      );
+    },
     check: async (instant: Date) => {
       now = instant;
       return checkDeadlines(deadlineDeps(config, { ...options, views: deadlineViews, channels: [chat] }), {
@@ -200,4 +219,38 @@ describe('a second notification channel beside the e-mail', () => {
     expect(report.failures).toBe(0);
     expect(w.chat.received).toHaveLength(6);
   }, 120_000);
+
+  it("gets a regency's semester report with its PDF, to the same people as the e-mail, once across a re-run", async () => {
+    // Prepare
+    const w = await world();
+
+    // Act
+    const first = await w.semester(new Date('2026-07-01T07:00:00+08:00'));
+    const again = await w.semester(new Date('2026-07-01T08:00:00+08:00'));
+
+    // Assess
+    expect(first.regencies.find((r) => r.code === '6301')?.delivery?.status).toBe('sent');
+    expect(again.regencies.find((r) => r.code === '6301')?.delivery?.status).toBe('already-sent');
+    expect(w.chat.received).toHaveLength(1);
+    const [report] = w.chat.received;
+    expect(report).toMatchObject({
+      kind: 'regency-report',
+      to: [`head.6301@${w.domain}`],
+      cc: [`admin.6301@${w.domain}`, `p.63@${w.domain}`],
+      trace: 'REPORT#2026-H1#6301',
+    });
+    const mails = await w.mail();
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    expect(people(report?.to ?? [], report?.cc ?? [])).toBe(
+      people(addresses(mail?.destination.to ?? []), addresses(mail?.destination.cc ?? [])),
+    );
+    // The same PDF on both channels.
+    expect(mail?.attachments[0]?.filename).toBe(report?.attachment?.filename);
+    expect(
+      Buffer.from(mail?.attachments[0]?.content ?? '', 'base64').equals(
+        report?.attachment?.content ?? Buffer.alloc(0),
+      ),
+    ).toBe(true);
+  }, 180_000);
 });
