@@ -8,7 +8,11 @@ import type { OutreachEffect } from '../domain/outreach';
 import type { Regency, RegionData } from '../domain/regions';
 import type { EmailContent } from './mailer';
 
-/** Port: the daily check's messages, worded by the views (templates/deadline-emails.ts). */
+/**
+ * Port: the daily check's messages as e-mails, worded by the views (templates/deadline-emails.ts) for
+ * the e-mail channel (functions/adapters/email-channel.ts). The inputs below are the messages' view
+ * models, the same for every channel (functions/ports/notification-channel.ts).
+ */
 
 type Province = RegionData['province'];
 
