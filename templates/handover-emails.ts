@@ -24,9 +24,6 @@ import { footerText, longDate, numberId, stageLabels, type ZoneFormat, zoneForma
  * head get one line. The judgement (stage, age, deadline, lateness) is the domain's (handover-view.ts).
  */
 
-/** At most this many complaints written out in the e-mail; the attachment always has all. */
-const listLimit = 60;
-
 const link = (base: string, trackingId: string) =>
   `${base.replace(/\/$/, '')}/${encodeURIComponent(trackingId)}`;
 
@@ -91,16 +88,12 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
   const subject = `[${input.province.brand}] Serah terima: ${numberId(view.total)} laporan terbuka — ${name}, ${longDate(view.date)}`;
   const lead = `Selamat bertugas sebagai ${role} LAPOR! ${name} sejak ${longDate(view.arrival.since)}. Ada ${numberId(view.total)} laporan terbuka yang kini menjadi tanggung jawab Anda; ${numberId(view.late)} di antaranya melewati batas waktu${view.fromVacancy.length > 0 ? `, dan ${numberId(view.fromVacancy.length)} masuk saat kursi admin kosong` : ''}.`;
   const fileName = `serah-terima-${input.regency.code}-${view.date}.csv`;
-  let budget = listLimit;
   const html: Html[] = [];
   const text: string[] = [];
-  const listed = (items: readonly HandoverItem[]) => {
-    const shown = items.slice(0, Math.max(0, budget));
-    budget -= shown.length;
-    return shown;
-  };
+  // Which complaints are written out is decided in the domain (handoverListing).
+  const { listed } = view;
   if (view.fromVacancy.length > 0) {
-    const shown = listed(view.fromVacancy);
+    const shown = listed.fromVacancy;
     html.push(heading('Masuk saat kursi kosong', `(${numberId(view.fromVacancy.length)})`));
     text.push('', `MASUK SAAT KURSI KOSONG (${numberId(view.fromVacancy.length)})`);
     for (const item of shown) {
@@ -120,12 +113,9 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
   }
   html.push(heading('Semua laporan terbuka per perangkat daerah', `(${numberId(view.total)})`));
   text.push('', '', `SEMUA LAPORAN TERBUKA PER PERANGKAT DAERAH (${numberId(view.total)})`);
-  let omitted = 0;
-  for (const group of view.groups) {
-    // What arrived during the vacancy is listed above, once.
-    const rest = group.items.filter((i) => !i.duringVacancy);
-    const shown = listed(rest);
-    omitted += rest.length - shown.length;
+  const { omitted } = listed;
+  for (const group of listed.groups) {
+    const shown = group.items;
     const aside = `${numberId(group.total)} laporan${group.late > 0 ? `, ${numberId(group.late)} terlambat` : ''}`;
     html.push(subheading(group.unit, aside));
     text.push('', `== ${group.unit} (${aside}) ==`);

@@ -52,6 +52,46 @@ export interface HandoverView {
   fromVacancy: HandoverItem[];
   /** Every complaint, in the order of the groups: the attached CSV. */
   all: HandoverItem[];
+  /** What the e-mail writes out, within `handoverListLimit` (the attachment has every one). */
+  listed: HandoverListing;
+}
+
+/**
+ * At most this many complaints are written out in the handover e-mail, so that it stays readable on
+ * a phone; the attached list has all. A setting of the product.
+ */
+export const handoverListLimit = 60;
+
+export interface HandoverListing {
+  /** The first of those received during the vacancy (listed before the units). */
+  fromVacancy: HandoverItem[];
+  /** Per unit, the first of its complaints not already listed above. */
+  groups: HandoverUnit[];
+  /** Left out of the e-mail by the limit. */
+  omitted: number;
+}
+
+/** Deals the limit out: the vacancy's complaints first, then each unit in order, each complaint once. */
+export function handoverListing(
+  view: Pick<HandoverView, 'fromVacancy' | 'groups'>,
+  limit = handoverListLimit,
+): HandoverListing {
+  let budget = Math.max(0, limit);
+  const take = (items: readonly HandoverItem[]) => {
+    const shown = items.slice(0, budget);
+    budget -= shown.length;
+    return shown;
+  };
+  const fromVacancy = take(view.fromVacancy);
+  let omitted = 0;
+  const groups = view.groups.map((group) => {
+    // What arrived during the vacancy is listed above, once.
+    const rest = group.items.filter((i) => !i.duringVacancy);
+    const items = take(rest);
+    omitted += rest.length - items.length;
+    return { ...group, items };
+  });
+  return { fromVacancy, groups, omitted };
 }
 
 type SlaContext = { policy: SlaRules; calendar: WorkingCalendar };
@@ -108,14 +148,16 @@ export function handoverView(
     }))
     .sort((a, b) => b.late - a.late || b.total - a.total || a.unit.localeCompare(b.unit));
   const all = groups.flatMap((g) => g.items);
+  const fromVacancy = all.filter((i) => i.duringVacancy).sort(byLateThenAge);
   return {
     arrival,
     date,
     total: all.length,
     late: all.filter((i) => i.breached).length,
     groups,
-    fromVacancy: all.filter((i) => i.duringVacancy).sort(byLateThenAge),
+    fromVacancy,
     all,
+    listed: handoverListing({ fromVacancy, groups }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Arrival } from '../../functions/domain/handover';
-import { handoverView, vacancyBreaches } from '../../functions/domain/handover-view';
+import { handoverListing, handoverView, vacancyBreaches } from '../../functions/domain/handover-view';
 import { replaySnapshot, type Snapshot } from '../../functions/domain/snapshot';
 import type { ComplaintUpdate } from '../../functions/domain/update';
 import { calendar, kalsel, nationalPolicy } from '../support/data';
@@ -67,6 +67,22 @@ describe('handoverView', () => {
 
   it('names what arrived while the seat was vacant', () => {
     expect(view.fromVacancy.map((i) => i.trackingId)).toEqual(['VAC-1', 'VAC-2']);
+  });
+
+  it('writes out each complaint once, the vacancy first, within the e-mail limit', () => {
+    // Every complaint fits: the vacancy's two above, the old one in its unit, none twice.
+    const ids = (l: ReturnType<typeof handoverListing>) => [
+      ...l.fromVacancy.map((i) => i.trackingId),
+      ...l.groups.flatMap((g) => g.items.map((i) => i.trackingId)),
+    ];
+    expect(ids(view.listed)).toEqual(['VAC-1', 'VAC-2', 'OLD-1']);
+    expect(view.listed.omitted).toBe(0);
+    // A limit of two: the vacancy's complaints take it, the rest is counted as left out.
+    const short = handoverListing(view, 2);
+    expect(ids(short)).toEqual(['VAC-1', 'VAC-2']);
+    expect(short.omitted).toBe(1);
+    // The groups keep their totals for the headings.
+    expect(short.groups.map((g) => g.total)).toEqual([2, 1]);
   });
 });
 
