@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { traced } from '../functions/adapters/tracing';
 import { problem } from '../functions/api/http';
 import { handleApiRequest, type summarize } from '../functions/api/ingest-routes';
-import { ingestApiDeps } from './support/compose';
+import { ingestApiDeps } from './support/compose-ingest';
 import { loadConfig } from './support/config';
 import { createLogger, createMetrics } from './support/observability';
 import { addUpdateCounts } from './support/ops-metrics';

@@ -37,9 +37,10 @@ export function flagRuleOf(method: EvaluationMethod = evaluationMethod): string 
 }
 
 /** The composite score, as printed on every report's method page. */
-export const scoreFormula = scoreFormulaOf();
+// Pure: a bundle that never prints the method (the ingest API) leaves them out.
+export const scoreFormula = /* @__PURE__ */ scoreFormulaOf();
 
-export const flagRule = flagRuleOf();
+export const flagRule = /* @__PURE__ */ flagRuleOf();
 
 const pct = (v: number) =>
   `${(v * 100).toLocaleString('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;

@@ -1,11 +1,5 @@
-import type { SESClient } from '@aws-sdk/client-ses';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CapacityMeter } from '../../functions/adapters/capacity';
-import { DynamoClientWriteBudget } from '../../functions/adapters/client-budget';
-import { DynamoClientRegistry } from '../../functions/adapters/client-registry';
 import { getDocumentClient, getSesClient } from '../../functions/adapters/clients';
 import { DynamoComplaintQueries } from '../../functions/adapters/complaint-queries';
-import { DynamoComplaintStore } from '../../functions/adapters/complaint-store';
 import {
   loadCalendar,
   loadCalendarYears,
@@ -22,9 +16,6 @@ import { SinkMailer } from '../../functions/adapters/mail-sink';
 import { CommitmentStore, OutreachStore, RosterStore } from '../../functions/adapters/province-data-store';
 import { DynamoSemesterStore } from '../../functions/adapters/semester-store';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
-import { spreadsheetRows } from '../../functions/adapters/spreadsheet';
-import type { ApiDeps } from '../../functions/api/ingest-routes';
-import { clientUpdatesPerSecond } from '../../functions/domain/client-budget';
 import type { DeadlineViews } from '../../functions/ports/deadline-views';
 import type { Mailer } from '../../functions/ports/mailer';
 import type { NotificationChannel } from '../../functions/ports/notification-channel';
@@ -33,86 +24,23 @@ import type { SemesterViews } from '../../functions/ports/semester-views';
 import type { CdnInvalidator, SiteTarget } from '../../functions/ports/site-target';
 import type { SiteView } from '../../functions/ports/site-view';
 import type { DeadlineDeps } from '../../functions/use-cases/check-deadlines';
-import type { FileImportDeps } from '../../functions/use-cases/import-file';
-import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
 import type { SiteDeps } from '../../functions/use-cases/publish-site';
 import {
   provinceSemester,
   type SemesterDeliveryDeps,
   type SemesterDeps,
 } from '../../functions/use-cases/semester-report';
-import type { AppConfig } from './config';
-
 /**
  * Composition: which adapter stands behind each port, from configuration. Each entry point
  * (handlers/*.ts, the CLI's commands, `npm start`) asks for the dependencies of the one use case it
  * runs and passes the views it renders with, so that a function's bundle carries only its own
- * templates, pdfmake only where PDFs are rendered and the SES client only where mail is sent.
+ * templates, pdfmake only where PDFs are rendered and the SES client only where mail is sent. The
+ * ingest side lives in compose-ingest.ts, so the ingest API's bundle carries none of the rest.
  */
-export interface WiringOptions {
-  doc?: DynamoDBDocumentClient;
-  ses?: SESClient;
-  /** Replaces SES entirely (fault injection in tests). */
-  mailer?: Mailer;
-  /**
-   * Channels beside the e-mail, each sent every message exactly once on its own (none is built
-   * yet: a chat channel would be composed here; the tests plug one in).
-   */
-  channels?: readonly NotificationChannel[];
-  meter?: CapacityMeter;
-  clock?: () => Date;
-}
+import { domainData, type WiringOptions } from './compose-ingest';
+import type { AppConfig } from './config';
 
-/** The data every use case reads: regions, calendar and the configured SLA policy. */
-export function domainData(config: AppConfig) {
-  const regions = loadRegions(config.dataDir, config.province);
-  return {
-    regions,
-    citizens: loadCitizenData(config.dataDir, config.province),
-    sla: {
-      calendar: loadCalendar(config.dataDir, regions.zone),
-      policy: loadSlaPolicy(config.dataDir, config.slaPolicy),
-    },
-  };
-}
-
-/** Dependencies of the ingest use case and its API (with the client registry), from configuration. */
-export function ingestDeps(
-  config: AppConfig,
-  options: WiringOptions = {},
-): IngestDeps & ApiDeps & { clients: DynamoClientRegistry } {
-  const doc = options.doc ?? getDocumentClient();
-  const data = domainData(config);
-  return {
-    ...data,
-    store: new DynamoComplaintStore(doc, config.tableName, data.regions.zone, options.meter),
-    clients: new DynamoClientRegistry(doc, config.tableName, options.meter),
-    clock: options.clock ?? (() => new Date()),
-    ...(config.backdateWindowDays ? { backdateWindowDays: config.backdateWindowDays } : {}),
-  };
-}
-
-/** Dependencies of a file import (the bulk import, `lapor-paman ingest`): the ingest's, with the CSV/XLSX reader. */
-export function importDeps(config: AppConfig, options: WiringOptions = {}): FileImportDeps {
-  return { ...ingestDeps(config, options), readRows: spreadsheetRows };
-}
-
-/**
- * Dependencies of the ingest API: the ingest's, with each client's write budget, shared by every
- * instance through the table (issue 23, finding 5). Only the API: the import and the demo have none.
- */
-export function ingestApiDeps(config: AppConfig, options: WiringOptions = {}): ApiDeps {
-  const doc = options.doc ?? getDocumentClient();
-  return {
-    ...ingestDeps(config, { ...options, doc }),
-    budget: new DynamoClientWriteBudget(
-      doc,
-      config.tableName,
-      clientUpdatesPerSecond(process.env),
-      options.meter,
-    ),
-  };
-}
+export { domainData, importDeps, ingestApiDeps, ingestDeps, type WiringOptions } from './compose-ingest';
 
 /** The mailer from configuration: SES at the configured sending rate, through the stage's sink if it has one. */
 export function mailerFor(config: AppConfig, options: WiringOptions = {}): Mailer {
