@@ -50,7 +50,8 @@ export function registerCommitmentsCommands(program: Command): void {
       regency: 'regency code',
       at: "the date to say which is in force, the province's zone (YYYY-MM-DD); default today",
       print: ({ entries: all, codes, regions, at: given, json, write }) => {
-        const at = given ?? new Date().toISOString().slice(0, 10);
+        // Today in the province's zone: between 00:00 and 08:00 WITA the UTC date is still yesterday.
+        const at = given ?? regions.zone.date(new Date().toISOString());
         if (json) {
           const standings = codes.map((code) => ({
             code,
