@@ -1,12 +1,8 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import {
-  type Commitment,
-  type CommitmentResult,
-  dateId as isoDateId,
-  type TargetResult,
-} from '../functions/domain/commitments';
+import type { Commitment, CommitmentResult, TargetResult } from '../functions/domain/commitments';
 import { minimumCases } from '../functions/domain/semester-method';
 import type { RankedMetrics } from '../functions/domain/semester-metrics';
+import { dayText } from './format';
 import {
   bareName,
   colors,
@@ -62,7 +58,7 @@ function achievedText(t: TargetResult): string {
 /** "Bupati Tanah Laut, ditandatangani 18 Desember 2025, nomor ..., berlaku sejak 1 Januari 2026." */
 export function commitmentSource(c: Commitment): string {
   const document = /^https?:\/\//.test(c.document) ? `dokumen ${c.document}` : `nomor ${c.document}`;
-  return `${c.signatory}, ditandatangani ${isoDateId(c.signed)}, ${document}, berlaku sejak ${isoDateId(c.from)}${c.to ? ` sampai ${isoDateId(c.to)}` : ''}.`;
+  return `${c.signatory}, ditandatangani ${dayText(c.signed)}, ${document}, berlaku sejak ${dayText(c.from)}${c.to ? ` sampai ${dayText(c.to)}` : ''}.`;
 }
 
 /** The per-target table of a commitment: promised, achieved, met or not and by how much. */
@@ -106,7 +102,7 @@ export function commitmentPage(report: RankedMetrics): Content[] {
       heading,
       warningBox(
         result.status === 'expired' && result.commitment
-          ? `Komitmen ${place} tentang pengelolaan pengaduan SP4N-LAPOR! berakhir ${isoDateId(result.commitment.to as string)} dan belum diperbarui (${commitmentSource(result.commitment)}) Karena itu semester ini tidak dinilai terhadap komitmen. Provinsi meminta komitmen tertulis yang baru.`
+          ? `Komitmen ${place} tentang pengelolaan pengaduan SP4N-LAPOR! berakhir ${dayText(result.commitment.to as string)} dan belum diperbarui (${commitmentSource(result.commitment)}) Karena itu semester ini tidak dinilai terhadap komitmen. Provinsi meminta komitmen tertulis yang baru.`
           : `Belum ada komitmen tertulis ${place} tentang pengelolaan pengaduan SP4N-LAPOR!. Provinsi meminta setiap kepala daerah menandatangani komitmen dengan target yang terukur (tindak lanjut, tunggakan, admin penghubung, volume laporan).`,
       ),
     ];

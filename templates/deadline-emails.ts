@@ -1,4 +1,3 @@
-import { csvCell } from '../functions/domain/csv-cell';
 import {
   type DigestView,
   type ListedComplaint,
@@ -19,6 +18,7 @@ import {
   bullets,
   complaintBlock,
   complaintRow,
+  complaintUrl,
   figures,
   type Html,
   heading,
@@ -27,6 +27,7 @@ import {
   letter,
   notice,
   paragraph,
+  spreadsheetCsv,
   subheading,
   trackingLink,
   whenWords,
@@ -45,9 +46,6 @@ import { handoverDigestEmail, handoverNoticeEmail } from './handover-emails';
 import { dayId, outreachSentence } from './outreach-words';
 
 export type { EmailContent };
-
-const link = (base: string, trackingId: string) =>
-  `${base.replace(/\/$/, '')}/${encodeURIComponent(trackingId)}`;
 
 /** The class of a complaint in a few words, for a phone's line. */
 const classShort: Record<ListedComplaint['classification'], string> = {
@@ -86,7 +84,7 @@ function rows(items: readonly ListedComplaint[], options: RowOptions): { html: H
   const parts = items.map((item) => {
     const row = {
       item,
-      href: link(options.laporBaseUrl, item.trackingId),
+      href: complaintUrl(options.laporBaseUrl, item.trackingId),
       when: when(item),
       details: details(item, options),
     };
@@ -129,22 +127,17 @@ function fullListCsv(items: readonly ListedComplaint[], laporBaseUrl: string, fo
     'Baru',
     'Tautan',
   ];
-  const lines = items.map((i) =>
-    [
-      i.trackingId,
-      i.breached ? String(i.workingDaysLate) : '0',
-      format.shortDateTime(i.due),
-      stageLabels[i.stage],
-      classShort[i.classification],
-      i.unit,
-      i.newlyBreached ? 'ya' : '',
-      link(laporBaseUrl, i.trackingId),
-    ]
-      .map((cell) => csvCell(cell, 'when-needed'))
-      .join(','),
-  );
-  // A byte-order mark so that spreadsheet apps read the UTF-8 names right.
-  return Buffer.from(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, 'utf8');
+  const lines = items.map((i) => [
+    i.trackingId,
+    i.breached ? String(i.workingDaysLate) : '0',
+    format.shortDateTime(i.due),
+    stageLabels[i.stage],
+    classShort[i.classification],
+    i.unit,
+    i.newlyBreached ? 'ya' : '',
+    complaintUrl(laporBaseUrl, i.trackingId),
+  ]);
+  return spreadsheetCsv(header, lines);
 }
 
 /** What the third figure counts: due today, by tomorrow, or by the next working day. */
@@ -170,11 +163,11 @@ function inspectionSection(input: RegencyDigestInput): { html: Html[]; text: str
     for (const i of items) {
       html.push(
         itemRow(
-          inline(trackingLink(i.trackingId, link(input.laporBaseUrl, i.trackingId)), ` — ${i.unit}`),
+          inline(trackingLink(i.trackingId, complaintUrl(input.laporBaseUrl, i.trackingId)), ` — ${i.unit}`),
           words(i),
         ),
       );
-      text.push('', `${i.trackingId} - ${i.unit}`, words(i), link(input.laporBaseUrl, i.trackingId));
+      text.push('', `${i.trackingId} - ${i.unit}`, words(i), complaintUrl(input.laporBaseUrl, i.trackingId));
     }
   };
   list(

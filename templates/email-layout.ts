@@ -1,3 +1,4 @@
+import { csvLine } from '../functions/domain/csv-cell';
 import type { ListedComplaint } from '../functions/domain/digest-view';
 import { escapeHtml } from './format';
 
@@ -136,6 +137,19 @@ export function figures(
 }
 
 /** A complaint's tracking id as a link that does not break at its hyphens and is 24 px tall. */
+/** A complaint's page in LAPOR!, from the configured base address. */
+export const complaintUrl = (base: string, trackingId: string) =>
+  `${base.replace(/\/$/, '')}/${encodeURIComponent(trackingId)}`;
+
+/**
+ * A list attached as CSV that a phone's spreadsheet app opens: a byte-order mark so that UTF-8 names
+ * read right, CRLF lines, cells quoted only when needed.
+ */
+export function spreadsheetCsv(header: readonly string[], rows: readonly (readonly string[])[]): Buffer {
+  const lines = [header, ...rows].map((cells) => csvLine(cells, 'when-needed'));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}
+
 export function trackingLink(trackingId: string, href: string): Html {
   return raw(
     `<a href="${escapeHtml(href)}" style="color:${linkColour};font-weight:bold;white-space:nowrap;display:inline-block;line-height:24px;min-height:24px;text-decoration:underline">${escapeHtml(trackingId)}</a>`,

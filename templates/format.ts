@@ -150,18 +150,6 @@ export function footerText(province: { name: string; brand: string; office?: Off
     : `${sent} Jangan membalas pesan ini; hubungi tim pengelola pengaduan provinsi bila ada pertanyaan.`;
 }
 
-const fractionNames: Record<string, string> = {
-  '0.5': 'setengah',
-  '0.25': 'seperempat',
-  '0.2': 'seperlima',
-  '0.1': 'sepersepuluh',
-};
-
-/** A fraction of a figure in words: 0.25 "seperempat", 0.5 "setengah"; others as a percentage ("30%"). */
-export function fractionWords(ratio: number): string {
-  return fractionNames[String(ratio)] ?? percentId(ratio, 0);
-}
-
 /**
  * A share as counted, the one way every PDF, e-mail and page words it. Takes the evaluation's share
  * (`value` left out below the evidence minimum) and the public page's (`small`: below the

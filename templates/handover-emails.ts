@@ -1,10 +1,10 @@
 import { statusLabels } from '../functions/domain/complaint';
-import { csvCell } from '../functions/domain/csv-cell';
 import type { HandoverItem, HandoverView } from '../functions/domain/handover-view';
 import { regencyDisplayName } from '../functions/domain/regions';
 import type { HandoverDigestInput, HandoverNoticeInput } from '../functions/ports/deadline-views';
 import type { EmailContent } from '../functions/ports/mailer';
 import {
+  complaintUrl,
   figures,
   type Html,
   heading,
@@ -13,6 +13,7 @@ import {
   letter,
   notice,
   paragraph,
+  spreadsheetCsv,
   subheading,
   trackingLink,
 } from './email-layout';
@@ -23,9 +24,6 @@ import { footerText, longDate, numberId, stageLabels, type ZoneFormat, zoneForma
  * what arrived while the seat was vacant, and attaches the whole list; the outgoing admin and the
  * head get one line. The judgement (stage, age, deadline, lateness) is the domain's (handover-view.ts).
  */
-
-const link = (base: string, trackingId: string) =>
-  `${base.replace(/\/$/, '')}/${encodeURIComponent(trackingId)}`;
 
 /** "Tindak lanjut pertama, terlambat 4 HK, batas 2 Mar 2026" */
 function itemDetails(item: HandoverItem, format: ZoneFormat): string {
@@ -52,23 +50,19 @@ function handoverCsv(view: HandoverView, laporBaseUrl: string, format: ZoneForma
     'Masuk saat kursi kosong',
     'Tautan',
   ];
-  const lines = view.all.map((i) =>
-    [
-      i.trackingId,
-      i.unit,
-      i.stage ? stageLabels[i.stage] : '',
-      i.due ? format.shortDateTime(i.due) : '',
-      i.breached ? String(i.workingDaysLate) : '0',
-      String(i.ageWorkingDays),
-      statusLabels[i.lastAction.status],
-      format.shortDateTime(i.lastAction.at),
-      i.duringVacancy ? 'ya' : '',
-      link(laporBaseUrl, i.trackingId),
-    ]
-      .map((cell) => csvCell(cell, 'when-needed'))
-      .join(','),
-  );
-  return Buffer.from(`\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`, 'utf8');
+  const rows = view.all.map((i) => [
+    i.trackingId,
+    i.unit,
+    i.stage ? stageLabels[i.stage] : '',
+    i.due ? format.shortDateTime(i.due) : '',
+    i.breached ? String(i.workingDaysLate) : '0',
+    String(i.ageWorkingDays),
+    statusLabels[i.lastAction.status],
+    format.shortDateTime(i.lastAction.at),
+    i.duringVacancy ? 'ya' : '',
+    complaintUrl(laporBaseUrl, i.trackingId),
+  ]);
+  return spreadsheetCsv(header, rows);
 }
 
 function vacancyWords(view: HandoverView): string {
@@ -99,7 +93,10 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
     for (const item of shown) {
       html.push(
         itemRow(
-          inline(trackingLink(item.trackingId, link(input.laporBaseUrl, item.trackingId)), ` — ${item.unit}`),
+          inline(
+            trackingLink(item.trackingId, complaintUrl(input.laporBaseUrl, item.trackingId)),
+            ` — ${item.unit}`,
+          ),
           itemDetails(item, format),
         ),
       );
@@ -107,7 +104,7 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
         '',
         `${item.trackingId} - ${item.unit}`,
         itemDetails(item, format),
-        link(input.laporBaseUrl, item.trackingId),
+        complaintUrl(input.laporBaseUrl, item.trackingId),
       );
     }
   }
@@ -122,11 +119,16 @@ export function handoverDigestEmail(input: HandoverDigestInput): EmailContent {
     for (const item of shown) {
       html.push(
         itemRow(
-          trackingLink(item.trackingId, link(input.laporBaseUrl, item.trackingId)),
+          trackingLink(item.trackingId, complaintUrl(input.laporBaseUrl, item.trackingId)),
           itemDetails(item, format),
         ),
       );
-      text.push('', item.trackingId, itemDetails(item, format), link(input.laporBaseUrl, item.trackingId));
+      text.push(
+        '',
+        item.trackingId,
+        itemDetails(item, format),
+        complaintUrl(input.laporBaseUrl, item.trackingId),
+      );
     }
   }
   const cut =

@@ -1,6 +1,7 @@
+import { fractionId } from '../functions/domain/method-text';
 import type { PublicLagReason, ShownShare } from '../functions/domain/scoreboard';
 import type { LagReason, Share } from '../functions/domain/semester-metrics';
-import { fractionWords, type PlaceTime, sharePercent, zoneFormat } from './format';
+import { type PlaceTime, sharePercent, zoneFormat } from './format';
 import { fmtDays, fmtNumber as num, shortDateSafe, yearsList } from './pdf-kit';
 
 /**
@@ -23,7 +24,7 @@ export function lagReasonText(reason: LagReason | PublicLagReason, words: LagWor
     case 'too-few':
       return `hanya ${num(reason.received)} laporan diterima, kurang dari ${reason.minimum}: tidak dapat dinilai, status merah (volume)`;
     case 'very-low-volume':
-      return `volume laporan sangat rendah: ${num(reason.perHundredThousand, 1)} per 100.000 penduduk, kurang dari ${fractionWords(reason.ratio)} angka provinsi (${num(reason.province, 1)}): status merah (volume)`;
+      return `volume laporan sangat rendah: ${num(reason.perHundredThousand, 1)} per 100.000 penduduk, kurang dari ${fractionId(reason.ratio)} angka provinsi (${num(reason.province, 1)}): status merah (volume)`;
     case 'lowest-volume':
       return `volume laporan terendah per 100.000 penduduk: ${num(reason.perHundredThousand, 1)}${ref(reason.province)}`;
     case 'low-volume':

@@ -1,9 +1,9 @@
+import { fractionId } from '../functions/domain/method-text';
 import type { Scoreboard, ScoreboardRegency, ShownShare } from '../functions/domain/scoreboard';
 import type { Flag, FlagReason } from '../functions/domain/semester-metrics';
 import type { SiteFile } from '../functions/ports/site-target';
 import {
   escapeHtml as esc,
-  fractionWords,
   officeContactText,
   officeText,
   percentId,
@@ -64,7 +64,7 @@ export function shareCell(s: ShownShare): string {
 export function flagReasonText(reason: FlagReason, settings: Scoreboard['method']['flagSettings']): string {
   return {
     'too-few': `Kurang dari ${settings.minimumCases} laporan diterima dalam semester: belum dapat dinilai, status merah karena volume.`,
-    'low-volume': `Laporan per 100.000 penduduk kurang dari ${fractionWords(settings.lowVolumeRatio)} angka provinsi: status merah karena volume.`,
+    'low-volume': `Laporan per 100.000 penduduk kurang dari ${fractionId(settings.lowVolumeRatio)} angka provinsi: status merah karena volume.`,
     score: 'Status mengikuti skor.',
     'no-admin': `${settings.noAdminCapDays} hari atau lebih tanpa admin penghubung aktif: status paling tinggi kuning.`,
   }[reason];

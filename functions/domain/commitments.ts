@@ -8,6 +8,7 @@ import type {
   TargetResult,
 } from './commitment-result';
 import { readCsvRecords } from './csv-records';
+import { dateId } from './date-words';
 import type { Regions } from './regions';
 import { minimumCases } from './semester-method';
 import type { ProvinceSemester, RegencyMetrics, Share } from './semester-metrics';
@@ -187,27 +188,6 @@ export function commitmentOn(
 
 const number = (v: number, decimals = 0) =>
   v.toLocaleString('id-ID', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
-
-const monthsId = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
-/** "31 Desember 2025" */
-export function dateId(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${monthsId[m - 1]} ${y}`;
-}
 
 function judge(
   kind: TargetKind,

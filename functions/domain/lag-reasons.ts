@@ -11,8 +11,6 @@ import type { LagReason, ProvinceComparison, RankedMetrics, Share } from './seme
 export interface LagContext {
   comparison: ProvinceComparison;
   regencies: readonly Pick<RankedMetrics, 'received' | 'perHundredThousand'>[];
-  /** The volume rule's fraction (semester-method.ts `lowVolumeRatio`), for the wording. */
-  lowVolumeRatio: number;
 }
 
 export function lagReasons(
@@ -35,7 +33,7 @@ export function lagReasons(
       kind: 'very-low-volume',
       perHundredThousand: regency.perHundredThousand,
       ...provinceRate,
-      ratio: province.lowVolumeRatio,
+      ratio: lowVolumeRatio,
     });
   } else if (regency.perHundredThousand !== undefined) {
     const own = regency.perHundredThousand;
@@ -101,8 +99,5 @@ export function lagReasonsOf(
   regency: RankedMetrics,
   province: { comparison: ProvinceComparison; regencies: readonly RankedMetrics[] },
 ): LagReason[] {
-  return (
-    regency.lagReasons ??
-    lagReasons(regency, { comparison: province.comparison, regencies: province.regencies, lowVolumeRatio })
-  );
+  return regency.lagReasons ?? lagReasons(regency, province);
 }

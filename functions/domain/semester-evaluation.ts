@@ -542,7 +542,7 @@ export function rankProvince(input: {
   const comparison = provinceComparison(ranked);
   const regencies = ranked.map((r) => ({
     ...r,
-    lagReasons: lagReasons(r, { comparison, regencies: ranked, lowVolumeRatio }),
+    lagReasons: lagReasons(r, { comparison, regencies: ranked }),
   }));
   const byMonth = input.semester.months.map((month) => ({
     month,

@@ -205,8 +205,6 @@ export type LagReason =
   /** Working-day calendars missing: some figures are uncertain. */
   | { kind: 'calendar-gaps'; years: number[] };
 
-export type LagReasonKind = LagReason['kind'];
-
 export type Flag = 'hijau' | 'kuning' | 'merah';
 
 /** One term of the composite score, with what it was computed from, so anyone can recompute it. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { classifications } from './complaint';
+import { dateId } from './date-words';
 
 const workingDays = z.number().int().positive();
 
@@ -193,26 +194,6 @@ function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-const months = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-/** "1 Mei 2025" from "2025-05-01". */
-function tanggal(date: string): string {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${months[Number(m) - 1]} ${y}`;
-}
-
 /**
  * How a report names the rule or rules it applied, each with the submission days it covers:
  * "X (x v3), untuk laporan yang diajukan sampai 30 April 2025; Y (y v1), untuk laporan yang
@@ -227,8 +208,8 @@ export function appliedRulesCitation(rules: SlaRules, appliedIds: readonly strin
     .map((v) => {
       const until = effectiveUntil(rules, v);
       const span = until
-        ? `${v.effectiveFrom > (versionsOf(rules)[0] as SlaPolicy).effectiveFrom ? `sejak ${tanggal(v.effectiveFrom)} ` : ''}sampai ${tanggal(until)}`
-        : `sejak ${tanggal(v.effectiveFrom)}`;
+        ? `${v.effectiveFrom > (versionsOf(rules)[0] as SlaPolicy).effectiveFrom ? `sejak ${dateId(v.effectiveFrom)} ` : ''}sampai ${dateId(until)}`
+        : `sejak ${dateId(v.effectiveFrom)}`;
       return `${policyCitation(v)}, untuk laporan yang diajukan ${span}`;
     })
     .join('; ');

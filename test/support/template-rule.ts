@@ -29,11 +29,6 @@ export const allowedText: readonly { file: string; text: string; why: string }[]
     why: 'names the 90th percentile the domain computes (Distribution.p90), not a limit',
   },
   { file: 'templates/semester-report-pdf.ts', text: '100%', why: 'the total row of a column of shares' },
-  ...['setengah', 'seperempat', 'seperlima', 'sepersepuluh'].map((text) => ({
-    file: 'templates/format.ts',
-    text,
-    why: 'the words for whatever fraction the method passes to fractionWords',
-  })),
 ];
 
 /** "width:100%;", 'width="100%"', "42%}": a length in CSS or HTML, not a figure. */

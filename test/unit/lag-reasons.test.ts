@@ -59,7 +59,7 @@ describe("the field-inspection limit is the policy's, not a view's", () => {
 
 describe('lag reasons', () => {
   const province = fixtureProvince();
-  const context = { comparison: province.comparison, regencies: province.regencies, lowVolumeRatio: 0.25 };
+  const context = { comparison: province.comparison, regencies: province.regencies };
   const base = fixtureRegency('6371');
 
   it('are computed once when the province is ranked, and every view reads the same list', () => {
