@@ -3,38 +3,16 @@ import { Ledger, staleClaimMs } from '../../functions/adapters/ledger';
 import { SesMailer } from '../../functions/adapters/ses-mailer';
 import { ledgerKeys } from '../../functions/domain/ledger-keys';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
-import { recordUpdate } from '../../functions/use-cases/ingest-updates';
 import { kalsel } from '../support/data';
-import { deadlineWorld } from '../support/deadlines';
+import { oneLateComplaintWorld } from '../support/deadlines';
 import { type Attempt, afterEachCall, injectFaults } from '../support/faults';
-import { anUpdate } from '../support/fixtures';
 import { localSesClient, receivedMail } from '../support/local-aws';
 
 /**
  * The windows of the e-mail ledger in the deadline check (issue 12, item 8), against DynamoDB
  * Local and the SES emulator; only the failures are made up.
  */
-async function world() {
-  const w = await deadlineWorld();
-  await w.roster.replace([
-    w.person('6301', 'admin', 'a'),
-    w.person('6301', 'head', 'h'),
-    w.person('63', 'province', 'p'),
-  ]);
-  // Due Thu 5 Feb; on Mon 2 Mar 15 working days late: the head's notice and the province's digest.
-  w.setNow('2026-02-02T09:00:00+08:00');
-  await recordUpdate(
-    w.ingest,
-    anUpdate({
-      trackingId: 'L-6301',
-      regencyCode: '6301',
-      occurredAt: '2026-02-02T09:00:00+08:00',
-      sourceUpdateId: 'L-1',
-    }),
-    'test',
-  );
-  return w;
-}
+const world = oneLateComplaintWorld;
 
 const injected = () => Object.assign(new Error('injected fault'), { name: 'InjectedFault' });
 const destination = (a: Attempt) => new URLSearchParams(a.body).get('Destinations.member.1') ?? '';

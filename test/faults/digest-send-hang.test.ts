@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Mailer, OutgoingEmail } from '../../functions/ports/mailer';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
-import { recordUpdate } from '../../functions/use-cases/ingest-updates';
 import { claimsInProgress } from '../../handlers/support/ops-metrics';
 import { kalsel } from '../support/data';
-import { deadlineWorld } from '../support/deadlines';
-import { anUpdate } from '../support/fixtures';
+import { oneLateComplaintWorld } from '../support/deadlines';
 import { receivedMail } from '../support/local-aws';
 
 /**
@@ -15,26 +13,7 @@ import { receivedMail } from '../support/local-aws';
  * (the metric of ClaimsLeftSendingAlarm) and fail, so that Lambda retries and, in the end, the
  * dead-letter queue's alarm fires. Against DynamoDB Local and the SES emulator; only the hang is made up.
  */
-async function world() {
-  const w = await deadlineWorld();
-  await w.roster.replace([
-    w.person('6301', 'admin', 'a'),
-    w.person('6301', 'head', 'h'),
-    w.person('63', 'province', 'p'),
-  ]);
-  w.setNow('2026-02-02T09:00:00+08:00');
-  await recordUpdate(
-    w.ingest,
-    anUpdate({
-      trackingId: 'L-6301',
-      regencyCode: '6301',
-      occurredAt: '2026-02-02T09:00:00+08:00',
-      sourceUpdateId: 'L-1',
-    }),
-    'test',
-  );
-  return w;
-}
+const world = oneLateComplaintWorld;
 
 /** A mailer whose send of the admin's digest never returns; every other e-mail goes to SES. */
 function hangingDigest(real: Mailer, admin: string): Mailer & { hung: number; reached: Promise<void> } {

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkDeadlines, scheduledInstant } from '../../functions/use-cases/check-deadlines';
-import { recordUpdate } from '../../functions/use-cases/ingest-updates';
 import { runCli } from '../support/cli';
 import { localCliEnv } from '../support/cli-env';
 import { kalsel } from '../support/data';
-import { deadlineWorld } from '../support/deadlines';
-import { anUpdate } from '../support/fixtures';
+import { oneLateComplaintWorld } from '../support/deadlines';
 import { receivedMail } from '../support/local-aws';
 
 /**
@@ -26,24 +24,8 @@ async function mailTo(address: string) {
  */
 describe('catching up a working day whose check never ran', () => {
   it("sends that day's e-mails once with the documented command, escalates nothing twice, and sends nothing on a second run", async () => {
-    const w = await deadlineWorld();
-    await w.roster.replace([
-      w.person('6301', 'admin', 'a'),
-      w.person('6301', 'head', 'h'),
-      w.person('63', 'province', 'p'),
-    ]);
     // Due Thu 5 Feb; by Mon 2 Mar 15 working days late: the head's notice and the province's digest.
-    w.setNow('2026-02-02T09:00:00+08:00');
-    await recordUpdate(
-      w.ingest,
-      anUpdate({
-        trackingId: 'L-6301',
-        regencyCode: '6301',
-        occurredAt: '2026-02-02T09:00:00+08:00',
-        sourceUpdateId: 'L-1',
-      }),
-      'test',
-    );
+    const w = await oneLateComplaintWorld();
     const admin = `a.6301@${w.domain}`;
     const head = `h.6301@${w.domain}`;
     const province = `p.63@${w.domain}`;

@@ -15,8 +15,10 @@ import type { Mailer } from '../../functions/ports/mailer';
 import type { DeadlineDeps } from '../../functions/use-cases/check-deadlines';
 import type { FileImportDeps } from '../../functions/use-cases/import-file';
 import type { IngestDeps } from '../../functions/use-cases/ingest-updates';
+import { recordUpdate } from '../../functions/use-cases/ingest-updates';
 import { deadlineViews } from '../../templates/deadline-emails';
 import { calendar, dataDir, kalsel, nationalPolicy } from './data';
+import { anUpdate } from './fixtures';
 import { freshTable, localDynamoDbClient, localSesClient } from './local-aws';
 
 /**
@@ -86,4 +88,31 @@ export async function deadlineWorld(options: { policy?: SlaRules } = {}) {
     },
     realMailer,
   };
+}
+
+/**
+ * Tanah Laut (6301) with an admin, a head and the province team, and one complaint submitted Mon 2
+ * Feb 2026 and never touched: due Thu 5 Feb, by Mon 2 Mar 15 working days late, so that day's check
+ * sends the admin's digest, the head's notice and the province's digest. The world of the e-mail
+ * ledger's fault tests and the missed-day catch-up.
+ */
+export async function oneLateComplaintWorld() {
+  const w = await deadlineWorld();
+  await w.roster.replace([
+    w.person('6301', 'admin', 'a'),
+    w.person('6301', 'head', 'h'),
+    w.person('63', 'province', 'p'),
+  ]);
+  w.setNow('2026-02-02T09:00:00+08:00');
+  await recordUpdate(
+    w.ingest,
+    anUpdate({
+      trackingId: 'L-6301',
+      regencyCode: '6301',
+      occurredAt: '2026-02-02T09:00:00+08:00',
+      sourceUpdateId: 'L-1',
+    }),
+    'test',
+  );
+  return w;
 }
